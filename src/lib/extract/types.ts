@@ -1,0 +1,111 @@
+/**
+ * The facts extraction produces for one article. This is the CLI contract of
+ * `npm run extract` and the frontmatter contract of generated MDX: keep it stable.
+ */
+
+/** Where a fact came from: the sentence and its character offset in the cleaned text. */
+export interface Evidence {
+  text: string;
+  /** Offset of the sentence start in the cleaned article text (body). */
+  offset: number;
+  /** Which rule produced the fact, e.g. "dateline", "relative-weekday", "office-tenure". */
+  rule?: string;
+}
+
+export type DatePrecision = 'day' | 'month' | 'year' | 'range' | 'unknown';
+
+export interface DateWindow {
+  /** Best estimate YYYY-MM-DD, or null when nothing is known. */
+  value: string | null;
+  /** Earliest possible publication date, YYYY-MM-DD or null (unbounded). */
+  earliest: string | null;
+  /** Latest possible publication date, YYYY-MM-DD or null (unbounded). */
+  latest: string | null;
+  precision: DatePrecision;
+  /** How the date was stated: "frontmatter" | "dateline" | "inferred" | "unknown". */
+  basis: 'frontmatter' | 'dateline' | 'inferred' | 'unknown';
+  evidence: Evidence[];
+}
+
+export interface EntityRef {
+  id: string;
+  name: string;
+}
+
+export interface WeaponRef extends EntityRef {
+  category: string;
+}
+
+/** One place an entity is named in the body (for links and key-word-in-context). */
+export interface Mention {
+  /** Entity id, or `new:<slug>` for a pattern-found name absent from the gazetteer. */
+  id: string;
+  type: 'weapon' | 'country' | 'person' | 'organization';
+  /** Exact surface text as written. */
+  text: string;
+  /** Offset in the cleaned body text. */
+  start: number;
+  end: number;
+}
+
+export type DeliveryStatus = 'announced' | 'delivered' | 'planned' | 'requested' | 'produced';
+
+export interface Delivery {
+  /** Country or organisation id, or null when the sentence does not say. */
+  supplier: string | null;
+  recipient: string | null;
+  /** Weapon id. */
+  weapon: string;
+  /** Number of units, or null. Vague amounts ("des dizaines") are kept in quantityText. */
+  quantity: number | null;
+  quantityText?: string | null;
+  status: DeliveryStatus;
+  evidence: Evidence;
+}
+
+export interface SourceRef {
+  name: string;
+  url: string | null;
+}
+
+/** A structured message, vfile-style: collected into the ingest report. */
+export interface Warning {
+  file?: string;
+  line?: number;
+  column?: number;
+  ruleId: string;
+  reason: string;
+  fatal?: boolean;
+}
+
+/** A person found by French patterns ("le Premier ministre X") but absent from the gazetteer. */
+export interface NewName {
+  name: string;
+  type: 'person' | 'organization';
+  evidence: Evidence;
+}
+
+export interface ExtractionResult {
+  file: string;
+  title: string;
+  /** True when the title was built from the lead sentence rather than a headline line. */
+  titleGenerated: boolean;
+  source: SourceRef | null;
+  date: DateWindow;
+  countries: EntityRef[];
+  people: EntityRef[];
+  organizations: EntityRef[];
+  weapons: WeaponRef[];
+  deliveries: Delivery[];
+  mentions: Mention[];
+  newNames: NewName[];
+  /** Cleaned body: paragraphs separated by a blank line; footnotes kept at the end. */
+  body: string;
+  /** Footnotes (editorial notes like "* Les activités de Meta…"), kept out of the main flow. */
+  footnotes: string[];
+  /** Lead: first sentence(s) of the body, ≤ 300 chars, for listings and search excerpts. */
+  lead: string;
+  language: string;
+  url: string | null;
+  warnings: Warning[];
+}
