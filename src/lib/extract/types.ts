@@ -109,3 +109,38 @@ export interface ExtractionResult {
   url: string | null;
   warnings: Warning[];
 }
+
+/* ---------- Intermediate stage shapes (pipeline: decode → normalise → clean → segment → …) ---------- */
+
+/** Output of the clean stage: the article text without boilerplate, plus what was set aside. */
+export interface CleanedText {
+  /** Article text, paragraphs separated by exactly one blank line ("\n\n"). */
+  text: string;
+  /** Attribution lines removed from the body ("Source: AA", "La source: www.rt.com"), verbatim. */
+  attributions: string[];
+  /** Editorial footnotes ("* Les activités de Meta …"), verbatim, removed from `text`. */
+  footnotes: string[];
+  /** What was removed and why: one entry per removed line. */
+  removed: { ruleId: string; text: string }[];
+}
+
+export interface Span {
+  text: string;
+  /** Offset of the first character in the body text. */
+  start: number;
+  /** Offset after the last character. */
+  end: number;
+}
+
+export interface Sentence extends Span {
+  /** Index of the paragraph this sentence belongs to. */
+  paragraph: number;
+}
+
+/** Output of the segment stage; every later stage works on this. */
+export interface SegmentedDoc {
+  /** The body text that all offsets refer to. */
+  body: string;
+  paragraphs: Span[];
+  sentences: Sentence[];
+}
