@@ -142,3 +142,25 @@ export interface Gazetteer {
   organizations: OrganizationProfile[];
   outlets: OutletProfile[];
 }
+
+/**
+ * The gazetteer prepared for fast lookup (built once per run by compileGazetteer in compile.ts).
+ * Keys of the *By* maps are "folded" strings: lower case, accents stripped, apostrophes
+ * normalised to "'", hyphens and spaces collapsed to single spaces (see fold() in compile.ts).
+ */
+export interface CompiledGazetteer {
+  data: Gazetteer;
+  weapons: Map<string, WeaponProfile>;
+  countries: Map<string, CountryProfile>;
+  people: Map<string, PersonProfile>;
+  organizations: Map<string, OrganizationProfile>;
+  outlets: Map<string, OutletProfile>;
+  /** Folded French adjective/demonym form → country id ("ukrainien" → "ukraine"). */
+  countryByAdjective: Map<string, string>;
+  /** Folded compound prefix → country id ("franco" → "france"). */
+  countryByPrefix: Map<string, string>;
+  /** Type of any entity id. */
+  typeOf(id: string): EntityType | undefined;
+  /** Display name of any entity id. */
+  nameOf(id: string): string | undefined;
+}
