@@ -85,6 +85,12 @@ export interface NewName {
   evidence: Evidence;
 }
 
+export interface EntityContext {
+  id: string;
+  text: string;
+  offset: number;
+}
+
 export interface ExtractionResult {
   file: string;
   title: string;
@@ -99,6 +105,8 @@ export interface ExtractionResult {
   deliveries: Delivery[];
   mentions: Mention[];
   newNames: NewName[];
+  /** Key word in context: up to 3 sentences per entity id that name it (for entity pages). */
+  contexts: EntityContext[];
   /** Cleaned body: paragraphs separated by a blank line; footnotes kept at the end. */
   body: string;
   /** Footnotes (editorial notes like "* Les activités de Meta…"), kept out of the main flow. */

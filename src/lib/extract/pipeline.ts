@@ -1,0 +1,141 @@
+/**
+ * The extraction pipeline: one named step per stage, each a pure function.
+ * decode → frontmatter → normalise → clean → headline → segment → source → entities → dates → deliveries.
+ */
+import type { CompiledGazetteer } from '../gazetteer/types.ts';
+import { decodeBytes } from './decode.ts';
+import { normalizeText } from './normalize.ts';
+import { cleanText } from './clean.ts';
+import { segmentText } from './segment.ts';
+import { splitHeadline, headlineFromLead } from './title.ts';
+import { resolveSource } from './source.ts';
+import { extractEntities } from './entities.ts';
+import { inferDate } from './dates/index.ts';
+import { extractDeliveries } from './deliveries.ts';
+import { splitSeedFrontmatter } from './seed-frontmatter.ts';
+import type { EntityContext, ExtractionResult, Mention, SegmentedDoc, Warning } from './types.ts';
+
+export type ExtractOutcome =
+  | { ok: true; result: ExtractionResult; encoding: string }
+  | { ok: false; reason: string; warnings: Warning[] };
+
+const LEAD_MAX = 300;
+
+/** Extracts the facts of one seed file given as raw bytes; rejects undecodable or empty input. */
+export function extractSeed(bytes: Uint8Array, file: string, cg: CompiledGazetteer): ExtractOutcome {
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return { ok: false, reason: decoded.reason, warnings: [] };
+
+  const seed = splitSeedFrontmatter(decoded.text, file);
+  if (seed.errors.length > 0) {
+    const first = seed.errors[0];
+    const where = first.line ? `line ${first.line}: ` : '';
+    return { ok: false, reason: `${where}${first.reason}`, warnings: seed.errors };
+  }
+  const warnings: Warning[] = decoded.warnings.map((reason) => ({ file, ruleId: 'decode', reason }));
+  const normalized = normalizeText(seed.content);
+  if (normalized.trim() === '') {
+    return { ok: false, reason: 'no article text after the frontmatter', warnings };
+  }
+  const result = extractText(normalized, file, cg, seed.overrides);
+  if (result.body.trim() === '') {
+    return { ok: false, reason: 'nothing left after removing boilerplate', warnings };
+  }
+  result.warnings.unshift(...warnings);
+  return { ok: true, result, encoding: decoded.encoding };
+}
+
+/** The CLI/eval entry: like extractSeed but throws on rejection. */
+export function extractFromBytes(bytes: Uint8Array, file: string, cg: CompiledGazetteer): ExtractionResult {
+  const outcome = extractSeed(bytes, file, cg);
+  if (!outcome.ok) throw new Error(`${file}: ${outcome.reason}`);
+  return outcome.result;
+}
+
+export interface Overrides {
+  title?: string;
+  date?: string;
+  source?: string;
+  url?: string;
+  language?: string;
+}
+
+/** Runs every stage after decoding on normalised article text. */
+export function extractText(text: string, file: string, cg: CompiledGazetteer, overrides: Overrides = {}): ExtractionResult {
+  const warnings: Warning[] = [];
+  const cleaned = cleanText(text);
+  const { headline, rest } = splitHeadline(cleaned.text);
+  const doc = segmentText(rest);
+
+  const leadSentence = doc.sentences[0]?.text ?? '';
+  const title = overrides.title ?? headline ?? headlineFromLead(leadSentence);
+  const titleGenerated = !overrides.title && !headline;
+
+  const source = resolveSource(cleaned.attributions, cg.data.outlets, { source: overrides.source, url: overrides.url });
+  const entities = extractEntities(doc, cg);
+  const date = inferDate(doc, entities.mentions, cg, { frontmatterDate: overrides.date ?? null });
+  const deliveries = extractDeliveries(doc, entities.mentions, cg);
+
+  for (const name of entities.newNames) {
+    warnings.push({ file, ruleId: 'new-name', reason: `new ${name.type} name to review: ${name.name}` });
+  }
+  if (date.precision === 'unknown') {
+    warnings.push({ file, ruleId: 'date-unknown', reason: 'no publication date could be established' });
+  }
+
+  return {
+    file,
+    title,
+    titleGenerated,
+    source,
+    date,
+    countries: entities.countries,
+    people: entities.people,
+    organizations: entities.organizations,
+    weapons: entities.weapons,
+    deliveries,
+    mentions: entities.mentions,
+    newNames: entities.newNames,
+    contexts: collectContexts(doc, entities.mentions),
+    body: doc.body,
+    footnotes: cleaned.footnotes,
+    lead: buildLead(doc.sentences.map((s) => s.text)),
+    language: overrides.language ?? 'fr',
+    url: source?.url ?? overrides.url ?? null,
+    warnings,
+  };
+}
+
+/** First sentences up to LEAD_MAX characters (at least one sentence, cut on a word if needed). */
+export function buildLead(sentences: string[]): string {
+  let lead = '';
+  for (const sentence of sentences) {
+    const next = lead ? `${lead} ${sentence}` : sentence;
+    if (next.length > LEAD_MAX) break;
+    lead = next;
+  }
+  if (lead) return lead;
+  const first = sentences[0] ?? '';
+  const cut = first.slice(0, LEAD_MAX - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 1))}…`;
+}
+
+const CONTEXTS_PER_ENTITY = 3;
+
+/** The sentences that name each entity (at most CONTEXTS_PER_ENTITY each, in reading order). */
+export function collectContexts(doc: SegmentedDoc, mentions: readonly Mention[]): EntityContext[] {
+  const contexts: EntityContext[] = [];
+  const perEntity = new Map<string, Set<number>>();
+  let sentenceIndex = 0;
+  for (const mention of [...mentions].sort((a, b) => a.start - b.start)) {
+    while (sentenceIndex < doc.sentences.length - 1 && doc.sentences[sentenceIndex].end <= mention.start) sentenceIndex++;
+    const sentence = doc.sentences[sentenceIndex];
+    if (!sentence) break;
+    const seen = perEntity.get(mention.id) ?? new Set<number>();
+    if (seen.size >= CONTEXTS_PER_ENTITY || seen.has(sentenceIndex)) continue;
+    seen.add(sentenceIndex);
+    perEntity.set(mention.id, seen);
+    contexts.push({ id: mention.id, text: sentence.text, offset: sentence.start });
+  }
+  return contexts;
+}

@@ -1,0 +1,147 @@
+/**
+ * Builds a real site (ingest → astro build → pagefind) for build-level tests, into its own
+ * folder under .cache/test-sites/. A site is keyed by a hash of its inputs (seeds, source,
+ * config, env), so test files that need the same site share one build, even across
+ * vitest workers (a lock directory serialises them), and unchanged inputs are not rebuilt.
+ */
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+const SITES = join(ROOT, '.cache/test-sites');
+const BIN = join(ROOT, 'node_modules/.bin');
+
+export interface BuiltSite {
+  /** Folder holding content/, dist/, report.json and logs. */
+  dir: string;
+  dist: string;
+  content: string;
+  report: IngestReportLike;
+  /** Combined stdout+stderr of ingest and build. */
+  log: string;
+}
+
+export interface IngestReportLike {
+  counts: { files: number; pages: number; duplicates: number; rejected: number; ignored: number };
+  files: Array<{ file: string; outcome: string; slug?: string; reason?: string; duplicateOf?: string; line?: number; field?: string; title?: string }>;
+  newNames: Array<{ name: string }>;
+}
+
+export interface SiteOptions {
+  /** Seeds folder (default: the project's seeds/). */
+  seeds?: string;
+  /** Extra environment (BASE_PATH, SITE_URL, STRICT…). */
+  env?: Record<string, string>;
+  /** A name for the build folder (readability only). */
+  name?: string;
+}
+
+function hashTree(hash: ReturnType<typeof createHash>, path: string): void {
+  if (!existsSync(path)) return;
+  const stat = statSync(path);
+  if (stat.isDirectory()) {
+    for (const entry of readdirSync(path).sort()) {
+      if (entry === 'node_modules' || entry === 'content') continue;
+      hashTree(hash, join(path, entry));
+    }
+  } else {
+    hash.update(relative(ROOT, path));
+    hash.update(readFileSync(path));
+  }
+}
+
+function inputsKey(seeds: string, env: Record<string, string>): string {
+  const hash = createHash('sha256');
+  for (const path of [seeds, join(ROOT, 'src'), join(ROOT, 'scripts'), join(ROOT, 'public'), join(ROOT, 'astro.config.mjs'), join(ROOT, 'package-lock.json')]) {
+    hashTree(hash, path);
+  }
+  hash.update(JSON.stringify(env));
+  return hash.digest('hex').slice(0, 16);
+}
+
+function run(command: string, args: string[], env: Record<string, string>): string {
+  return execFileSync(join(BIN, command), args, {
+    cwd: ROOT,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PATH: `${BIN}:${process.env.PATH}`, ...env },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+/** Runs ingest and the Astro build; throws with the full log when either fails. */
+export function buildSiteNow(dir: string, seeds: string, env: Record<string, string> = {}): BuiltSite {
+  const content = join(dir, 'content');
+  const dist = join(dir, 'dist');
+  const reportFile = join(dir, 'report.json');
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  let log = '';
+  try {
+    log += run('node', ['scripts/ingest.ts', '--seeds', seeds, '--out', content, '--report', reportFile], env);
+    log += run('astro', ['build', '--outDir', dist], { ARTICLES_DIR: content, ...env });
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`site build failed: ${e.message}\n${log}${e.stdout ?? ''}${e.stderr ?? ''}`);
+  }
+  writeFileSync(join(dir, 'build.log'), log);
+  return { dir, dist, content, report: JSON.parse(readFileSync(reportFile, 'utf8')), log };
+}
+
+/** A built site for these inputs, shared between test files and reused while inputs are unchanged. */
+export async function getSite(options: SiteOptions = {}): Promise<BuiltSite> {
+  const seeds = resolve(options.seeds ?? join(ROOT, 'seeds'));
+  const env = options.env ?? {};
+  const dir = join(SITES, `${options.name ?? 'site'}-${inputsKey(seeds, env)}`);
+  const done = join(dir, 'done');
+  const lock = `${dir}.lock`;
+  mkdirSync(SITES, { recursive: true });
+  for (;;) {
+    if (existsSync(done)) {
+      return {
+        dir,
+        dist: join(dir, 'dist'),
+        content: join(dir, 'content'),
+        report: JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')),
+        log: readFileSync(join(dir, 'build.log'), 'utf8'),
+      };
+    }
+    try {
+      mkdirSync(lock);
+    } catch {
+      // Another worker is building this site; a lock older than 15 minutes is stale.
+      if (Date.now() - statSync(lock).mtimeMs > 15 * 60_000) rmSync(lock, { recursive: true, force: true });
+      await sleep(500);
+      continue;
+    }
+    try {
+      const site = buildSiteNow(dir, seeds, env);
+      writeFileSync(done, new Date(0).toISOString());
+      return site;
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+/** Reads a built page (path relative to dist, e.g. "articles/x/index.html"). */
+export function readPage(site: BuiltSite, path: string): string {
+  return readFileSync(join(site.dist, path), 'utf8');
+}
+
+/** All files under dist, relative paths. */
+export function listDist(site: BuiltSite): string[] {
+  const out: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else out.push(relative(site.dist, path));
+    }
+  };
+  walk(site.dist);
+  return out.sort();
+}
