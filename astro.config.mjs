@@ -15,6 +15,8 @@ export default defineConfig({
   base: normaliseBase(process.env.BASE_PATH),
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // Author text renders exactly as written: no smart quotes (they would also hide words from search).
+  markdown: { smartypants: false },
   integrations: [mdx(), pagefind({ forceLanguage: 'fr', maxFragments: 10000 })],
   devToolbar: { enabled: false },
 });
