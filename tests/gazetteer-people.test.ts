@@ -254,6 +254,15 @@ describe('people gazetteer: tenures', () => {
     expect(holdersOn('head-of-government', 'france', '2025-11-01')).toEqual(['sebastien-lecornu']);
   });
 
+  it('records the 2026 hand-overs (Iran, Hungary, Netherlands, Czech Republic, Ukraine)', () => {
+    expect(holdersOn('head-of-state', 'iran', '2026-01-15')).toEqual(['ali-khamenei']);
+    expect(holdersOn('head-of-state', 'iran', '2026-04-01')).toEqual(['mojtaba-khamenei']);
+    expect(holdersOn('head-of-government', 'hungary', '2026-06-01')).toEqual(['peter-magyar']);
+    expect(holdersOn('head-of-government', 'netherlands', '2026-03-01')).toEqual(['rob-jetten']);
+    expect(holdersOn('head-of-government', 'czech-republic', '2026-01-01')).toEqual(['andrej-babis']);
+    expect(holdersOn('chief-of-staff', 'ukraine', '2026-02-01')).toEqual(['kyrylo-budanov']);
+  });
+
   it('covers every head of state or government of the main suppliers on 2024-01-01', () => {
     const countries = ['ukraine', 'russia', 'united-states', 'france', 'united-kingdom', 'germany', 'poland', 'netherlands', 'denmark', 'norway', 'sweden', 'finland', 'canada', 'italy', 'spain', 'belgium', 'czech-republic', 'slovakia', 'estonia', 'latvia', 'lithuania', 'australia', 'turkey', 'japan'];
     const missing = countries.filter(
