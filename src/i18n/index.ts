@@ -1,0 +1,25 @@
+/**
+ * UI strings: one data file per language (fr.json); a second language is a second file and a
+ * second entry in `dictionaries`. `t()` fills {placeholders} and applies French typography.
+ */
+import fr from './fr.json' with { type: 'json' };
+import { frenchTypography } from '../lib/site/typography.ts';
+
+const dictionaries = { fr } as const;
+export type Lang = keyof typeof dictionaries;
+export type UiKey = keyof typeof fr;
+
+export const lang: Lang = 'fr';
+export const locale: string = dictionaries[lang].locale;
+
+/** The UI string `key`, with {name} placeholders replaced by `params`. */
+export function t(key: UiKey, params: Record<string, string | number> = {}): string {
+  const template: string = dictionaries[lang][key] ?? key;
+  const filled = template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
+  return frenchTypography(filled);
+}
+
+/** Whole numbers in the UI language ("10 000"). */
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat(locale).format(n);
+}

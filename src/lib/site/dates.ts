@@ -1,0 +1,83 @@
+/**
+ * Publication dates as the reader sees them: with their precision (exact day, "≈ avril 2024",
+ * a range) and a machine-readable `datetime` for <time>. Always formatted in UTC.
+ */
+import type { Article } from '../../content.config.ts';
+import { locale, t } from '../../i18n/index.ts';
+
+type DateWindow = Article['date'];
+
+const dayFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthFormat = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** "12 avril 2024" (1er for the first of the month, as French prints it). */
+export function formatDay(iso: string): string {
+  const text = dayFormat.format(utc(iso));
+  return iso.endsWith('-01') ? text.replace(/^1 /, '1er ') : text;
+}
+
+/** "avril 2024" from "2024-04" or "2024-04-15". */
+export function formatMonth(isoMonth: string): string {
+  return monthFormat.format(utc(`${isoMonth.slice(0, 7)}-01`));
+}
+
+/** One <time> element's worth: what to print and its datetime attribute. */
+export interface TimePart {
+  text: string;
+  datetime: string;
+}
+
+/** How to show a date window: a prefix/infix template and one or two <time> parts. */
+export interface DisplayDate {
+  /** Parts to print as <time>, in order. */
+  parts: TimePart[];
+  /** The full text (for titles, feeds, meta). */
+  text: string;
+  /** Template with {0} and {1} standing for the parts. */
+  template: string;
+}
+
+export function displayDate(date: DateWindow): DisplayDate {
+  const best = date.value ?? date.earliest ?? date.latest;
+  const make = (template: string, parts: TimePart[]): DisplayDate => ({
+    parts,
+    template,
+    text: template.replace(/\{(\d)\}/g, (_, i: string) => parts[Number(i)].text),
+  });
+  if (date.precision === 'unknown' || !best) return make(t('date.unknown'), []);
+  if (date.precision === 'day') return make('{0}', [{ text: formatDay(best), datetime: best }]);
+  if (date.precision === 'month') return make(t('date.approx', { date: '{0}' }), [{ text: formatMonth(best), datetime: best.slice(0, 7) }]);
+  if (date.precision === 'year') return make(t('date.approx', { date: '{0}' }), [{ text: best.slice(0, 4), datetime: best.slice(0, 4) }]);
+  // range
+  const start = date.earliest ?? best;
+  const end = date.latest ?? best;
+  if (start === end) return make('{0}', [{ text: formatDay(start), datetime: start }]);
+  return make(t('date.range', { start: '{0}', end: '{1}' }), [
+    { text: formatDay(start), datetime: start },
+    { text: formatDay(end), datetime: end },
+  ]);
+}
+
+/** Sort key: best estimate, else the window's middle bound; unknown dates sort last. */
+export function sortKey(date: DateWindow): string {
+  return date.value ?? date.latest ?? date.earliest ?? '';
+}
+
+/** "YYYY-MM" the article is filed under in the timeline, or null when undated. */
+export function monthOf(date: DateWindow): string | null {
+  const best = date.value ?? date.earliest;
+  if ((date.precision === 'day' || date.precision === 'month') && best) return best.slice(0, 7);
+  if (date.precision === 'range') {
+    if (date.value) return date.value.slice(0, 7);
+    if (date.earliest && date.latest && date.earliest.slice(0, 7) === date.latest.slice(0, 7)) return date.earliest.slice(0, 7);
+  }
+  return null;
+}
+
+/** ISO timestamp for feeds and JSON-LD (noon UTC avoids day shifts in readers' time zones). */
+export function isoTimestamp(date: DateWindow): string | undefined {
+  const best = date.value ?? date.earliest ?? date.latest;
+  return best ? `${best}T12:00:00Z` : undefined;
+}

@@ -1,0 +1,104 @@
+/**
+ * The entity index, built ONCE per build from the articles' frontmatter: every weapon,
+ * country, person and organisation, with the articles that name it (newest first) and the
+ * sentences that mention it. Entity pages read it instead of scanning all articles per page.
+ */
+import type { EntityType } from '../gazetteer/types.ts';
+import { getArticles, type ArticleEntry } from './articles.ts';
+import { entitySlug } from './urls.ts';
+
+export interface EntityContext {
+  article: ArticleEntry;
+  text: string;
+  offset: number;
+}
+
+export interface EntityRecord {
+  type: EntityType;
+  /** Id as in the frontmatter (may start with "new:"). */
+  id: string;
+  /** URL slug (id without "new:"). */
+  slug: string;
+  name: string;
+  /** Weapon category. */
+  category?: string;
+  /** Found by patterns only, not in the gazetteer. */
+  unverified: boolean;
+  /** Articles naming the entity, newest first. */
+  articles: ArticleEntry[];
+  /** Sentences naming the entity, per article id. */
+  contexts: Map<string, EntityContext[]>;
+}
+
+export interface EntityIndex {
+  /** Key "type:slug". */
+  byKey: Map<string, EntityRecord>;
+  /** Key "type:id" (frontmatter id) → record. */
+  byId: Map<string, EntityRecord>;
+  /** Entities of a type, sorted by name (French collation). */
+  list(type: EntityType): EntityRecord[];
+  /** Display name of an id of any type (deliveries name countries, organisations, weapons by id). */
+  nameOf(id: string): { name: string; type: EntityType; record: EntityRecord } | undefined;
+}
+
+const FIELDS: Array<[EntityType, 'weapons' | 'countries' | 'people' | 'organizations']> = [
+  ['weapon', 'weapons'],
+  ['country', 'countries'],
+  ['person', 'people'],
+  ['organization', 'organizations'],
+];
+
+const collator = new Intl.Collator('fr', { sensitivity: 'base' });
+let cached: Promise<EntityIndex> | undefined;
+
+function buildIndex(articles: ArticleEntry[]): EntityIndex {
+  const byKey = new Map<string, EntityRecord>();
+  const byId = new Map<string, EntityRecord>();
+  const byBareId = new Map<string, EntityRecord>();
+  for (const article of articles) {
+    const typeOfId = new Map<string, EntityRecord>();
+    for (const [type, field] of FIELDS) {
+      for (const ref of article.data[field] as Array<{ id: string; name: string; category?: string }>) {
+        const slug = entitySlug(ref.id);
+        if (!slug) continue;
+        const key = `${type}:${slug}`;
+        let record = byKey.get(key);
+        if (!record) {
+          record = { type, id: ref.id, slug, name: ref.name, category: ref.category, unverified: ref.id.startsWith('new:'), articles: [], contexts: new Map() };
+          byKey.set(key, record);
+        }
+        // A gazetteer id wins over a pattern-found one for the same slug.
+        if (!ref.id.startsWith('new:')) record.unverified = false;
+        byId.set(`${type}:${ref.id}`, record);
+        if (!byBareId.has(ref.id)) byBareId.set(ref.id, record);
+        if (record.articles.at(-1) !== article) record.articles.push(article);
+        typeOfId.set(ref.id, record);
+      }
+    }
+    for (const context of article.data.contexts) {
+      const record = typeOfId.get(context.id);
+      if (!record) continue;
+      const list = record.contexts.get(article.id) ?? [];
+      if (!list.some((c) => c.text === context.text)) list.push({ article, text: context.text, offset: context.offset });
+      record.contexts.set(article.id, list);
+    }
+  }
+  const lists = new Map<EntityType, EntityRecord[]>();
+  for (const [type] of FIELDS) {
+    lists.set(type, [...byKey.values()].filter((r) => r.type === type).sort((a, b) => collator.compare(a.name, b.name)));
+  }
+  return {
+    byKey,
+    byId,
+    list: (type) => lists.get(type) ?? [],
+    nameOf: (id) => {
+      const record = byBareId.get(id);
+      return record && { name: record.name, type: record.type, record };
+    },
+  };
+}
+
+export function getEntityIndex(): Promise<EntityIndex> {
+  cached ??= getArticles().then(buildIndex);
+  return cached;
+}

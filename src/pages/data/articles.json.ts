@@ -1,0 +1,14 @@
+/** Open data: every extracted fact of every article, with its evidence, as one JSON file. */
+import { getArticles } from '../../lib/site/articles.ts';
+import { absoluteUrl, articleUrl } from '../../lib/site/urls.ts';
+import type { APIContext } from 'astro';
+
+export async function GET(context: APIContext) {
+  const articles = await getArticles();
+  const body = {
+    generated: 'Arms Archive',
+    count: articles.length,
+    articles: articles.map((a) => ({ ...a.data, page: absoluteUrl(articleUrl(a.id), context.site) })),
+  };
+  return new Response(JSON.stringify(body, null, 1), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+}

@@ -1,0 +1,25 @@
+/** Open data: one row per delivery, with the article, its date and the evidence sentence. */
+import type { APIContext } from 'astro';
+import { getArticles } from '../../lib/site/articles.ts';
+import { getEntityIndex } from '../../lib/site/entities.ts';
+import { toCsv } from '../../lib/site/csv.ts';
+import { absoluteUrl, articleUrl } from '../../lib/site/urls.ts';
+
+export async function GET(context: APIContext) {
+  const [articles, index] = await Promise.all([getArticles(), getEntityIndex()]);
+  const name = (id: string | null) => (id ? (index.nameOf(id)?.name ?? id) : '');
+  const rows = articles.flatMap((a) =>
+    a.data.deliveries.map((d) => [
+      a.id, a.data.date.value ?? '', a.data.date.earliest ?? '', a.data.date.latest ?? '', a.data.date.precision,
+      d.supplier ?? '', name(d.supplier), d.recipient ?? '', name(d.recipient), d.weapon, name(d.weapon),
+      d.quantity ?? '', d.quantityText ?? '', d.status, d.evidence.text, d.evidence.offset,
+      a.data.source?.name ?? '', absoluteUrl(articleUrl(a.id), context.site),
+    ]),
+  );
+  const header = [
+    'article', 'date', 'date_earliest', 'date_latest', 'date_precision',
+    'supplier_id', 'supplier', 'recipient_id', 'recipient', 'weapon_id', 'weapon',
+    'quantity', 'quantity_text', 'status', 'evidence', 'evidence_offset', 'source', 'page',
+  ];
+  return new Response(toCsv(header, rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+}
