@@ -1,0 +1,265 @@
+/**
+ * Delivery stage: supplier → recipient, weapon, quantity, status, evidence, one per weapon
+ * mentioned in a sentence that carries a status cue (French verb or noun).
+ *
+ * - status: the postposed participle right after the weapon ("Caesar livrés à Kiev"), else the
+ *   nearest cue before the weapon, else the nearest cue after it; negated cues are ignored.
+ * - supplier: passive agent ("par la France"), else the nearest country/organisation/person
+ *   (→ nationality) before the cue within the cue's clause (clauses split at que/qu'/;/:), mentions
+ *   in a recipient slot excluded, "de X" complements only as a fallback; country adjectives count
+ *   only after a state noun ("les autorités françaises").
+ *   Requests invert the roles: the requester (subject) is the recipient, the asked party
+ *   ("appelé les pays de l'OTAN à fournir") the supplier.
+ * - recipient: a country after à/au/aux/pour/en/vers (not an origin "fabriqués aux États-Unis");
+ *   default Ukraine for sending statuses when none is named.
+ * - quantity: the number directly governing the weapon phrase (numbers.ts), shared by coordinated
+ *   weapons ("missiles Javelin et Stinger").
+ */
+import type { CompiledGazetteer } from '../gazetteer/types.ts';
+import { foldKeepLength } from '../gazetteer/fold.ts';
+import { getAliasIndex } from '../gazetteer/compile.ts';
+import { quantityBefore, type Quantity } from './numbers.ts';
+import type { Delivery, DeliveryStatus, Mention, SegmentedDoc, Sentence } from './types.ts';
+
+interface CueDef {
+  status: DeliveryStatus;
+  rule: string;
+  re: RegExp;
+  /** Participle that follows the weapon ("livrés à Kiev"). */
+  post?: boolean;
+}
+
+const PAST = '(?:livre|fourni|transfere|envoye|remis|cede|donne|offert|expedie|achemine|deploye)';
+
+export const CUES: CueDef[] = [
+  // delivered
+  { status: 'delivered', rule: 'past-tense', re: new RegExp(`\\b(?:a|ont|avait|avaient|aurait|auraient) (?:deja |finalement |recemment |effectivement |bien )?${PAST}e?s?\\b`, 'g') },
+  { status: 'delivered', rule: 'passive-past', re: new RegExp(`\\b(?:a|ont|avait|avaient|aurait|auraient) (?:deja |finalement |recemment |bien )?ete ${PAST}e?s?\\b`, 'g') },
+  { status: 'delivered', rule: 'arrived', re: /\b(?:sont|est|etaient|etait) (?:deja |bien |finalement )?(?:arrive|parvenu|livre|transfere)e?s?\b/g },
+  { status: 'delivered', rule: 'delivery-done', re: /\blivraisons? (?:a ete |ont ete )?effectuees?\b/g },
+  { status: 'delivered', rule: 'received', re: /\b(?:a|ont|avait|avaient) (?:deja |finalement |bien )?recu\b|\breceptionne\w*/g },
+  { status: 'delivered', rule: 'participle', re: new RegExp(`\\b${PAST}e?s? (?:a|au|aux|en|par|vers)\\b`, 'g'), post: true },
+  { status: 'delivered', rule: 'offering', re: /\boffrant\b/g },
+  // announced
+  { status: 'announced', rule: 'announce', re: /\b(?:a|ont|avait|avaient) annonce\b|\bannoncent\b|\bannonce (?:l'|de |d')/g },
+  { status: 'announced', rule: 'envoi', re: /\bl'envoi\b|\benvoi (?:de|d')/g },
+  { status: 'announced', rule: 'near-future', re: /\b(?:va|vont|allons|vais) (?:\p{L}+ ){0,3}?(?:envoyer|livrer|fournir|transferer|ceder|donner|offrir|expedier|proceder a (?:des|de nouvelles|la) livraisons?)\b/gu },
+  { status: 'announced', rule: 'future', re: /\b(?:enverr|livrer|fournir|transferer|ceder|donner|offrir|expedier|remplacer|remettr|deploier)(?:a|ai|as|ons|ez|ont|ait|aient|ions)\b/g },
+  { status: 'announced', rule: 'pledge', re: /\bpromet(?:tent)?\b|\b(?:a|ont) promis\b|\bs'est engagee?\b|\bse sont engagee?s\b|\bs'engagent\b|\bs'engage a\b/g },
+  { status: 'announced', rule: 'funding', re: /\bdebloque\w*/g },
+  { status: 'announced', rule: 'package', re: /\bnouvelle aide\b|\bnouveau paquet\b|\bpaquet d'aide\b|\bcomprenant\b|\bcomprendra\b/g },
+  { status: 'announced', rule: 'decision', re: /\b(?:a|ont|avait|avaient) (?:accepte|decide|propose|convenu|approuve|autorise) d'(?:envoyer|expedier|livrer|fournir|ceder)\b/g },
+  // planned
+  { status: 'planned', rule: 'plan', re: /\bprevoi(?:t|ent)\b|\bprevue?s?\b|\bplanifie\w*/g },
+  { status: 'planned', rule: 'should', re: /\bdevrai(?:t|ent)\b|\bdoi(?:t|vent) (?:etre )?(?:livre|envoye|arriver|recevoir|fournir|livrer)/g },
+  { status: 'planned', rule: 'deadline', re: /\bd'ici (?:a |la fin|fin|l'|\d)|\bl'annee prochaine\b|\bl'an prochain\b|\bdans les prochain(?:s|es) (?:jours|semaines|mois)\b/g },
+  // requested
+  { status: 'requested', rule: 'request', re: /\b(?:a|ont|avait|avaient) (?:appele|exhorte|demande|sollicite|prie|implore|supplie|reclame)\b|\b(?:appelle|appellent|exhorte|exhortent|demandent|reclame|reclament|plaide|plaident|sollicite|sollicitent|supplie|implore)\b|\bdemande (?:a|aux|de|d'|l'|la|des)\b/g },
+  { status: 'requested', rule: 'need', re: /\bl'importance de (?:fournir|livrer|envoyer)\b|\bla necessite de (?:fournir|livrer|envoyer)\b|\bbesoin (?:urgent )?(?:de|d')\b|\bappel a (?:fournir|livrer|envoyer)\b/g },
+  // produced
+  { status: 'produced', rule: 'production', re: /\bprodui(?:t|sent|ra|ront|re|sait|saient)\b|\bproduction (?:de|d'|des)|\bcadence de production\b|\bfabriqu(?:e|ent|era|eront|er)\b|\bfabrication (?:de|d'|des)/g },
+];
+
+interface Cue {
+  status: DeliveryStatus;
+  rule: string;
+  start: number;
+  end: number;
+  post: boolean;
+}
+
+function findCues(fs: string): Cue[] {
+  const out: Cue[] = [];
+  for (const def of CUES) {
+    def.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = def.re.exec(fs))) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const before = fs.slice(Math.max(0, start - 4), start);
+      const after = fs.slice(end, end + 8);
+      if (/(?:^|\s)(?:ne|n')\s?$/.test(before) || /^ (?:pas|jamais|plus)\b/.test(after)) continue;
+      out.push({ status: def.status, rule: def.rule, start, end, post: def.post === true });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** State nouns that make a country adjective an agent: "les autorités françaises". */
+const STATE_NOUN = /(?:autorites|gouvernement|ministere|ministre|president|presidente|armee|armees|forces|etat-major|etat major|diplomatie|chancelier|chanceliere|responsables|dirigeants|executif|pays|industriels|entreprises|groupe|firme|constructeur|fabricant|premier ministre|chef de l'etat)\s+$/;
+const RECIPIENT_SLOT = /(?:^|[\s'])(?:a|au|aux|pour|en|vers|a destination de|a destination du)\s+(?:l'|la |le |les )?$/;
+const ORIGIN_SLOT = /(?:fabrique|produit|concu|developpe|origine|construit)\w*\s+(?:en|aux?|dans)\s+(?:l'|la |le |les )?$/;
+const DE_SLOT = /(?:^|[\s'])(?:de|d|du|des)\s*(?:l'|la |le |les )?$/;
+const PASSIVE_AGENT = /(?:^|\s)par\s+(?:l'|la |le |les )?$/;
+const CLAUSE_BREAK = /\bque\b|\bqu'|[;:]/g;
+
+/** Organisation kinds that can supply weapons. */
+const SUPPLIER_ORG_KINDS = new Set(['alliance', 'intergovernmental', 'coalition', 'company', 'government', 'armed-forces', 'other']);
+
+interface Party {
+  id: string;
+  m: Mention;
+  rel: number; // start relative to sentence
+  relEnd: number;
+  deSlot: boolean;
+  recipientSlot: boolean;
+}
+
+function partiesOf(sentence: Sentence, fs: string, ms: Mention[], cg: CompiledGazetteer): Party[] {
+  const index = getAliasIndex(cg);
+  const out: Party[] = [];
+  for (const m of ms) {
+    let id: string | undefined;
+    if (m.type === 'country') id = m.id;
+    else if (m.type === 'organization') {
+      const org = cg.organizations.get(m.id);
+      if (org && SUPPLIER_ORG_KINDS.has(org.kind)) id = m.id;
+    } else if (m.type === 'person') id = index.personCountry.get(m.id);
+    if (!id) continue;
+    const rel = m.start - sentence.start;
+    const before = fs.slice(Math.max(0, rel - 30), rel);
+    // Adjectives ("françaises") act as agents only after a state noun.
+    if (m.type === 'country') {
+      const isAdjective = /^[\p{Ll}]/u.test(m.text);
+      if (isAdjective && !STATE_NOUN.test(before)) {
+        out.push({ id, m, rel, relEnd: m.end - sentence.start, deSlot: true, recipientSlot: false });
+        continue;
+      }
+    }
+    out.push({
+      id,
+      m,
+      rel,
+      relEnd: m.end - sentence.start,
+      deSlot: DE_SLOT.test(before),
+      recipientSlot: RECIPIENT_SLOT.test(before) && !ORIGIN_SLOT.test(before),
+    });
+  }
+  return out;
+}
+
+function clauseStart(fs: string, pos: number): number {
+  let start = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CLAUSE_BREAK.exec(fs)) && m.index < pos) start = m.index + m[0].length;
+  return start;
+}
+
+/** Nearest agent before `pos` in the clause: plain mentions first, "de X" complements as fallback. */
+function agentBefore(parties: Party[], fs: string, pos: number, exclude: string | null): Party | null {
+  const from = clauseStart(fs, pos);
+  const pool = parties.filter((p) => p.relEnd <= pos && p.rel >= from && !p.recipientSlot && p.id !== exclude && p.m.type !== 'weapon');
+  for (const pass of [false, true]) {
+    for (let i = pool.length - 1; i >= 0; i--) {
+      if (pool[i].deSlot === pass) return pool[i];
+    }
+  }
+  return null;
+}
+
+function chooseCue(cues: Cue[], wRel: number, wRelEnd: number): Cue | null {
+  for (const c of cues) {
+    if (c.post && c.start >= wRelEnd && c.start - wRelEnd <= 3) return c;
+  }
+  let before: Cue | null = null;
+  for (const c of cues) if (c.end <= wRel && !c.post) before = c;
+  if (before) return before;
+  for (const c of cues) if (c.start >= wRelEnd) return c;
+  return null;
+}
+
+/** Deliveries of one document, in reading order; exact duplicates removed. */
+export function extractDeliveries(doc: SegmentedDoc, mentions: Mention[], cg: CompiledGazetteer): Delivery[] {
+  const out: Delivery[] = [];
+  const seenKeys = new Set<string>();
+  const sorted = mentions.slice().sort((a, b) => a.start - b.start);
+  const hasUkraine = cg.countries.has('ukraine');
+  let mi = 0;
+  for (const sentence of doc.sentences) {
+    while (mi < sorted.length && sorted[mi].start < sentence.start) mi++;
+    const ms: Mention[] = [];
+    for (let j = mi; j < sorted.length && sorted[j].start < sentence.end; j++) ms.push(sorted[j]);
+    const weapons = ms.filter((m) => m.type === 'weapon');
+    if (weapons.length === 0) continue;
+    const fs = foldKeepLength(sentence.text);
+    const cues = findCues(fs);
+    if (cues.length === 0) continue;
+    const parties = partiesOf(sentence, fs, ms, cg);
+    const doneInSentence = new Set<string>();
+    let prevWeapon: Mention | null = null;
+    let prevQuantity: Quantity | null = null;
+    for (const w of weapons) {
+      const wRel = w.start - sentence.start;
+      const wRelEnd = w.end - sentence.start;
+      let quantity = quantityBefore(doc.body, w.start, sentence.start);
+      if (!quantity && prevWeapon && prevQuantity) {
+        const between = doc.body.slice(prevWeapon.end, w.start);
+        if (/^\s*»?\s*(?:,|et|ou)\s*«?\s*$/.test(between)) quantity = prevQuantity;
+      }
+      prevWeapon = w;
+      prevQuantity = quantity;
+      if (doneInSentence.has(w.id)) continue;
+      const cue = chooseCue(cues, wRel, wRelEnd);
+      if (!cue) continue;
+
+      let supplier: string | null = null;
+      let recipient: string | null = null;
+      let rule = `${cue.status}:${cue.rule}`;
+
+      if (cue.status === 'requested') {
+        const requester = agentBefore(parties, fs, cue.start, null);
+        recipient = requester?.id ?? null;
+        const asked = parties.find((p) => p.rel >= cue.end && p.relEnd <= wRel && p.id !== recipient && p.m.type !== 'person');
+        supplier = asked?.id ?? null;
+        if (!recipient) {
+          const slot = parties.find((p) => p.recipientSlot && p.rel > cue.start);
+          recipient = slot?.id ?? (hasUkraine ? 'ukraine' : null);
+        }
+      } else {
+        // "remplacer le S-300 de la Slovaquie par une batterie Patriot": the replaced item is no delivery;
+        // the possessor is the recipient of the replacement.
+        let replacedOwner: string | null = null;
+        if (cue.rule === 'future' && fs.slice(cue.start, cue.end).startsWith('remplac')) {
+          const par = fs.indexOf(' par ', cue.end);
+          if (par >= 0 && wRel < par) continue;
+          if (par >= 0) replacedOwner = parties.find((p) => p.rel > cue.end && p.relEnd <= par && p.deSlot && p.m.type === 'country')?.id ?? null;
+        }
+        const passive = parties.find((p) => p.rel > wRelEnd && PASSIVE_AGENT.test(fs.slice(Math.max(0, p.rel - 12), p.rel)));
+        if (passive) {
+          supplier = passive.id;
+          rule += '+passive-agent';
+        } else {
+          supplier = agentBefore(parties, fs, cue.start, null)?.id ?? null;
+        }
+        const slotAfter = parties.find((p) => p.recipientSlot && p.rel >= Math.min(cue.start, wRel) && p.id !== supplier);
+        const slotAny = slotAfter ?? parties.find((p) => p.recipientSlot && p.id !== supplier);
+        recipient = replacedOwner ?? slotAny?.id ?? null;
+        if (supplier && supplier === recipient) {
+          supplier = agentBefore(parties, fs, cue.start, recipient)?.id ?? null;
+        }
+        if (!recipient && cue.status !== 'produced' && hasUkraine && supplier !== 'ukraine') {
+          recipient = 'ukraine';
+          rule += '+default-recipient';
+        }
+      }
+      if (supplier && supplier === recipient) supplier = null;
+
+      doneInSentence.add(w.id);
+      const delivery: Delivery = {
+        supplier,
+        recipient,
+        weapon: w.id,
+        quantity: quantity?.value ?? null,
+        quantityText: quantity ? quantity.text : null,
+        status: cue.status,
+        evidence: { text: sentence.text, offset: sentence.start, rule },
+      };
+      const key = `${supplier}|${recipient}|${w.id}|${delivery.quantity}|${delivery.status}`;
+      if (seenKeys.has(key)) continue;
+      seenKeys.add(key);
+      out.push(delivery);
+    }
+  }
+  return out;
+}

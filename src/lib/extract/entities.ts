@@ -1,0 +1,598 @@
+/**
+ * Entity stage: finds weapons, countries, people and organisations in the segmented body.
+ *
+ * The body is tokenised once (runs of letters/digits); n-grams of folded tokens are looked up in
+ * the compiled alias index (Maps, no regex alternation). Candidates from every start position are
+ * resolved longest-first without overlap. Then: person surnames are checked against a preceding
+ * given name, unknown capitalised tokens are matched to known surnames by bounded
+ * Damerau-Levenshtein distance (recorded in `fuzzy` so the pipeline can warn), and unknown people
+ * are found by French patterns (office + name, "M. X").
+ *
+ * Precision rules (see README of the stage in the final report):
+ * - aliases with capitals need capitalised text tokens; acronyms of 2–3 letters need all caps;
+ * - a capital city or a single-word weapon name right after a capitalised given-name-like word
+ *   is rejected ("Denzel Washington"); a capital followed by a capitalised word is rejected
+ *   ("Washington Post");
+ * - a weapon name that is also a common word / person / place name ("César", "Archer", "Puma")
+ *   needs a military word or another weapon in the same sentence.
+ */
+import type { CompiledGazetteer, EntityType, WeaponProfile } from '../gazetteer/types.ts';
+import { foldWord, fold } from '../gazetteer/fold.ts';
+import {
+  CASE_ACRONYM,
+  CASE_ACRONYM_LONG,
+  CASE_INITIAL,
+  getAliasIndex,
+  bigrams,
+  type AliasEntry,
+  type AliasIndex,
+} from '../gazetteer/compile.ts';
+import { boundedDamerauLevenshtein, nameEditBudget } from './fuzzy.ts';
+import { WEAPON_NOUNS } from './numbers.ts';
+import type { EntityRef, Mention, NewName, SegmentedDoc, WeaponRef } from './types.ts';
+
+export interface FuzzyMatch {
+  /** Surface text as written ("Lecornuil"). */
+  text: string;
+  start: number;
+  end: number;
+  id: string;
+  /** Display name of the entity it was read as. */
+  name: string;
+  distance: number;
+}
+
+export interface EntityExtraction {
+  mentions: Mention[];
+  weapons: WeaponRef[];
+  countries: EntityRef[];
+  people: EntityRef[];
+  organizations: EntityRef[];
+  newNames: NewName[];
+  /** Names matched only approximately (misspellings): "Lecornuil" read as Sébastien Lecornu. */
+  fuzzy: FuzzyMatch[];
+}
+
+/* ------------------------------------------------------------------ lexicons */
+
+/** Folded French function words, frequent sentence starters, titles, months: never names. */
+export const COMMON_WORDS = new Set(
+  (
+    'a au aux avec apres avant ainsi alors aussi aujourd autre autres avoir bien car ce ceci cela celle celui ces cet cette ' +
+    'chaque comme comment contre dans de des depuis desormais deja donc dont du durant elle elles en encore enfin entre et ' +
+    'etre eux hier il ils je jusqu la le les leur leurs lors lorsque mais malgre meme moins ne ni nos notre nous on ou par ' +
+    'parmi pas pendant peu plus plusieurs pour pourtant puis quand que quel quelle quelles quels qui quoi sa sans se selon ' +
+    'ses si son sous sur ses tandis tant toujours tous tout toute toutes tres un une vers voici voila vous demain ' +
+    'ici la-bas cependant neanmoins toutefois outre egalement notamment d l qu s c n j m mme mlle mm monsieur madame ' +
+    'president presidente ministre premier premiere secretaire general generale chef ambassadeur ambassadrice chancelier ' +
+    'chanceliere commandant amiral colonel marechal conseiller conseillere commissaire porte parole roi reine prince ' +
+    'gouvernement ministere defense affaires etrangeres exterieures armees armee interieur etat etats justice finances economie ' +
+    'sante diplomatie forces union alliance conseil commission parlement assemblee senat republique presidence ' +
+    'lundi mardi mercredi jeudi vendredi samedi dimanche janvier fevrier mars avril mai juin juillet aout septembre ' +
+    'octobre novembre decembre source lire suite photo video afp reuters ' +
+    'selon face suite concernant pres loin nouvelle nouveau nouvel ancien ancienne lors ensuite cependant certes ' +
+    'dans cet cela celles ceux voici dont or grace hors sauf via quant enfin oui non merci bonjour le-president ' +
+    'nord sud est ouest occident ouest europe'
+  ).split(/\s+/),
+);
+
+/** Particles allowed inside personal names. */
+const NAME_PARTICLES = new Set(['de', 'von', 'van', 'der', 'den', 'al', 'el', 'bin', 'ben', 'da', 'di', 'del', 'dos', 'ter', 'ten', 'ibn', 'abu', 'la']);
+
+/** Folded office words that introduce a person's name ("le ministre … X"). */
+const OFFICE_WORDS = new Set([
+  'president', 'presidente', 'ministre', 'secretaire', 'chef', 'general', 'generale', 'ambassadeur', 'ambassadrice',
+  'chancelier', 'chanceliere', 'commandant', 'commandante', 'amiral', 'colonel', 'lieutenant', 'marechal',
+  'conseiller', 'conseillere', 'representant', 'representante', 'commissaire', 'homologue', 'dirigeant', 'dirigeante',
+  'patron', 'patronne', 'directeur', 'directrice', 'pdg', 'depute', 'deputee', 'senateur', 'senatrice', 'gouverneur',
+  'maire', 'roi', 'reine', 'prince', 'princesse', 'emir', 'pape', 'cheikh', 'envoye', 'envoyee', 'emissaire', 'vice',
+  'porte-parole', 'parole', 'major', 'diplomate', 'negociateur', 'negociatrice', 'opposant', 'opposante', 'premier',
+]);
+/** Words allowed between an office word and the name ("le ministre slovaque de la Défense, X"). */
+const OFFICE_COMPLEMENT = new Set([
+  'de', 'du', 'des', 'd', 'la', 'le', 'l', 'les', 'en', 'adjoint', 'adjointe', 'charge', 'chargee', 'delegue', 'deleguee',
+  'par', 'interim', 'sortant', 'sortante', 'nouveau', 'nouvel', 'nouvelle', 'ancien', 'ancienne', 'actuel', 'actuelle',
+  'premier', 'premiere', 'vice', 'haut', 'haute', 'defense', 'affaires', 'etrangeres', 'exterieures', 'armees', 'armee',
+  'interieur', 'etat', 'major', 'justice', 'finances', 'economie', 'sante', 'diplomatie', 'gouvernement', 'forces',
+  'terre', 'air', 'marine', 'ministere', 'presidence', 'republique', 'commission', 'europeenne', 'europeen', 'conseil',
+  'parlement', 'national', 'nationale', 'securite', 'renseignement', 'services', 'general', 'generale', 'charge', 'chef',
+  'armees', 'etat-major', 'strategiques', 'speciales', 'aerienne', 'aeriennes', 'terrestres', 'navales', 'industrie',
+  'veterans', 'anciens', 'combattants', 'communication', 'porte', 'representant', 'special', 'speciale', 'envoye',
+]);
+const CIVILITY = new Set(['m', 'mme', 'mlle', 'mm', 'monsieur', 'madame']);
+
+/** Military words that make an ambiguous weapon name ("César", "Archer") acceptable in a sentence. */
+const MILITARY_WORDS = new Set([
+  'arme', 'armes', 'armement', 'armements', 'militaire', 'militaires', 'livraison', 'livraisons', 'livre', 'livres',
+  'livree', 'livrees', 'livrer', 'livrera', 'livrerait', 'envoi', 'envoyer', 'artillerie', 'defense', 'antiaerienne',
+  'aerienne', 'munitions', 'front', 'frappe', 'frappes', 'armee', 'armees', 'soldats', 'troupes', 'batterie', 'batteries',
+  'calibre', 'tir', 'tirs', 'production', 'fabrication', 'fourniture', 'obus', 'chars', 'blindes',
+]);
+
+/* ------------------------------------------------------------------ tokens */
+
+interface Tokens {
+  n: number;
+  raw: string[];
+  key: string[];
+  start: number[];
+  end: number[];
+  /** First character is an upper-case letter. */
+  cap: Uint8Array;
+  /** Has letters and they are all upper case. */
+  upper: Uint8Array;
+  /** Upper-case first letter, the rest lower case. */
+  title: Uint8Array;
+  /** Gap to the next token is one space, hyphen or apostrophe (tokens can form an n-gram). */
+  join: Uint8Array;
+  /** Sentence index of each token. */
+  sent: Int32Array;
+  /** First token of its sentence. */
+  initial: Uint8Array;
+}
+
+const TOKEN_RE = /[\p{L}\p{N}]+/gu;
+
+function tokenize(doc: SegmentedDoc): Tokens {
+  const body = doc.body;
+  const raw: string[] = [];
+  const start: number[] = [];
+  const end: number[] = [];
+  TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(body))) {
+    raw.push(m[0]);
+    start.push(m.index);
+    end.push(m.index + m[0].length);
+  }
+  const n = raw.length;
+  const key = new Array<string>(n);
+  const cap = new Uint8Array(n);
+  const upper = new Uint8Array(n);
+  const title = new Uint8Array(n);
+  const join = new Uint8Array(n);
+  const sent = new Int32Array(n);
+  const initial = new Uint8Array(n);
+  let si = 0;
+  const sentences = doc.sentences;
+  let lastSent = -1;
+  for (let i = 0; i < n; i++) {
+    const r = raw[i];
+    key[i] = foldWord(r);
+    const lower = r.toLowerCase();
+    const up = r.toUpperCase();
+    const c0 = r[0];
+    const isCap = c0 !== lower[0] && c0 === up[0];
+    cap[i] = isCap ? 1 : 0;
+    upper[i] = r === up && r !== lower && r.length > 0 ? 1 : 0;
+    title[i] = isCap && r.slice(1) === lower.slice(1) ? 1 : 0;
+    if (i + 1 < n) {
+      const gs = end[i];
+      const ge = start[i + 1];
+      if (ge - gs === 1) {
+        const g = body.charCodeAt(gs);
+        join[i] = g === 32 || g === 45 || g === 39 || g === 0x2019 || g === 0x2011 || g === 0xa0 ? 1 : 0;
+      }
+    }
+    while (si < sentences.length - 1 && sentences[si].end <= start[i]) si++;
+    sent[i] = sentences.length ? si : 0;
+    if (sent[i] !== lastSent) {
+      initial[i] = 1;
+      lastSent = sent[i];
+    }
+  }
+  return { n, raw, key, start, end, cap, upper, title, join, sent, initial };
+}
+
+/* ------------------------------------------------------------------ candidates */
+
+interface Candidate {
+  s: number; // first token
+  n: number; // token count
+  entry: AliasEntry | null;
+  id: string;
+  type: EntityType;
+  kind: string;
+  fuzzy?: number; // edit distance when approximate
+}
+
+function caseOk(entry: AliasEntry, t: Tokens, i: number): boolean {
+  const mask = entry.caseMask;
+  for (let k = 0; k < mask.length; k++) {
+    const code = mask[k];
+    if (code === 0) continue;
+    const j = i + k;
+    if (code === CASE_INITIAL) {
+      if (!t.cap[j]) return false;
+    } else if (code === CASE_ACRONYM) {
+      if (!t.upper[j]) return false;
+    } else if (code === CASE_ACRONYM_LONG) {
+      if (!t.upper[j] && !t.title[j]) return false;
+    }
+  }
+  return true;
+}
+
+/** Capitalised word that looks like part of a personal name (not a function word or known place/org). */
+function nameLike(t: Tokens, j: number, index: AliasIndex): boolean {
+  if (j < 0 || j >= t.n || !t.cap[j]) return false;
+  if (t.upper[j] && t.raw[j].length > 1) return false;
+  const k = t.key[j];
+  if (COMMON_WORDS.has(k)) return false;
+  const entries = index.byKey.get(k);
+  if (entries && entries.some((e) => e.kind !== 'surname')) return false;
+  return true;
+}
+
+function gapIs(body: string, t: Tokens, a: number, allowed: string): boolean {
+  return t.start[a + 1] - t.end[a] === 1 && allowed.includes(body[t.end[a]]);
+}
+
+function collectExact(body: string, t: Tokens, index: AliasIndex): Candidate[] {
+  const out: Candidate[] = [];
+  const keys: string[] = [];
+  for (let i = 0; i < t.n; i++) {
+    const first = t.key[i];
+    let maxN = index.firstMax.get(first) ?? 0;
+    let stripped: string | null = null;
+    if (first.length > 3 && (first.endsWith('s') || first.endsWith('x'))) {
+      stripped = first.slice(0, -1);
+      if (maxN === 0 && index.firstMax.has(stripped)) maxN = 1;
+    }
+    // Compound adjectives: "franco-allemand", "russo-ukrainiennes".
+    const prefixCountry = index.prefixes.get(first);
+    if (prefixCountry && i + 1 < t.n && gapIs(body, t, i, '-')) {
+      const next = t.key[i + 1];
+      const nextStripped = next.length > 3 && /[sx]$/.test(next) ? next.slice(0, -1) : next;
+      const isAdj = (k: string) => index.byKey.get(k)?.some((e) => e.kind === 'adjective') ?? false;
+      if (index.prefixes.has(next) || isAdj(next) || isAdj(nextStripped)) {
+        out.push({ s: i, n: 1, entry: null, id: prefixCountry, type: 'country', kind: 'prefix' });
+      }
+    }
+    if (maxN === 0) continue;
+    // Build keys for n = 1..maxN while tokens stay joined.
+    keys.length = 0;
+    let k = first;
+    keys.push(k);
+    for (let j = i + 1; j < t.n && keys.length < maxN; j++) {
+      if (!t.join[j - 1]) break;
+      k = `${k} ${t.key[j]}`;
+      keys.push(k);
+    }
+    for (let len = keys.length; len >= 1; len--) {
+      let entries = index.byKey.get(keys[len - 1]);
+      const last = t.key[i + len - 1];
+      if (!entries && last.length > 3 && (last.endsWith('s') || last.endsWith('x'))) {
+        entries = index.byKey.get(keys[len - 1].slice(0, -1));
+      }
+      if (!entries) continue;
+      const entry = entries.find((e) => e.size === len && caseOk(e, t, i));
+      if (!entry) continue;
+      out.push({ s: i, n: len, entry, id: entry.id, type: entry.type, kind: entry.kind });
+      break;
+    }
+  }
+  return out;
+}
+
+/** Context filters that only depend on neighbouring tokens. */
+function contextOk(c: Candidate, body: string, t: Tokens, index: AliasIndex): boolean {
+  const e = c.entry;
+  if (!e) return true;
+  const single = c.n === 1;
+  const capitalised = t.cap[c.s] === 1;
+  if (single && capitalised && (e.kind === 'capital' || (e.type === 'weapon' && !/\d/.test(t.raw[c.s])))) {
+    // "Denzel Washington", "Jules César": a given-name-like word right before.
+    const p = c.s - 1;
+    if (p >= 0 && gapIs(body, t, p, ' ') && nameLike(t, p, index)) return false;
+  }
+  if (e.kind === 'capital' && capitalised) {
+    // "Washington Post", "Paris Match".
+    const nx = c.s + c.n;
+    if (nx < t.n && gapIs(body, t, nx - 1, ' ') && t.title[nx] && nameLike(t, nx, index)) return false;
+  }
+  if (e.kind === 'surname' && single && t.initial[c.s] && COMMON_WORDS.has(t.key[c.s])) return false;
+  return true;
+}
+
+/** Resolves overlaps: longest (in tokens, then characters) first, then leftmost. */
+function selectNonOverlapping(cands: Candidate[], t: Tokens): Candidate[] {
+  const order = cands.slice().sort((a, b) => {
+    if (b.n !== a.n) return b.n - a.n;
+    const la = t.end[a.s + a.n - 1] - t.start[a.s];
+    const lb = t.end[b.s + b.n - 1] - t.start[b.s];
+    if (lb !== la) return lb - la;
+    return a.s - b.s;
+  });
+  const taken = new Uint8Array(t.n);
+  const out: Candidate[] = [];
+  for (const c of order) {
+    let free = true;
+    for (let k = c.s; k < c.s + c.n; k++) if (taken[k]) free = false;
+    if (!free) continue;
+    for (let k = c.s; k < c.s + c.n; k++) taken[k] = 1;
+    out.push(c);
+  }
+  return out.sort((a, b) => a.s - b.s);
+}
+
+/** Best fuzzy surname for a folded token (unique best within the edit budget), or null. */
+export function fuzzySurname(key: string, index: AliasIndex): { ids: string[]; key: string; distance: number } | null {
+  const k = nameEditBudget(key.length);
+  if (k === 0) return null;
+  const counts = new Map<number, number>();
+  for (const bg of new Set(bigrams(key))) {
+    const posting = index.fuzzyBigrams.get(bg);
+    if (!posting) continue;
+    for (const idx of posting) counts.set(idx, (counts.get(idx) ?? 0) + 1);
+  }
+  let best: { ids: string[]; key: string; distance: number } | null = null;
+  let tie = false;
+  for (const [idx, shared] of counts) {
+    const cand = index.fuzzyNames[idx];
+    const maxLen = Math.max(cand.key.length, key.length);
+    // q-gram filter: each edit destroys at most 2 bigrams (3 for a transposition).
+    if (shared < maxLen - 1 - 3 * k) continue;
+    if (Math.abs(cand.key.length - key.length) > k) continue;
+    const d = boundedDamerauLevenshtein(key, cand.key, k);
+    if (d === 0 || d > k) continue;
+    if (!best || d < best.distance) {
+      best = { ids: cand.ids, key: cand.key, distance: d };
+      tie = false;
+    } else if (d === best.distance) {
+      tie = true;
+    }
+  }
+  return best && !tie ? best : null;
+}
+
+/** Given names compatible across transliterations ("Volodimir"/"Volodymyr", "Dmitry"/"Dmytro"). */
+export function givenNameCompatible(a: string, b: string): boolean {
+  if (a === b) return true;
+  const maxLen = Math.max(a.length, b.length);
+  if (boundedDamerauLevenshtein(a, b, 1) <= 1 && Math.min(a.length, b.length) >= 3) return true;
+  if (a[0] !== b[0]) return false;
+  const k = Math.max(1, Math.floor(maxLen / 3));
+  return boundedDamerauLevenshtein(a, b, k) <= k;
+}
+
+/* ------------------------------------------------------------------ new names */
+
+interface NameRun {
+  s: number;
+  e: number; // last token (inclusive)
+  caps: number;
+}
+
+function nameRunAt(body: string, t: Tokens, i: number, covered: Int32Array, index: AliasIndex): NameRun | null {
+  if (!nameLike(t, i, index) || covered[i] >= 0) return null;
+  let e = i;
+  let caps = 1;
+  let j = i + 1;
+  while (j < t.n && caps < 4) {
+    if (!gapIs(body, t, j - 1, " -'")) break;
+    if (nameLike(t, j, index) && covered[j] < 0) {
+      e = j;
+      caps++;
+      j++;
+      continue;
+    }
+    if (NAME_PARTICLES.has(t.raw[j]) && j + 1 < t.n && gapIs(body, t, j, " -'") && nameLike(t, j + 1, index) && covered[j + 1] < 0) {
+      e = j + 1;
+      caps++;
+      j += 2;
+      continue;
+    }
+    break;
+  }
+  return { s: i, e, caps };
+}
+
+/** Looks back from a name run for an office phrase or a civility; returns the rule name or null. */
+function triggerBefore(body: string, t: Tokens, run: NameRun, covered: Int32Array, cands: Candidate[], index: AliasIndex): string | null {
+  const s = run.s;
+  const p = s - 1;
+  if (p < 0) return null;
+  const gapText = body.slice(t.end[p], t.start[s]);
+  // The segmenter may have split after "M.": the civility still counts.
+  if (CIVILITY.has(t.key[p]) && t.cap[p] && (gapText === '. ' || gapText === ' ')) return 'civility';
+  if (t.sent[p] !== t.sent[s]) return null;
+  if (gapText !== ' ' && gapText !== ', ') return null;
+  if (run.caps < 2) return null;
+  for (let k = p, steps = 0; k >= 0 && steps < 10 && t.sent[k] === t.sent[s]; k--, steps++) {
+    if (k < p) {
+      const g = body.slice(t.end[k], t.start[k + 1]);
+      if (!/^(?: |-|'|\u2019)$/.test(g)) return null;
+    }
+    const w = t.key[k];
+    if (OFFICE_WORDS.has(w)) {
+      if (w === 'parole' && t.key[k - 1] !== 'porte') return null;
+      if (w === 'major' && t.key[k - 1] !== 'etat') return null;
+      if (w === 'premier' && k !== p) return null;
+      // An office word must be lower case or a title ("Premier ministre"): not a name.
+      return 'office-title';
+    }
+    if (OFFICE_COMPLEMENT.has(w)) continue;
+    const ci = covered[k];
+    if (ci >= 0) {
+      const c = cands[ci];
+      if (c.type === 'country' || c.type === 'organization') continue;
+      return null;
+    }
+    return null;
+  }
+  void index;
+  return null;
+}
+
+function slugify(s: string): string {
+  return fold(s)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/* ------------------------------------------------------------------ main */
+
+/** Finds every entity mention of the body; lists are unique by id, in order of first mention. */
+export function extractEntities(doc: SegmentedDoc, cg: CompiledGazetteer): EntityExtraction {
+  const index = getAliasIndex(cg);
+  const body = doc.body;
+  const t = tokenize(doc);
+
+  // 1. Exact alias candidates, context filters, longest-first selection.
+  let cands = collectExact(body, t, index).filter((c) => contextOk(c, body, t, index));
+  let chosen = selectNonOverlapping(cands, t);
+
+  // 2. Ambiguous weapon names need a military word or another weapon in the sentence.
+  const sentenceHasMilitary = new Map<number, boolean>();
+  const militaryIn = (si: number): boolean => {
+    let v = sentenceHasMilitary.get(si);
+    if (v === undefined) {
+      v = false;
+      for (let i = 0; i < t.n; i++) {
+        if (t.sent[i] !== si) continue;
+        if (WEAPON_NOUNS.has(t.key[i]) || MILITARY_WORDS.has(t.key[i])) {
+          v = true;
+          break;
+        }
+      }
+      if (!v) v = chosen.some((c) => c.type === 'weapon' && !c.entry?.ambiguous && t.sent[c.s] === si);
+      sentenceHasMilitary.set(si, v);
+    }
+    return v;
+  };
+  chosen = chosen.filter((c) => !(c.entry?.ambiguous && !militaryIn(t.sent[c.s])));
+
+  // 3. Fuzzy surnames for unknown capitalised tokens.
+  const covered = new Int32Array(t.n).fill(-1);
+  const mark = () => {
+    covered.fill(-1);
+    chosen.forEach((c, ci) => {
+      for (let k = c.s; k < c.s + c.n; k++) covered[k] = ci;
+    });
+  };
+  mark();
+  const fuzzyCands: Candidate[] = [];
+  if (index.fuzzyNames.length) {
+    for (let i = 0; i < t.n; i++) {
+      if (covered[i] >= 0 || !t.title[i] || t.raw[i].length < 5) continue;
+      const k = t.key[i];
+      if (COMMON_WORDS.has(k) || index.byKey.has(k) || index.prefixes.has(k)) continue;
+      const hit = fuzzySurname(k, index);
+      if (!hit) continue;
+      fuzzyCands.push({ s: i, n: 1, entry: null, id: hit.ids[0], type: 'person', kind: 'surname', fuzzy: hit.distance, ...{ ids: hit.ids } });
+    }
+  }
+  if (fuzzyCands.length) {
+    chosen = chosen.concat(fuzzyCands).sort((a, b) => a.s - b.s);
+    mark();
+  }
+
+  // 4. Surnames: resolve shared surnames by earlier full mentions; check the given name before.
+  const seenPeople = new Set<string>();
+  const fuzzyOut: FuzzyMatch[] = [];
+  const resolved: Candidate[] = [];
+  for (const c of chosen) {
+    if (c.type !== 'person' || c.kind !== 'surname') {
+      if (c.type === 'person') seenPeople.add(c.id);
+      resolved.push(c);
+      continue;
+    }
+    const ids: string[] = c.entry?.ids ?? (c as Candidate & { ids?: string[] }).ids ?? [c.id];
+    let id: string | undefined = ids.length === 1 ? ids[0] : ids.find((x) => seenPeople.has(x));
+    if (!id) continue;
+    const p = c.s - 1;
+    if (p >= 0 && covered[p] < 0 && gapIs(body, t, p, ' -') && nameLike(t, p, index) && t.title[p]) {
+      const given = index.givenNames.get(id) ?? [];
+      const g = t.key[p];
+      if (given.length && !given.some((x) => givenNameCompatible(g, x))) {
+        // Another person with the same family name ("Hunter Biden"): do not link.
+        id = undefined;
+      } else if (given.length) {
+        const exact = given.includes(g);
+        c.s = p;
+        c.n += 1;
+        if (!exact && c.fuzzy === undefined) c.fuzzy = boundedDamerauLevenshtein(g, given[0], 9);
+      }
+    }
+    if (!id) continue;
+    c.id = id;
+    seenPeople.add(id);
+    resolved.push(c);
+  }
+  chosen = resolved;
+  mark();
+
+  // 5. New names by French patterns.
+  const newNames: NewName[] = [];
+  const newCands: Candidate[] = [];
+  const newIdName = new Map<string, string>();
+  for (let i = 0; i < t.n; i++) {
+    if (covered[i] >= 0 || !t.cap[i]) continue;
+    const run = nameRunAt(body, t, i, covered, index);
+    if (!run) continue;
+    const rule = triggerBefore(body, t, run, covered, chosen, index);
+    if (!rule) {
+      i = run.e;
+      continue;
+    }
+    const name = body.slice(t.start[run.s], t.end[run.e]);
+    const id = `new:${slugify(name)}`;
+    const cand: Candidate = { s: run.s, n: run.e - run.s + 1, entry: null, id, type: 'person', kind: 'new' };
+    newCands.push(cand);
+    if (!newIdName.has(id)) {
+      newIdName.set(id, name);
+      const sentence = doc.sentences[t.sent[run.s]];
+      newNames.push({
+        name,
+        type: 'person',
+        evidence: { text: sentence?.text ?? name, offset: sentence?.start ?? t.start[run.s], rule },
+      });
+    }
+    i = run.e;
+  }
+  // Later mentions of a new name by its last word ("Heger a confirmé").
+  if (newCands.length) {
+    const byLast = new Map<string, string>();
+    for (const c of newCands) byLast.set(t.key[c.s + c.n - 1], c.id);
+    const inNew = new Uint8Array(t.n);
+    for (const c of newCands) for (let k = c.s; k < c.s + c.n; k++) inNew[k] = 1;
+    for (let i = 0; i < t.n; i++) {
+      if (covered[i] >= 0 || inNew[i] || !t.title[i]) continue;
+      const id = byLast.get(t.key[i]);
+      if (!id || t.raw[i].length < 3) continue;
+      if (i > 0 && gapIs(body, t, i - 1, ' -') && nameLike(t, i - 1, index) && !inNew[i - 1]) continue;
+      newCands.push({ s: i, n: 1, entry: null, id, type: 'person', kind: 'new' });
+    }
+    chosen = chosen.concat(newCands).sort((a, b) => a.s - b.s);
+  }
+
+  // 6. Mentions and per-type lists.
+  const mentions: Mention[] = [];
+  const weapons: WeaponRef[] = [];
+  const countries: EntityRef[] = [];
+  const people: EntityRef[] = [];
+  const organizations: EntityRef[] = [];
+  const seen = new Set<string>();
+  for (const c of chosen) {
+    const start = t.start[c.s];
+    const end = t.end[c.s + c.n - 1];
+    const text = body.slice(start, end);
+    mentions.push({ id: c.id, type: c.type, text, start, end });
+    if (c.fuzzy !== undefined) {
+      fuzzyOut.push({ text, start, end, id: c.id, name: cg.nameOf(c.id) ?? c.id, distance: c.fuzzy });
+    }
+    if (seen.has(c.id)) continue;
+    seen.add(c.id);
+    const name = cg.nameOf(c.id) ?? newIdName.get(c.id) ?? text;
+    if (c.type === 'weapon') {
+      const w = cg.weapons.get(c.id) as WeaponProfile | undefined;
+      weapons.push({ id: c.id, name, category: w?.category ?? 'other' });
+    } else if (c.type === 'country') countries.push({ id: c.id, name });
+    else if (c.type === 'person') people.push({ id: c.id, name });
+    else organizations.push({ id: c.id, name });
+  }
+  void cands;
+  cands = [];
+  return { mentions, weapons, countries, people, organizations, newNames, fuzzy: fuzzyOut };
+}

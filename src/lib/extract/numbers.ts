@@ -1,0 +1,267 @@
+/**
+ * French quantities in agency copy: digits ("40", "1 500", "1.500", "2,5 milliards"), number words
+ * ("six", "vingt-cinq", "douze", "deux cents"), approximate amounts ("une douzaine" ≈ 12) and vague
+ * amounts kept as text only ("des dizaines", "des centaines", "des milliers", "plusieurs").
+ * "un"/"une" count as 1 only when a weapon noun follows ("une batterie Patriot").
+ */
+import { foldWord } from '../gazetteer/fold.ts';
+
+export interface Quantity {
+  /** Number of units, or null for vague amounts. */
+  value: number | null;
+  /** Surface text of the quantity as written (without a trailing "de"/"d'"). */
+  text: string;
+  start: number;
+  end: number;
+}
+
+const UNITS: Record<string, number> = {
+  zero: 0, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10,
+  onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16,
+};
+const TENS: Record<string, number> = {
+  vingt: 20, vingts: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60, septante: 70, huitante: 80, octante: 80, nonante: 90,
+};
+const SCALES: Record<string, number> = {
+  cent: 100, cents: 100, mille: 1000, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9,
+};
+/** Approximate counts with a number: "une douzaine" ≈ 12, "une vingtaine" ≈ 20. */
+const APPROX: Record<string, number> = {
+  douzaine: 12, douzaines: 12, dizaine: 10, quinzaine: 15, vingtaine: 20, trentaine: 30, quarantaine: 40,
+  cinquantaine: 50, soixantaine: 60, centaine: 100,
+};
+/** Vague plural amounts: value null. */
+const VAGUE_PLURAL = new Set(['dizaines', 'douzaines', 'vingtaines', 'centaines', 'milliers', 'millions', 'milliards']);
+
+/** Nouns that announce military hardware; used for "un/une" and for delivery phrase detection. */
+export const WEAPON_NOUNS = new Set([
+  'missile', 'missiles', 'obusier', 'obusiers', 'canon', 'canons', 'systeme', 'systemes', 'batterie', 'batteries',
+  'char', 'chars', 'drone', 'drones', 'lanceur', 'lanceurs', 'lance', 'roquette', 'roquettes', 'bombe', 'bombes',
+  'vehicule', 'vehicules', 'blinde', 'blindes', 'avion', 'avions', 'chasseur', 'chasseurs', 'helicoptere',
+  'helicopteres', 'radar', 'radars', 'munition', 'munitions', 'obus', 'mortier', 'mortiers', 'fusil', 'fusils',
+  'navire', 'navires', 'fregate', 'fregates', 'vedette', 'vedettes', 'plateforme', 'plate', 'unite', 'unites',
+  'exemplaire', 'exemplaires', 'pieces', 'piece', 'engin', 'engins', 'intercepteur', 'intercepteurs', 'tube', 'tubes',
+  'transport', 'transports', 'camion', 'camions', 'appareil', 'appareils', 'lance-roquettes', 'chasseurs-bombardiers',
+]);
+const ONE_QUALIFIERS = new Set(['nouveau', 'nouvel', 'nouvelle', 'seul', 'seule', 'autre', 'premier', 'premiere', 'deuxieme', 'second', 'seconde', 'dernier', 'derniere']);
+
+interface Tok {
+  w: string; // folded word
+  raw: string;
+  start: number;
+  end: number;
+}
+
+const TOKEN_RE = /[\p{L}\p{N}]+/gu;
+
+function tokenize(text: string, from = 0, to = text.length): Tok[] {
+  const out: Tok[] = [];
+  TOKEN_RE.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(text)) && m.index < to) {
+    out.push({ w: foldWord(m[0]), raw: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Gap between two tokens is exactly one of the separators in `allowed`. */
+function gap(text: string, a: Tok, b: Tok): string {
+  return text.slice(a.end, b.start);
+}
+
+/** Parses a run of French number words starting at toks[i]; returns value and tokens consumed. */
+function parseWords(toks: Tok[], i: number, text: string): { value: number; n: number } | null {
+  let total = 0;
+  let current = 0;
+  let n = 0;
+  let any = false;
+  for (let j = i; j < toks.length; j++) {
+    if (j > i) {
+      const g = gap(text, toks[j - 1], toks[j]);
+      if (g !== ' ' && g !== '-') break;
+    }
+    const w = toks[j].w;
+    if (w === 'et' && any && j + 1 < toks.length && (toks[j + 1].w === 'un' || toks[j + 1].w === 'onze')) {
+      current += toks[j + 1].w === 'un' ? 1 : 11;
+      j++;
+      n = j - i + 1;
+      continue;
+    }
+    if (w in UNITS) {
+      // "quatre-vingt(s)" is 80.
+      if (w === 'quatre' && j + 1 < toks.length && (toks[j + 1].w === 'vingt' || toks[j + 1].w === 'vingts') && gap(text, toks[j], toks[j + 1]) === '-') {
+        current += 80;
+        j++;
+      } else if (w === 'dix' && current % 10 === 0 && current >= 20 && current % 20 === 0 && current !== 0) {
+        current += 10; // soixante-dix, quatre-vingt-dix
+      } else {
+        current += UNITS[w];
+      }
+    } else if (w in TENS) {
+      current += TENS[w];
+    } else if (w === 'cent' || w === 'cents') {
+      current = (current || 1) * 100;
+    } else if (w === 'mille') {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else if (w === 'million' || w === 'millions' || w === 'milliard' || w === 'milliards') {
+      if (!any) break;
+      total += (current || 1) * SCALES[w];
+      current = 0;
+    } else if (w === 'un' || w === 'une') {
+      if (any) break;
+      return null; // handled by the caller (needs weapon context)
+    } else {
+      break;
+    }
+    any = true;
+    n = j - i + 1;
+  }
+  if (!any) return null;
+  return { value: total + current, n };
+}
+
+/** Parses a digit group starting at toks[i]: "40", "1 500", "1.500", "2,5 milliards". */
+function parseDigits(toks: Tok[], i: number, text: string): { value: number; n: number } | null {
+  if (!/^\d+$/.test(toks[i].raw)) return null;
+  let digits = toks[i].raw;
+  let n = 1;
+  let decimal = '';
+  // Thousands groups: "1 500", "1.500", "100 000" (first group 1–3 digits, then exactly 3 digits).
+  if (digits.length <= 3) {
+    let j = i + 1;
+    while (j < toks.length && /^\d{3}$/.test(toks[j].raw) && /^[ .\u00a0\u202f]$/.test(gap(text, toks[j - 1], toks[j]))) {
+      // A 4-digit year right after is not a thousands group; exactly three digits only.
+      digits += toks[j].raw;
+      j++;
+      n++;
+    }
+  }
+  // Decimal comma: "2,5 milliards".
+  if (n === 1 && i + 1 < toks.length && /^\d+$/.test(toks[i + 1].raw) && gap(text, toks[i], toks[i + 1]) === ',') {
+    const after = toks[i + 2];
+    if (after && (after.w in SCALES) && gap(text, toks[i + 1], after) === ' ') {
+      decimal = toks[i + 1].raw;
+      n++;
+    }
+  }
+  let value = Number(decimal ? `${digits}.${decimal}` : digits);
+  const next = toks[i + n];
+  if (next && gap(text, toks[i + n - 1], next) === ' ' && (next.w === 'million' || next.w === 'millions' || next.w === 'milliard' || next.w === 'milliards' || next.w === 'mille')) {
+    value *= SCALES[next.w];
+    n++;
+  }
+  return { value: Math.round(value * 1000) / 1000, n };
+}
+
+function followedByWeaponNoun(toks: Tok[], j: number): boolean {
+  let k = j;
+  if (k < toks.length && ONE_QUALIFIERS.has(toks[k].w)) k++;
+  return k < toks.length && WEAPON_NOUNS.has(toks[k].w);
+}
+
+/** Reads the quantity that starts at token i, or null. */
+function quantityAt(toks: Tok[], i: number, text: string): { value: number | null; n: number } | null {
+  const t = toks[i];
+  const d = parseDigits(toks, i, text);
+  if (d) return d;
+  const w = t.w;
+  if (w === 'plusieurs' || w === 'quelques' || w === 'nombreux' || w === 'nombreuses') return { value: null, n: 1 };
+  if (w === 'des' || w === 'de') {
+    const next = toks[i + 1];
+    if (next && gap(text, t, next) === ' ' && VAGUE_PLURAL.has(next.w)) return { value: null, n: 2 };
+    // "de grandes quantités", "des quantités importantes" stay vague.
+    if (next && (next.w === 'grandes' || next.w === 'quantites')) {
+      let n = 2;
+      if (next.w === 'grandes' && toks[i + 2]?.w === 'quantites') n = 3;
+      else if (next.w === 'grandes') return null;
+      return { value: null, n };
+    }
+    return null;
+  }
+  if (w === 'un' || w === 'une') {
+    const next = toks[i + 1];
+    if (next && gap(text, t, next) === ' ' && next.w in APPROX) return { value: APPROX[next.w], n: 2 };
+    if (followedByWeaponNoun(toks, i + 1)) return { value: 1, n: 1 };
+    return null;
+  }
+  if (w in APPROX && w.endsWith('aine')) return null; // bare "douzaine" without article
+  if (VAGUE_PLURAL.has(w) && (w === 'dizaines' || w === 'centaines' || w === 'milliers')) return { value: null, n: 1 };
+  const words = parseWords(toks, i, text);
+  return words;
+}
+
+/** All quantity expressions in `text` (non-overlapping, left to right). */
+export function findQuantities(text: string): Quantity[] {
+  const toks = tokenize(text);
+  const out: Quantity[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const q = quantityAt(toks, i, text);
+    if (!q) continue;
+    const start = toks[i].start;
+    const end = toks[i + q.n - 1].end;
+    out.push({ value: q.value, text: text.slice(start, end), start, end });
+    i += q.n - 1;
+  }
+  return out;
+}
+
+/** Parses a whole string as one quantity ("1 500", "une douzaine", "des centaines"); null if it is not one. */
+export function parseQuantity(s: string): { value: number | null; text: string } | null {
+  const toks = tokenize(s);
+  if (toks.length === 0) return null;
+  const q = quantityAt(toks, 0, s);
+  if (!q) return null;
+  // "un"/"une" alone: accept as 1 when the whole string is the article (caller decided context).
+  return { value: q.value, text: s.slice(toks[0].start, toks[q.n - 1].end) };
+}
+
+/** Words allowed between a quantity and the weapon name it governs ("missiles de croisière « Scalp »"). */
+const PHRASE_BLOCK = new Set([
+  'a', 'au', 'aux', 'pour', 'par', 'avec', 'sur', 'dans', 'en', 'vers', 'chez', 'et', 'ou', 'mais', 'que', 'qui',
+  'dont', 'ont', 'est', 'sont', 'sera', 'seront', 'ete', 'va', 'vont', 'le', 'la', 'les', 'l', 'un', 'une', 'ce',
+  'cet', 'cette', 'ces', 'son', 'sa', 'ses', 'leur', 'leurs', 'afin', 'ainsi', 'apres', 'avant', 'depuis', 'contre',
+  'mois', 'jours', 'annees', 'ans', 'an', 'semaines', 'fois', 'heures', 'pays', 'personnes', 'morts', 'soldats',
+  'euros', 'dollars', 'pourcent', 'km', 'kilometres', 'tonnes',
+]);
+
+/**
+ * The quantity directly governing a weapon name that starts at `weaponStart`: a number, then at
+ * most `maxWords` noun/adjective words (no verbs, prepositions other than de/d', punctuation other
+ * than « » and quotes), then the weapon. Searches back to `limit` (the sentence start).
+ */
+export function quantityBefore(text: string, weaponStart: number, limit = 0, maxWords = 6): Quantity | null {
+  const from = Math.max(limit, weaponStart - 160);
+  const toks = tokenize(text, from, weaponStart);
+  // Drop a partial first token when the window started mid-word.
+  if (toks.length && toks[0].start === from && from > limit && /[\p{L}\p{N}]/u.test(text[from - 1] ?? '')) toks.shift();
+  let words = 0;
+  let prevStart = weaponStart;
+  for (let i = toks.length - 1; i >= 0; i--) {
+    const g = text.slice(toks[i].end, prevStart);
+    if (!/^[ \-'«»"\u00a0]*$/.test(g) || g.length > 4) return null;
+    // Try a quantity ending here: scan its possible starts (up to 4 tokens back).
+    for (let s = Math.max(0, i - 4); s <= i; s++) {
+      const q = quantityAt(toks, s, text);
+      if (q && s + q.n - 1 === i) {
+        const start = toks[s].start;
+        const end = toks[i].end;
+        return { value: q.value, text: text.slice(start, end), start, end };
+      }
+      // Vague quantity followed by "de"/"d'": "des centaines de bombes", "une douzaine de".
+      if (q && s + q.n === i && (toks[i].w === 'de' || toks[i].w === 'd')) {
+        const start = toks[s].start;
+        const end = toks[s + q.n - 1].end;
+        return { value: q.value, text: text.slice(start, end), start, end };
+      }
+    }
+    const w = toks[i].w;
+    if (PHRASE_BLOCK.has(w)) return null;
+    if (/^\d/.test(w)) return null;
+    if (toks[i].raw[0] !== toks[i].raw[0].toLowerCase() && w !== 'd') return null; // a capitalised word breaks the phrase
+    if (w !== 'de' && w !== 'd') words++;
+    if (words > maxWords) return null;
+    prevStart = toks[i].start;
+  }
+  return null;
+}
