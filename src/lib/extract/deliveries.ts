@@ -57,7 +57,7 @@ export const CUES: CueDef[] = [
   { status: 'requested', rule: 'request', re: /\b(?:a|ont|avait|avaient) (?:appele|exhorte|demande|sollicite|prie|implore|supplie|reclame)\b|\b(?:appelle|appellent|exhorte|exhortent|demandent|reclame|reclament|plaide|plaident|sollicite|sollicitent|supplie|implore)\b|\bdemande (?:a|aux|de|d'|l'|la|des)\b/g },
   { status: 'requested', rule: 'need', re: /\bl'importance de (?:fournir|livrer|envoyer)\b|\bla necessite de (?:fournir|livrer|envoyer)\b|\bbesoin (?:urgent )?(?:de|d')\b|\bappel a (?:fournir|livrer|envoyer)\b/g },
   // produced
-  { status: 'produced', rule: 'production', re: /\bprodui(?:t|sent|ra|ront|re|sait|saient)\b|\bproduction (?:de|d'|des)|\bcadence de production\b|\bfabriqu(?:e|ent|era|eront|er)\b|\bfabrication (?:de|d'|des)/g },
+  { status: 'produced', rule: 'production', re: /\bprodui(?:t|sent|ra|ront|re|sait|saient)\b|\bproductions?\b|\bcadence de production\b|\bfabriqu(?:e|ent|era|eront|er)\b|\bfabrication (?:de|d'|des)/g },
 ];
 
 interface Cue {
@@ -87,9 +87,9 @@ function findCues(fs: string): Cue[] {
 
 /** State nouns that make a country adjective an agent: "les autorités françaises". */
 const STATE_NOUN = /(?:autorites|gouvernement|ministere|ministre|president|presidente|armee|armees|forces|etat-major|etat major|diplomatie|chancelier|chanceliere|responsables|dirigeants|executif|pays|industriels|entreprises|groupe|firme|constructeur|fabricant|premier ministre|chef de l'etat)\s+$/;
-const RECIPIENT_SLOT = /(?:^|[\s'])(?:a|au|aux|pour|en|vers|a destination de|a destination du)\s+(?:l'|la |le |les )?$/;
+const RECIPIENT_SLOT = /(?:^|[\s'])(?:a|au|aux|pour|en|vers|a destination de|a destination du)\s+(?:l'|la |le |les )?(?:« ?|" ?)?$/;
 const ORIGIN_SLOT = /(?:fabrique|produit|concu|developpe|origine|construit)\w*\s+(?:en|aux?|dans)\s+(?:l'|la |le |les )?$/;
-const DE_SLOT = /(?:^|[\s'])(?:de|d|du|des)\s*(?:l'|la |le |les )?$/;
+const DE_SLOT = /(?:^|[\s'])(?:de|d|du|des)\s*(?:l'|la |le |les )?(?:« ?|" ?)?$/;
 const PASSIVE_AGENT = /(?:^|\s)par\s+(?:l'|la |le |les )?$/;
 const CLAUSE_BREAK = /\bque\b|\bqu'|[;:]/g;
 
@@ -158,14 +158,20 @@ function agentBefore(parties: Party[], fs: string, pos: number, exclude: string 
   return null;
 }
 
-function chooseCue(cues: Cue[], wRel: number, wRelEnd: number): Cue | null {
+function chooseCue(cues: Cue[], fs: string, wRel: number, wRelEnd: number): Cue | null {
   for (const c of cues) {
     if (c.post && c.start >= wRelEnd && c.start - wRelEnd <= 3) return c;
   }
   let before: Cue | null = null;
   for (const c of cues) if (c.end <= wRel && !c.post) before = c;
   if (before) return before;
-  for (const c of cues) if (c.start >= wRelEnd) return c;
+  // A cue after the weapon counts only within the same clause ("…Patriot…, que le système a été transféré" does not).
+  for (const c of cues) {
+    if (c.start < wRelEnd) continue;
+    CLAUSE_BREAK.lastIndex = 0;
+    const between = fs.slice(wRelEnd, c.start);
+    return CLAUSE_BREAK.test(between) ? null : c;
+  }
   return null;
 }
 
@@ -200,7 +206,7 @@ export function extractDeliveries(doc: SegmentedDoc, mentions: Mention[], cg: Co
       prevWeapon = w;
       prevQuantity = quantity;
       if (doneInSentence.has(w.id)) continue;
-      const cue = chooseCue(cues, wRel, wRelEnd);
+      const cue = chooseCue(cues, fs, wRel, wRelEnd);
       if (!cue) continue;
 
       let supplier: string | null = null;
@@ -225,17 +231,15 @@ export function extractDeliveries(doc: SegmentedDoc, mentions: Mention[], cg: Co
           if (par >= 0 && wRel < par) continue;
           if (par >= 0) replacedOwner = parties.find((p) => p.rel > cue.end && p.relEnd <= par && p.deSlot && p.m.type === 'country')?.id ?? null;
         }
-        const passive = parties.find((p) => p.rel > wRelEnd && PASSIVE_AGENT.test(fs.slice(Math.max(0, p.rel - 12), p.rel)));
+        const slotAfter = parties.find((p) => p.recipientSlot && p.rel >= Math.min(cue.start, wRel));
+        const slotAny = slotAfter ?? parties.find((p) => p.recipientSlot);
+        recipient = replacedOwner ?? slotAny?.id ?? null;
+        const passive = parties.find((p) => p.rel > wRelEnd && p.id !== recipient && PASSIVE_AGENT.test(fs.slice(Math.max(0, p.rel - 12), p.rel)));
         if (passive) {
           supplier = passive.id;
           rule += '+passive-agent';
-        } else {
-          supplier = agentBefore(parties, fs, cue.start, null)?.id ?? null;
-        }
-        const slotAfter = parties.find((p) => p.recipientSlot && p.rel >= Math.min(cue.start, wRel) && p.id !== supplier);
-        const slotAny = slotAfter ?? parties.find((p) => p.recipientSlot && p.id !== supplier);
-        recipient = replacedOwner ?? slotAny?.id ?? null;
-        if (supplier && supplier === recipient) {
+        } else if (!cue.post) {
+          // A participle after the weapon ("les Caesar livrés à Kiev") names no agent.
           supplier = agentBefore(parties, fs, cue.start, recipient)?.id ?? null;
         }
         if (!recipient && cue.status !== 'produced' && hasUkraine && supplier !== 'ukraine') {

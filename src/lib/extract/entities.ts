@@ -76,6 +76,9 @@ export const COMMON_WORDS = new Set(
   ).split(/\s+/),
 );
 
+/** Words after which an ambiguous country name ("Maurice") is read as the place. */
+const PLACE_PREPOSITIONS = new Set(['en', 'au', 'aux', 'a', 'vers', 'depuis', 'ile', 'iles', 'republique', 'royaume', 'etat']);
+
 /** Particles allowed inside personal names. */
 const NAME_PARTICLES = new Set(['de', 'von', 'van', 'der', 'den', 'al', 'el', 'bin', 'ben', 'da', 'di', 'del', 'dos', 'ter', 'ten', 'ibn', 'abu', 'la']);
 
@@ -292,6 +295,10 @@ function contextOk(c: Candidate, body: string, t: Tokens, index: AliasIndex): bo
     if (nx < t.n && gapIs(body, t, nx - 1, ' ') && t.title[nx] && nameLike(t, nx, index)) return false;
   }
   if (e.kind === 'surname' && single && t.initial[c.s] && COMMON_WORDS.has(t.key[c.s])) return false;
+  if (e.placeOnly) {
+    const p = c.s - 1;
+    if (p < 0 || !PLACE_PREPOSITIONS.has(t.key[p])) return false;
+  }
   return true;
 }
 

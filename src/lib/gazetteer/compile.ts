@@ -42,6 +42,8 @@ export interface AliasEntry {
   caseMask: number[];
   /** Weapon alias that is also a person/place name or a common word: accepted only in weapon context. */
   ambiguous: boolean;
+  /** Country name that is also a given name ("Maurice"): only after a place preposition ("à Maurice", "l'île Maurice"). */
+  placeOnly: boolean;
 }
 
 export interface FuzzyName {
@@ -161,7 +163,7 @@ export function buildAliasIndex(g: Gazetteer): AliasIndex {
     for (const a of [c.name, c.capital, ...(c.aliases ?? [])]) if (a) placeKeys.add(fold(a));
   }
 
-  const add = (raw: string, id: string, type: EntityType, kind: AliasKind, allowSameKey = true): void => {
+  const add = (raw: string, id: string, type: EntityType, kind: AliasKind, placeOnly = false): void => {
     if (typeof raw !== 'string') return;
     let text = raw.trim();
     if (kind === 'metonym') text = text.replace(LEADING_ARTICLE, '');
@@ -189,11 +191,10 @@ export function buildAliasIndex(g: Gazetteer): AliasIndex {
       same.caseMask = same.caseMask.map((c, i) => Math.min(c, caseMask[i] ?? 0));
       return;
     }
-    if (!allowSameKey && list.length) return;
     const single = toks.length === 1 && !/\d/.test(toks[0]);
     const ambiguous =
       type === 'weapon' && single && (WEAPON_HOMONYMS.has(key) || personKeys.has(key) || placeKeys.has(key));
-    list.push({ id, ids: [id], type, kind, alias: raw, size: toks.length, caseMask, ambiguous });
+    list.push({ id, ids: [id], type, kind, alias: raw, size: toks.length, caseMask, ambiguous, placeOnly });
     byKey.set(key, list);
   };
 
@@ -206,9 +207,9 @@ export function buildAliasIndex(g: Gazetteer): AliasIndex {
 
   for (const w of g.weapons) for (const a of names(w)) add(a, w.id, 'weapon', 'alias');
   for (const c of g.countries) {
-    for (const a of names(c)) add(a, c.id, 'country', 'alias');
+    for (const a of names(c)) add(a, c.id, 'country', 'alias', a === c.name && c.nameIsAmbiguous === true);
     for (const m of c.metonyms ?? []) add(m, c.id, 'country', 'metonym');
-    const flagged = (c as CountryProfile & { capitalIsAmbiguous?: boolean }).capitalIsAmbiguous === true;
+    const flagged = c.capitalIsAmbiguous === true;
     if (c.capital && !flagged) add(c.capital, c.id, 'country', 'capital');
   }
   for (const o of g.organizations) for (const a of names(o)) add(a, o.id, 'organization', 'alias');
@@ -265,7 +266,7 @@ export function buildAliasIndex(g: Gazetteer): AliasIndex {
     const list = byKey.get(key) ?? [];
     if (list.some((e) => e.type === 'person' && e.kind === 'alias' && ids.includes(e.id) && ids.length === 1)) continue;
     const caseMask = toks.map((t) => Math.max(CASE_INITIAL, caseCode(t)));
-    list.push({ id: ids[0], ids, type: 'person', kind: 'surname', alias: raw, size: toks.length, caseMask, ambiguous: false });
+    list.push({ id: ids[0], ids, type: 'person', kind: 'surname', alias: raw, size: toks.length, caseMask, ambiguous: false, placeOnly: false });
     byKey.set(key, list);
   }
 

@@ -65,6 +65,10 @@ export interface CountryProfile extends EntityProfile {
   capital: string;
   /** Other seats of power used as metonyms: "l'Élysée", "le Kremlin", "la Maison-Blanche", "Downing Street". */
   metonyms?: string[];
+  /** The capital is also a common word or place name elsewhere ("Victoria", "Kingston"): not matched as a metonym. */
+  capitalIsAmbiguous?: boolean;
+  /** The bare name is also a given name or common word ("Maurice", "Dominique"): matched only after a place preposition. */
+  nameIsAmbiguous?: boolean;
 }
 
 /** Office codes used by date inference ("le ministre ukrainien de la Défense, X" ⇒ X's tenure). */
