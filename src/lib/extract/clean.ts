@@ -61,8 +61,8 @@ const COMMENT_FIELD = /^(?:nom|name|pseudo|e-?mail|adresse e-?mail|courriel|site
 const RATING_WIDGET: RegExp[] = [
   /^(?:cette publication|cet article|ce post|ce contenu) vous a-t-(?:il|elle) été utile/i,
   /^cliquez sur une étoile/i,
-  /^note moyenne\b/i,
-  /^décompte des voix\b/i,
+  /^note moyenne\s*:?\s*\d/i,
+  /^décompte des voix\s*:?\s*\d/i,
   /^aucun vote (?:pour l'instant|jusqu'à présent|pour le moment)/i,
   /^nous sommes désolés que (?:cet article|cette publication|ce post|ce contenu)/i,
   /^(?:améliorons|améliorez) (?:cet article|cette publication|ce post)/i,
@@ -75,10 +75,10 @@ const RATING_WIDGET: RegExp[] = [
 
 const SHARE_TOKEN =
   "(?:partager(?: (?:sur|via) [\\p{L}+]+| cet article| l'article| la publication)?|partagez(?: cet article)?|share(?: (?:on|via) [\\p{L}+]+| this(?: article)?)?|tweet(?:er)?|facebook|twitter|x|linkedin|whatsapp|telegram|messenger|reddit|pinterest|vk|vkontakte|viber|bluesky|threads|flipboard|e-?mail|courriel|envoyer(?: par e-?mail| à un ami)?|imprimer|print|copier le lien|copy link|lien copié)";
-const SHARE_LINE = new RegExp(`^${SHARE_TOKEN}(?:\\s*[|•·,/]?\\s*${SHARE_TOKEN})*\\s*:?$`, 'iu');
+const SHARE_LINE = new RegExp(`^${SHARE_TOKEN}(?:\\s*[|•·,/:]?\\s*${SHARE_TOKEN})*\\s*:?$`, 'iu');
 
 const SUBSCRIBE =
-  /^(?:abonnez[- ]vous|s'abonner|inscrivez[- ]vous|s'inscrire|subscribe|sign up|rejoignez[- ]nous|suivez[- ]nous|follow us|recevez (?:notre|nos|chaque|gratuitement)|ne manquez (?:rien|aucune)|newsletter|t[ée]l[ée]chargez (?:notre|l')app|soutenez[- ]nous|faire un don|devenez (?:abonné|membre))\b/i;
+  /^(?:abonnez[- ]vous|s'abonner|inscrivez[- ]vous|s'inscrire|subscribe|sign up|rejoignez[- ]nous|suivez[- ]nous|follow us|recevez (?:notre|nos|chaque|gratuitement)|ne manquez (?:rien|aucune)|newsletter|t[ée]l[ée]chargez (?:notre |l')app(?:lication|li)?|soutenez[- ]nous|faire un don|devenez (?:abonnée?|membre))(?![\p{L}\d])/iu;
 
 const READ_MORE =
   /^(?:(?:à |a )?(?:lire|voir) (?:aussi|également|la suite|plus|notre)|lire la suite|read (?:more|also)|see also|related(?: articles?| stories)?|sur le même (?:sujet|thème)|dans la même rubrique|articles? (?:liés|similaires|connexes|recommandés)|(?:à |a )?voir aussi|en savoir plus|pour aller plus loin|notre dossier|à la une)\b/i;

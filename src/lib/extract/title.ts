@@ -8,7 +8,7 @@ const HEADLINE_MAX = 160;
 const HEADLINE_MIN_WORDS = 3;
 const FIRST_PARAGRAPH = /\n[^\S\n]*\n\s*/;
 /** Metadata lines that are never a headline (the clean stage keeps them for the date stage). */
-const META_LINE = /^(?:publié|mis à jour|mise à jour|modifié|actualisé|updated|published|posted)\b/i;
+const META_LINE = /^(?:publié|publiée|mis à jour|mise à jour|modifié|actualisé|updated|published|posted)(?!\p{L})/iu;
 const DATE_ONLY = /^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{1,2}(?:er)?[\s./-]+(?:\p{L}+\.?|\d{1,2})[\s./-]+\d{2,4}(?:\s*(?:à|-|,)?\s*\d{1,2}\s*[h:]\s*\d{0,2})?$/iu;
 
 /**

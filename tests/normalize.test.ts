@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { foldForMatch, normalizeText } from '../src/lib/extract/normalize.ts';
+
+describe('normalizeText', () => {
+  it('composes decomposed accents to NFC', () => {
+    expect(normalizeText('De\u0301fense ae\u0301rienne')).toBe('Défense aérienne');
+  });
+
+  it('turns CRLF and lone CR into LF', () => {
+    expect(normalizeText('Ligne un\r\nLigne deux\rLigne trois')).toBe('Ligne un\nLigne deux\nLigne trois');
+  });
+
+  it('removes zero-width characters, soft hyphens and BOMs', () => {
+    expect(normalizeText('\ufeffLes mis\u00adsiles\u200b Sca\u200dlp\u2060')).toBe('Les missiles Scalp');
+  });
+
+  it('straightens every apostrophe variant', () => {
+    expect(normalizeText('l’Ukraine, l‘OTAN, lʼarmée, d′armes')).toBe("l'Ukraine, l'OTAN, l'armée, d'armes");
+  });
+
+  it('turns curly double quotes and doubled curly single quotes into straight double quotes', () => {
+    expect(normalizeText('“plus lourd” et „neu” puis ‘‘neutralité totale’’')).toBe(
+      '"plus lourd" et "neu" puis "neutralité totale"',
+    );
+  });
+
+  it('keeps guillemets with exactly one regular space inside, whatever was there', () => {
+    expect(normalizeText('«\u00a0Scalp\u00a0»')).toBe('« Scalp »');
+    expect(normalizeText('«\u202fScalp\u202f»')).toBe('« Scalp »');
+    expect(normalizeText('«\u2009Scalp\u2009»')).toBe('« Scalp »');
+    expect(normalizeText('«Scalp»')).toBe('« Scalp »');
+    expect(normalizeText('«   Scalp »')).toBe('« Scalp »');
+  });
+
+  it('turns NBSP, NNBSP, thin spaces and tabs elsewhere into one regular space', () => {
+    expect(normalizeText('utile\u00a0? 40\u202f000 obus,\u2009soit\tplus')).toBe('utile ? 40 000 obus, soit plus');
+  });
+
+  it('collapses space runs and removes spaces at line edges', () => {
+    expect(normalizeText('  Le   ministre   a dit.   \n   Puis il est parti.  ')).toBe('Le ministre a dit.\nPuis il est parti.');
+  });
+
+  it('keeps one blank line between paragraphs and trims blank lines at both ends', () => {
+    expect(normalizeText('\n\n \nPremier.\n\n\n\n  \nSecond.\n \n\n')).toBe('Premier.\n\nSecond.');
+  });
+
+  it('turns a lone Unicode paragraph separator into a blank line', () => {
+    expect(normalizeText('Un.\u2029Deux.')).toBe('Un.\n\nDeux.');
+  });
+
+  it('drops stray control characters but keeps every word', () => {
+    expect(normalizeText('Le\u0007 ministre\u0000 a dit "Lecornuil".')).toBe('Le ministre a dit "Lecornuil".');
+  });
+
+  it('is idempotent', () => {
+    const once = normalizeText('«\u00a0Scalp\u00a0» l’envoi\r\n\r\n\r\n“oui”\t ');
+    expect(normalizeText(once)).toBe(once);
+  });
+
+  it('stays linear on a 200 KB single line', () => {
+    const line = 'a\u00a0 '.repeat(70_000);
+    expect(normalizeText(line)).toBe('a '.repeat(70_000).trim());
+  });
+});
+
+describe('foldForMatch', () => {
+  it('lower-cases and strips diacritics', () => {
+    expect(foldForMatch('ÉTATS-UNIS')).toBe('etats unis');
+    expect(foldForMatch('Défense aérienne')).toBe('defense aerienne');
+  });
+
+  it('expands ligatures œ and æ', () => {
+    expect(foldForMatch('Cœur Ægée')).toBe('coeur aegee');
+  });
+
+  it('normalises apostrophes and collapses hyphens and whitespace to one space', () => {
+    expect(foldForMatch('L’Agence  France-Presse')).toBe("l'agence france presse");
+    expect(foldForMatch('franco - allemand\t\n KNDS')).toBe('franco allemand knds');
+  });
+});
