@@ -1,0 +1,344 @@
+/**
+ * The search page (/recherche/): Pagefind's JS API driven from the URL.
+ * - State (q, facet selections, sort) lives in the query string; every change pushes a history
+ *   entry (typing replaces it), popstate restores it, so reload/share/back/forward all work.
+ * - Facets: OR within a facet, AND across facets. A facet's counts are computed with every
+ *   OTHER facet's selection applied (one extra search per facet that has a selection).
+ * - Only the results on screen are loaded (`data()` in pages of PAGE_SIZE), so a query costs the
+ *   same at 10 000 articles as at 10.
+ */
+import { SEARCH_FILTERS, type SearchFilter } from '../../components/search/filters.ts';
+import { parseSearchQuery, searchQuery, type SearchState } from '../../components/search/search-url.ts';
+import { SEARCH_TEXT, fill } from './text.ts';
+
+const PAGE_SIZE = 20;
+/** Values shown per facet before "show all". */
+const FACET_PREVIEW = 10;
+
+interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+interface PagefindResult {
+  id: string;
+  data(): Promise<ResultData>;
+}
+type FilterCounts = Record<string, Record<string, number>>;
+interface PagefindResponse {
+  results: PagefindResult[];
+  filters: FilterCounts;
+  totalFilters: FilterCounts;
+}
+interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  filters(): Promise<FilterCounts>;
+  search(term: string | null, o?: Record<string, unknown>): Promise<PagefindResponse | null>;
+}
+
+const app = document.getElementById('search-app') as HTMLElement;
+const form = document.getElementById('search-form') as HTMLFormElement;
+const input = document.getElementById('search-q') as HTMLInputElement;
+const sortSelect = document.getElementById('search-sort') as HTMLSelectElement;
+const status = document.getElementById('search-status') as HTMLElement;
+const list = document.getElementById('search-results') as HTMLOListElement;
+const moreButton = document.getElementById('search-more') as HTMLButtonElement;
+const clearButton = document.getElementById('search-clear') as HTMLButtonElement;
+const base = app.dataset.base ?? '/';
+
+let state: SearchState = parseSearchQuery(location.search);
+/** Facets the reader expanded to all values. */
+const expanded = new Set<SearchFilter>();
+/** Incremented per run: a slower, older search never overwrites a newer one. */
+let generation = 0;
+let current: { results: PagefindResult[]; shown: number } = { results: [], shown: 0 };
+
+let pagefindPromise: Promise<Pagefind> | undefined;
+function loadPagefind(): Promise<Pagefind> {
+  pagefindPromise ??= (async () => {
+    const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+    await pagefind.options({ baseUrl: base, excerptLength: 30 });
+    await pagefind.init();
+    // Loading the filter index makes every search return per-value counts.
+    await pagefind.filters();
+    return pagefind;
+  })();
+  return pagefindPromise;
+}
+
+/** Pagefind filter object: `any` within a facet, facets combined with AND. */
+function pagefindFilters(filters: SearchState['filters'], without?: SearchFilter): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of SEARCH_FILTERS) {
+    const values = filters[key];
+    if (key !== without && values?.length) out[key] = { any: values };
+  }
+  return out;
+}
+
+function hasFilters(s: SearchState): boolean {
+  return SEARCH_FILTERS.some((key) => (s.filters[key]?.length ?? 0) > 0);
+}
+
+/** Without words there is no relevance: browsing lists newest first. */
+function effectiveSort(s: SearchState): 'relevance' | 'date' {
+  return s.q ? s.sort : 'date';
+}
+
+function searchOptions(s: SearchState, without?: SearchFilter): Record<string, unknown> {
+  const options: Record<string, unknown> = { filters: pagefindFilters(s.filters, without) };
+  if (effectiveSort(s) === 'date') options.sort = { date: 'desc' };
+  return options;
+}
+
+async function run(): Promise<void> {
+  const mine = ++generation;
+  const s = state;
+  syncControls(s);
+  app.setAttribute('aria-busy', 'true');
+  let pagefind: Pagefind;
+  try {
+    pagefind = await loadPagefind();
+  } catch (error) {
+    console.warn('pagefind failed to load', error);
+    showError();
+    return;
+  }
+  const term = s.q || null;
+  const response = await pagefind.search(term, searchOptions(s));
+  if (!response || mine !== generation) return;
+  // Counts for a facet with a selection: what each of its values adds to the other facets' results.
+  const facetCounts: FilterCounts = { ...response.filters };
+  await Promise.all(
+    SEARCH_FILTERS.filter((key) => s.filters[key]?.length).map(async (key) => {
+      const other = await pagefind.search(term, { filters: pagefindFilters(s.filters, key) });
+      if (other) facetCounts[key] = other.filters[key] ?? {};
+    }),
+  );
+  if (mine !== generation) return;
+  renderFacets(s, facetCounts);
+  list.replaceChildren();
+  current = { results: response.results, shown: 0 };
+  await showMore(mine);
+  if (mine !== generation) return;
+  announce(s, response.results.length);
+  app.removeAttribute('aria-busy');
+  app.dataset.ready = 'true';
+}
+
+/** Loads and renders the next page of results. */
+async function showMore(mine = generation): Promise<void> {
+  const page = current.results.slice(current.shown, current.shown + PAGE_SIZE);
+  const data = await Promise.all(page.map((r) => r.data()));
+  if (mine !== generation) return;
+  for (const item of data) list.append(renderResult(item, Boolean(state.q)));
+  current.shown += page.length;
+  const left = current.results.length - current.shown;
+  moreButton.hidden = left <= 0;
+  moreButton.textContent = fill(SEARCH_TEXT.more, { count: Math.min(left, PAGE_SIZE) });
+}
+
+function announce(s: SearchState, count: number): void {
+  let text = count === 0 ? SEARCH_TEXT.countNone : count === 1 ? SEARCH_TEXT.countOne : fill(SEARCH_TEXT.countMany, { count: count.toLocaleString('fr-FR') });
+  if (count > 0 && s.q) text += fill(SEARCH_TEXT.countFor, { q: s.q });
+  const selected = SEARCH_FILTERS.flatMap((key) => s.filters[key] ?? []);
+  if (count > 0 && selected.length) text += fill(SEARCH_TEXT.filtered, { filters: selected.join(', ') });
+  status.textContent = text;
+}
+
+function showError(): void {
+  status.textContent = SEARCH_TEXT.error;
+  status.classList.add('search-error');
+  app.removeAttribute('aria-busy');
+}
+
+/** Pagefind's excerpt with only its <mark> highlights kept as markup (everything else as text). */
+function excerptNodes(html: string): Node[] {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  const out: Node[] = [];
+  for (const node of template.content.childNodes) {
+    if (node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      out.push(mark);
+    } else {
+      out.push(document.createTextNode(node.textContent ?? ''));
+    }
+  }
+  return out;
+}
+
+function renderResult(item: ResultData, withTerm: boolean): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = 'search-result';
+  const heading = document.createElement('h3');
+  const link = document.createElement('a');
+  link.href = item.url;
+  link.textContent = item.meta.title ?? item.url;
+  heading.append(link);
+  const meta = document.createElement('p');
+  meta.className = 'search-result-meta';
+  const datetime = item.meta.datetime;
+  if (datetime && datetime !== '0000-00-00') {
+    const time = document.createElement('time');
+    time.dateTime = datetime;
+    time.textContent = item.meta.date ?? datetime;
+    meta.append(time);
+  } else {
+    meta.append(SEARCH_TEXT.undated);
+  }
+  if (item.meta.source) meta.append(` · ${item.meta.source}`);
+  const excerpt = document.createElement('p');
+  excerpt.className = 'search-result-excerpt';
+  if (withTerm) excerpt.append(...excerptNodes(item.excerpt));
+  else excerpt.textContent = item.meta.excerpt ?? '';
+  li.append(heading, meta, excerpt);
+  return li;
+}
+
+function renderFacets(s: SearchState, counts: FilterCounts): void {
+  for (const key of SEARCH_FILTERS) {
+    const fieldset = document.querySelector<HTMLFieldSetElement>(`fieldset[data-facet="${key}"]`);
+    if (!fieldset) continue;
+    const ul = fieldset.querySelector('ul') as HTMLUListElement;
+    const selected = new Set(s.filters[key] ?? []);
+    const values = Object.entries(counts[key] ?? {})
+      .filter(([value, count]) => count > 0 || selected.has(value))
+      .sort(([a, ca], [b, cb]) => (key === 'year' ? b.localeCompare(a) : cb - ca || a.localeCompare(b, 'fr')));
+    // A selected value stays visible even when no longer in the preview.
+    for (const value of selected) if (!values.some(([v]) => v === value)) values.unshift([value, 0]);
+    const visible = expanded.has(key) ? values : values.filter(([v], i) => i < FACET_PREVIEW || selected.has(v));
+    ul.replaceChildren(
+      ...visible.map(([value, count]) => {
+        const li = document.createElement('li');
+        const id = `facet-${key}-${hash(value)}`;
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.id = id;
+        box.name = key;
+        box.value = value;
+        box.checked = selected.has(value);
+        const label = document.createElement('label');
+        label.htmlFor = id;
+        label.textContent = `${value} (${count.toLocaleString('fr-FR')})`;
+        li.append(box, ' ', label);
+        return li;
+      }),
+    );
+    if (values.length > FACET_PREVIEW) {
+      const li = document.createElement('li');
+      const toggle = document.createElement('button');
+      toggle.type = 'button';
+      toggle.className = 'facet-more';
+      toggle.dataset.facetToggle = key;
+      toggle.setAttribute('aria-expanded', String(expanded.has(key)));
+      toggle.textContent = expanded.has(key) ? SEARCH_TEXT.showLess : fill(SEARCH_TEXT.showAll, { count: values.length });
+      li.append(toggle);
+      ul.append(li);
+    }
+    fieldset.hidden = values.length === 0;
+  }
+  clearButton.hidden = !hasFilters(s);
+}
+
+/** Short stable id fragment for a facet value (labels need unique ids). */
+function hash(text: string): string {
+  let h = 0;
+  for (const ch of text) h = (Math.imul(h, 31) + (ch.codePointAt(0) ?? 0)) | 0;
+  return (h >>> 0).toString(36);
+}
+
+function syncControls(s: SearchState): void {
+  if (document.activeElement !== input || input.value.trim() !== s.q) input.value = s.q;
+  sortSelect.value = effectiveSort(s);
+  sortSelect.disabled = !s.q;
+}
+
+/** Moves to a new state: URL first (push or replace), then results. */
+function navigate(next: SearchState, mode: 'push' | 'replace' = 'push'): void {
+  state = next;
+  const url = `${location.pathname}${searchQuery(next)}`;
+  if (url !== `${location.pathname}${location.search}`) history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', url);
+  void run();
+}
+
+function selectionsFromFacets(): SearchState['filters'] {
+  const filters: SearchState['filters'] = {};
+  for (const key of SEARCH_FILTERS) {
+    // Keep selected values that the collapsed list does not show.
+    const shown = [...document.querySelectorAll<HTMLInputElement>(`fieldset[data-facet="${key}"] input[type=checkbox]`)];
+    const shownValues = new Set(shown.map((b) => b.value));
+    const kept = (state.filters[key] ?? []).filter((v) => !shownValues.has(v));
+    const values = [...kept, ...shown.filter((b) => b.checked).map((b) => b.value)];
+    if (values.length) filters[key] = values;
+  }
+  return filters;
+}
+
+let typingTimer: ReturnType<typeof setTimeout> | undefined;
+let typingSession = false;
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  clearTimeout(typingTimer);
+  const q = input.value.trim();
+  // Typing already replaced the entry; a submit of the same words changes nothing.
+  if (q !== state.q || !typingSession) navigate({ ...state, q }, typingSession ? 'replace' : 'push');
+  typingSession = false;
+});
+
+input.addEventListener('input', () => {
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(() => {
+    const q = input.value.trim();
+    if (q === state.q) return;
+    // The first pause in a typing session adds a history entry; later ones update it.
+    navigate({ ...state, q }, typingSession ? 'replace' : 'push');
+    typingSession = true;
+  }, 250);
+});
+input.addEventListener('blur', () => {
+  typingSession = false;
+});
+
+document.getElementById('search-facets')?.addEventListener('change', (event) => {
+  const target = event.target as HTMLInputElement;
+  if (target.type !== 'checkbox') return;
+  navigate({ ...state, filters: selectionsFromFacets() });
+});
+
+document.getElementById('search-facets')?.addEventListener('click', (event) => {
+  const toggle = (event.target as HTMLElement).closest<HTMLButtonElement>('[data-facet-toggle]');
+  if (!toggle) return;
+  const key = toggle.dataset.facetToggle as SearchFilter;
+  if (expanded.has(key)) expanded.delete(key);
+  else expanded.add(key);
+  void run().then(() => document.querySelector<HTMLButtonElement>(`[data-facet-toggle="${key}"]`)?.focus());
+});
+
+clearButton.addEventListener('click', () => {
+  navigate({ ...state, filters: {} });
+  input.focus();
+});
+
+sortSelect.addEventListener('change', () => {
+  navigate({ ...state, sort: sortSelect.value === 'date' ? 'date' : 'relevance' });
+});
+
+moreButton.addEventListener('click', async () => {
+  const firstNew = list.children.length;
+  await showMore();
+  // Keyboard users land on the first newly loaded result.
+  list.children[firstNew]?.querySelector('a')?.focus();
+});
+
+window.addEventListener('popstate', () => {
+  state = parseSearchQuery(location.search);
+  typingSession = false;
+  void run();
+});
+
+status.textContent = SEARCH_TEXT.loading;
+void run();
