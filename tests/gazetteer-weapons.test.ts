@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WEAPON_CATEGORIES } from '../src/lib/gazetteer/types.ts';
 import type { WeaponProfile } from '../src/lib/gazetteer/types.ts';
+import { loadGazetteer } from '../src/lib/gazetteer/load.ts';
+import { compileGazetteer, getAliasIndex } from '../src/lib/gazetteer/compile.ts';
 
 const weapons: WeaponProfile[] = JSON.parse(
   readFileSync(join(import.meta.dirname, '../src/data/gazetteer/weapons.json'), 'utf8'),
@@ -172,5 +174,12 @@ describe('weapons gazetteer', () => {
     for (const bare of ['Zuzana', 'Kozak', 'Tornado', 'Phoenix', 'Vampire', 'Mars', 'Challenger', 'Strela', 'LAW']) {
       expect(resolve(bare), bare).toBeUndefined();
     }
+  });
+
+  it('compiles with the project compiler alongside the other gazetteer files without conflicts or dropped aliases', () => {
+    const cg = compileGazetteer(loadGazetteer());
+    expect(cg.weapons.size).toBe(weapons.length);
+    const warnings = getAliasIndex(cg).warnings.filter((w) => w.startsWith('weapon'));
+    expect(warnings).toEqual([]);
   });
 });
