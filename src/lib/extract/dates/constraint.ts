@@ -1,0 +1,80 @@
+import type { Evidence } from '../types.ts';
+
+/**
+ * A set of possible publication days: sorted, disjoint, inclusive [lo, hi] intervals of day
+ * numbers. -Infinity / +Infinity stand for an open bound. A union is needed because some facts
+ * are disjunctive (a person who held the same office twice).
+ */
+export type DaySet = [number, number][];
+
+export const EVERYTHING: DaySet = [[-Infinity, Infinity]];
+
+/**
+ * How much a kind of constraint is trusted. When constraints cannot all hold, the weakest are
+ * dropped first (see window.ts). Higher = stronger.
+ */
+export const STRENGTH = {
+  officeTenure: 50,
+  explicitDay: 46,
+  explicitMonth: 45,
+  explicitYear: 40,
+  anchorRelative: 35,
+  termExistence: 30,
+  yearlessWeekday: 25,
+  yearlessDernier: 22,
+  weekday: 20,
+} as const;
+
+/** One hard constraint on the publication date, with the sentence that supports it. */
+export interface Constraint {
+  /** Days on which the article can have been published according to this fact. */
+  set: DaySet;
+  strength: number;
+  evidence: Evidence;
+  /** The expression that produced it (for tests and debugging): text and body offset. */
+  match?: { text: string; offset: number };
+  /** Human-readable detail, e.g. the resolved date of "le 18 août dernier". */
+  note?: string;
+}
+
+export function range(lo: number, hi: number): DaySet {
+  return lo <= hi ? [[lo, hi]] : [];
+}
+
+/** Normalises a list of intervals into a DaySet (sorted, merged). */
+export function normalize(intervals: [number, number][]): DaySet {
+  const xs = intervals.filter(([a, b]) => a <= b).sort((p, q) => p[0] - q[0]);
+  const out: DaySet = [];
+  for (const [a, b] of xs) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+export function intersect(a: DaySet, b: DaySet): DaySet {
+  const out: DaySet = [];
+  let i = 0, j = 0;
+  while (i < a.length && j < b.length) {
+    const lo = Math.max(a[i][0], b[j][0]);
+    const hi = Math.min(a[i][1], b[j][1]);
+    if (lo <= hi) out.push([lo, hi]);
+    if (a[i][1] < b[j][1]) i++;
+    else j++;
+  }
+  return out;
+}
+
+export function lowerBound(s: DaySet): number {
+  return s.length ? s[0][0] : Infinity;
+}
+
+export function upperBound(s: DaySet): number {
+  return s.length ? s[s.length - 1][1] : -Infinity;
+}
+
+/** Width in days of the hull of a set (Infinity when open). */
+export function width(s: DaySet): number {
+  return s.length ? upperBound(s) - lowerBound(s) + 1 : 0;
+}

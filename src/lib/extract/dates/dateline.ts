@@ -1,0 +1,97 @@
+/**
+ * Rule (b) — a stated publication date: a dateline "PARIS, 18 janvier 2024 (AFP) -",
+ * "Kiev, le 3 mars 2023 —", "Publié le 18/01/2024 à 14h05", "Mis à jour le …", or a line that
+ * is only a date ("18.01.2024", "Le 18 janvier 2024 à 10:15") at the start or end of the text.
+ */
+import type { Evidence } from '../types.ts';
+import { MONTH_SRC, WEEKDAY_SRC, dayNum, isValidDate, monthOf } from './calendar.ts';
+import { ure } from './text.ts';
+
+export interface Dateline {
+  day: number;
+  evidence: Evidence;
+  match: { text: string; offset: number };
+}
+
+const DATE_SRC = `(?:(1er|\\d{1,2})\\s+(${MONTH_SRC})\\s+(\\d{4})|(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4}))`;
+const TIME_SRC = `(?:\\s*(?:,|à|-|–)?\\s*\\d{1,2}\\s*(?:h|:)\\s*\\d{0,2}(?:\\s*min)?)?`;
+
+/** "Publié le …" / "Mis à jour le …": anywhere in a start/end line. */
+const PUBLISHED_RE = ure(
+  new RegExp(`\\b(publié|publiée|mis à jour|mise à jour|modifié|actualisé|date de publication)\\s*(?:le|:)?\\s*(?:${WEEKDAY_SRC}\\s+)?${DATE_SRC}`, 'i'),
+);
+const PUBLISHED_QUICK_RE = /publi|mise? à jour|modifi|actualis|date de/i;
+/** "PARIS, 18 janvier 2024 (AFP) -" / "Kiev, le 3 mars 2023 —" at the start of a line. */
+const CITY_RE = ure(
+  new RegExp(
+    `^\\s*([A-ZÀ-Ý][\\p{L}'’ -]{1,40}?)\\s*,?\\s+(?:le\\s+)?(?:${WEEKDAY_SRC}\\s+)?${DATE_SRC}${TIME_SRC}\\s*(?:\\(([^)]{1,40})\\))?\\s*[-–—:]`,
+    'iu',
+  ),
+);
+/** A line that is only a date (optionally "Le", weekday, time). */
+const BARE_RE = ure(
+  new RegExp(`^\\s*(?:le\\s+)?(?:${WEEKDAY_SRC}\\s*,?\\s+)?${DATE_SRC}${TIME_SRC}\\s*$`, 'i'),
+);
+/** ISO date line "2024-01-18". */
+const ISO_RE = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\s*$/;
+
+function dateOf(m: RegExpExecArray, base: number): number | null {
+  let y: number, mo: number | undefined, d: number;
+  if (m[base]) {
+    d = parseInt(m[base], 10);
+    mo = monthOf(m[base + 1]);
+    y = +m[base + 2];
+  } else {
+    d = +m[base + 3];
+    mo = +m[base + 4];
+    y = +m[base + 5];
+  }
+  if (!mo || !isValidDate(y, mo, d)) return null;
+  return dayNum(y, mo, d);
+}
+
+/** How many non-empty lines at each end of the text are searched. */
+const EDGE_LINES = 3;
+
+export function findDateline(body: string): Dateline | null {
+  const lines: { text: string; offset: number }[] = [];
+  let off = 0;
+  for (const text of body.split('\n')) {
+    if (text.trim()) lines.push({ text, offset: off });
+    off += text.length + 1;
+  }
+  const head = lines.slice(0, EDGE_LINES);
+  const tail = lines.slice(Math.max(EDGE_LINES, lines.length - EDGE_LINES));
+  let updated: Dateline | null = null;
+  for (const line of [...head, ...tail]) {
+    const t = line.text;
+    let m = PUBLISHED_QUICK_RE.test(t) ? PUBLISHED_RE.exec(t) : null;
+    if (m) {
+      const d = dateOf(m, 2);
+      if (d !== null) {
+        const hit: Dateline = {
+          day: d,
+          evidence: { text: t, offset: line.offset, rule: /^(publi|date)/i.test(m[1]) ? 'dateline-published' : 'dateline-updated' },
+          match: { text: m[0], offset: line.offset + m.index },
+        };
+        if (hit.evidence.rule === 'dateline-published') return hit;
+        updated ??= hit;
+        continue;
+      }
+    }
+    if (!/\d{4}/.test(t)) continue;
+    const isHead = head.includes(line);
+    if (isHead && (m = CITY_RE.exec(t))) {
+      const d = dateOf(m, 2);
+      if (d !== null) return { day: d, evidence: { text: t, offset: line.offset, rule: 'dateline' }, match: { text: m[0], offset: line.offset + m.index } };
+    }
+    if ((m = BARE_RE.exec(t))) {
+      const d = dateOf(m, 1);
+      if (d !== null) return { day: d, evidence: { text: t, offset: line.offset, rule: 'dateline' }, match: { text: m[0].trim(), offset: line.offset + t.indexOf(m[0].trim()) } };
+    }
+    if ((m = ISO_RE.exec(t)) && isValidDate(+m[1], +m[2], +m[3])) {
+      return { day: dayNum(+m[1], +m[2], +m[3]), evidence: { text: t, offset: line.offset, rule: 'dateline' }, match: { text: t.trim(), offset: line.offset + t.indexOf(t.trim()) } };
+    }
+  }
+  return updated;
+}

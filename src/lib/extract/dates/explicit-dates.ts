@@ -1,0 +1,34 @@
+/**
+ * Rule 1 — explicit dates with a year reported as past ("le 24 février 2022", "en septembre
+ * 2022", "depuis 2014") ⇒ the article was written on or after them.
+ * - day / month dates count when their clause is past or verbless (neutral);
+ * - a year alone counts only when clearly past (weak otherwise: "en 2024" may be a plan);
+ * - planned / target dates ("d'ici 2026", "produire … en 2024", "prévu le …") never count.
+ */
+import type { Sentence } from '../types.ts';
+import { STRENGTH, type Constraint } from './constraint.ts';
+import { HAS_YEAR_RE, findDates } from './parse.ts';
+import { dateContext } from './tense.ts';
+
+export function explicitDateConstraints(sentences: Sentence[]): Constraint[] {
+  const out: Constraint[] = [];
+  for (const s of sentences) {
+    if (!HAS_YEAR_RE.test(s.text)) continue;
+    const found = findDates(s.text);
+    if (!found.length) continue;
+    const lower = s.text.toLowerCase();
+    for (const f of found) {
+      const ctx = dateContext(lower, f.start, f.end);
+      const usable = f.kind === 'year' ? ctx === 'past' : ctx === 'past' || ctx === 'neutral';
+      if (!usable) continue;
+      out.push({
+        set: [[f.from, Infinity]],
+        strength: f.kind === 'day' ? STRENGTH.explicitDay : f.kind === 'month' ? STRENGTH.explicitMonth : STRENGTH.explicitYear,
+        evidence: { text: s.text, offset: s.start, rule: `explicit-${f.kind === 'day' ? 'date' : f.kind}` },
+        match: { text: f.text, offset: s.start + f.start },
+        note: ctx,
+      });
+    }
+  }
+  return out;
+}

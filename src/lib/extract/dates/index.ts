@@ -1,0 +1,84 @@
+/**
+ * DATE stage: infer an article's publication date, honestly, with evidence.
+ *
+ *   (a) frontmatter date          → basis "frontmatter"
+ *   (b) dateline / "Publié le …"  → basis "dateline", precision day
+ *   (c) otherwise a window from constraints, basis "inferred":
+ *       explicit past dates (explicit-dates.ts), office tenures (tenure.ts), anchor events and
+ *       existence terms (events.ts), weekday-pinned year-less dates (yearless.ts); then, against
+ *       that window, "le 18 août dernier" (yearless.ts) and weekdays (weekday.ts). Combined in
+ *       window.ts. Never looks at the clock: every date comes from the text or the data.
+ */
+import type { DateWindow, Mention, SegmentedDoc, Sentence } from '../types.ts';
+import type { CompiledGazetteer } from '../../gazetteer/types.ts';
+import { fromFrontmatter } from './frontmatter.ts';
+import { findDateline } from './dateline.ts';
+import { explicitDateConstraints } from './explicit-dates.ts';
+import { tenureConstraints } from './tenure.ts';
+import { DEFAULT_EVENTS, eventConstraints, type EventData } from './events.ts';
+import { resolveDernier, yearlessConstraints } from './yearless.ts';
+import { weekdayConstraints } from './weekday.ts';
+import { solve, toWindow } from './window.ts';
+import { iso } from './calendar.ts';
+import type { Constraint } from './constraint.ts';
+
+export type { Constraint } from './constraint.ts';
+
+export interface InferDateOptions {
+  frontmatterDate?: string | null;
+  /** Anchor events and existence terms; defaults to src/data/events.json. */
+  events?: EventData;
+}
+
+function sentencesOf(doc: SegmentedDoc): Sentence[] {
+  if (doc.sentences?.length) return doc.sentences;
+  return doc.body ? [{ text: doc.body, start: 0, end: doc.body.length, paragraph: 0 }] : [];
+}
+
+/** All constraints, in two passes (the second needs the window of the first). For tests/debug. */
+export function collectConstraints(
+  doc: SegmentedDoc,
+  mentions: Mention[],
+  cg: CompiledGazetteer,
+  events: EventData = DEFAULT_EVENTS,
+): { first: Constraint[]; second: Constraint[] } {
+  const sentences = sentencesOf(doc);
+  const first = [
+    ...explicitDateConstraints(sentences),
+    ...tenureConstraints(doc.body, sentences, mentions, cg),
+    ...eventConstraints(sentences, events),
+    ...yearlessConstraints(sentences),
+  ];
+  const w1 = solve(first);
+  const second = [...resolveDernier(sentences, w1.set), ...weekdayConstraints(sentences, w1.set)];
+  return { first, second };
+}
+
+export function inferDate(
+  doc: SegmentedDoc,
+  mentions: Mention[],
+  cg: CompiledGazetteer,
+  opts: InferDateOptions = {},
+): DateWindow {
+  const fm = fromFrontmatter(opts.frontmatterDate);
+  if (fm) return fm;
+
+  const dl = findDateline(doc.body);
+  if (dl) {
+    const v = iso(dl.day);
+    return { value: v, earliest: v, latest: v, precision: 'day', basis: 'dateline', evidence: [dl.evidence] };
+  }
+
+  const sentences = sentencesOf(doc);
+  const first = [
+    ...explicitDateConstraints(sentences),
+    ...tenureConstraints(doc.body, sentences, mentions, cg),
+    ...eventConstraints(sentences, opts.events ?? DEFAULT_EVENTS),
+    ...yearlessConstraints(sentences),
+  ];
+  const s1 = solve(first);
+  const second = [...resolveDernier(sentences, s1.set), ...weekdayConstraints(sentences, s1.set)];
+  if (!second.length) return toWindow(s1);
+  const s2 = solve(second, s1.set);
+  return toWindow({ set: s2.set, kept: [...s1.kept, ...s2.kept], dropped: [...s1.dropped, ...s2.dropped] });
+}

@@ -1,0 +1,106 @@
+import { ure } from './text.ts';
+
+/**
+ * Rough tense of the clause around a date: is the date reported as past, planned, or neutral?
+ * Heuristic, deliberately conservative: a date is only trusted as past when the text says so.
+ * Works on lower-cased original text (accents kept: "a" ≠ "à").
+ */
+
+export type Tense = 'past' | 'future' | 'mixed' | 'neutral';
+
+/** Past verb forms: passé composé / plus-que-parfait ("a annoncé", "avaient convenu"), reflexive
+ * and être-verb past ("s'est rendu", "est arrivée"), imparfait of être/avoir, passé simple. */
+export const VERB_PAST_RE =
+  ure(/\b(?:a|ont|avait|avaient|avons|ai|eut|eurent|aurait|auraient)\s+(?:(?:d[ée]j[àa]|ainsi|également|aussi|notamment|alors|pas|plus|jamais|bien|finalement|enfin|récemment|encore|toujours|en outre)\s+){0,2}(?:\p{L}+(?:é|ée|és|ées|i|is|it|u|us|ue|ert|ort|int|aint|ait)|été|eu|fait|dit|pris|mis)\b|(?:\bs'|\bse\s+)(?:est|sont|était|étaient)\s+(?:\p{L}+\s+)?\p{L}+(?:é|ée|és|ées|u|ue|us|ues|i|ie|is|ies)\b|\b(?:est|sont|était|étaient|fut|furent)\s+(?:arrivé|venu|parti|allé|entré|sorti|mort|né|tombé|devenu|revenu|rentré|intervenu|resté|passé|retourné|décédé)(?:e|s|es)?\b|\b(?:était|étaient|avait|avaient|fut|furent)\b/u);
+
+/** Past markers: past verbs, or "depuis", "dernier", "il y a". */
+const PAST_RE = ure(new RegExp(VERB_PAST_RE.source + '|\\bdepuis\\b|\\bdernière?\\b|\\bil y a\\b', 'u'));
+
+/** Words that end like a future/conditional verb but are not verbs. */
+const NOT_FUTURE = new Set([
+  'front', 'affront', 'ankara', 'caméra', 'camera', 'cobra', 'opéra', 'opera', 'extra', 'samara', 'para',
+  'sierra', 'hydra', 'contra', 'vera', 'escadrons', 'environs', 'patrons', 'marrons', 'citrons', 'sara',
+  'tiara', 'angara', 'chimera', 'kara', 'sahara', 'mitra', 'terra', 'ultra', 'intra', 'agra', 'tora',
+]);
+const FUTURE_WORD_RE = ure(/\b\p{L}{2,}(?:ra|ront|rai|rons|rez|rait|raient)\b/gu);
+
+/** Planning and intention vocabulary: the dates they govern are targets, not past events. */
+const PLAN_RE =
+  ure(/\b(?:va|vont|allons|allait|allaient)\s+\p{L}+(?:er|ir|re)\b|\b(?:prévoi[ts]|prévoient|prévue?s?|envisage(?:nt)?|compte(?:nt)?|entend(?:ent)?|souhaite(?:nt)?|veu(?:t|lent)|espère(?:nt)?|projette(?:nt)?|objectif|d'ici|prochaine?s?|doi(?:t|vent)|devr(?:ait|aient|a|ont)|pourr(?:ait|aient|a|ont)|à l'horizon|calendrier|programmée?s?|attendue?s?|promis|promet(?:tent)?|s'engage(?:nt)?|engagement)\b/u);
+
+/** Infinitives of production/delivery verbs: "produire … en 2024", "livrer d'ici". */
+const INFINITIVE_RE =
+  ure(/\b(?:produire|livrer|fournir|fabriquer|atteindre|acheter|acquérir|commander|recevoir|financer|déployer|doubler|tripler|augmenter|porter|construire|achever|former|entraîner|envoyer|lancer|mettre|rehausser|accélérer|intensifier)\b/u);
+
+export function hasFutureVerb(s: string): boolean {
+  FUTURE_WORD_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FUTURE_WORD_RE.exec(s))) {
+    if (!NOT_FUTURE.has(m[0])) return true;
+  }
+  return false;
+}
+
+export function tenseOf(s: string): Tense {
+  const past = PAST_RE.test(s);
+  const future = hasFutureVerb(s) || PLAN_RE.test(s);
+  if (past && future) return 'mixed';
+  if (past) return 'past';
+  if (future) return 'future';
+  return 'neutral';
+}
+
+/** Clause boundaries: punctuation, quotes, and subordinators that open a new clause. */
+const BOUNDARY_RE = ure(/[;:«»"“”()]|,\s|\bque\b|\bqu'|\bqui\b|\bmais\b|\bet\s+(?=\p{L}+\s+(?:a|ont|va|vont)\b)/gu);
+
+/** The clause of `lower` around [start, end). */
+export function clauseAround(lower: string, start: number, end: number): string {
+  let from = 0;
+  let to = lower.length;
+  BOUNDARY_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BOUNDARY_RE.exec(lower))) {
+    const b = m.index;
+    if (b + m[0].length <= start) from = b + m[0].length;
+    else if (b >= end) {
+      to = b;
+      break;
+    }
+  }
+  return lower.slice(from, to);
+}
+
+/** Future/target markers right before a date: "d'ici 2026", "jusqu'en 2025", "pour 2024". */
+const FUTURE_LOCAL_RE =
+  ure(/(?:d'ici(?:\s+à|\s+la\s+fin\s+de|\s+fin)?|jusqu'(?:en|à|au)|à\s+partir\s+d[eu]|à\s+compter\s+d[eu]|dès|horizon|avant(?:\s+la\s+fin\s+de)?|pour|au\s+plus\s+tard|courant|prévue?s?\s+(?:pour\s+|en\s+)?(?:le|la|les)?|d'ici\s+à)\s+(?:l'|le\s+|la\s+|les\s+|(?:la\s+)?(?:fin|début|mi-?)\s*(?:de\s+|d')?)?$/u);
+
+/** Past markers right before a date: "depuis 2014", "depuis le 24 février 2022". */
+const PAST_LOCAL_RE = ure(/(?:depuis|dès\s+le\s+début\s+de)\s+(?:le\s+|la\s+|l'|(?:la\s+)?(?:fin|début|mi-?)\s*(?:de\s+|d')?)?$/u);
+
+export type DateContext = 'past' | 'future' | 'neutral' | 'ambiguous';
+
+/**
+ * Classifies one date mention inside a sentence (lower-cased original text, date at [start, end)).
+ * - 'past': reported as past ("depuis", "dernier", past-tense clause)
+ * - 'future': target or plan ("d'ici", "prévu", infinitive of production, future tense)
+ * - 'neutral': no verb at all around it (headline-like statement)
+ * - 'ambiguous': both past and future markers in its clause
+ */
+export function dateContext(lower: string, start: number, end: number): DateContext {
+  const before = lower.slice(Math.max(0, start - 40), start);
+  const after = lower.slice(end, end + 12);
+  if (FUTURE_LOCAL_RE.test(before)) return 'future';
+  if (PAST_LOCAL_RE.test(before) || /^\s*derni[eè]re?(?![\p{L}])/u.test(after)) return 'past';
+  const clause = clauseAround(lower, start, end);
+  if (INFINITIVE_RE.test(clause)) return 'future';
+  const t = tenseOf(clause);
+  if (t === 'past') return 'past';
+  if (t === 'future') return 'future';
+  if (t === 'mixed') return 'ambiguous';
+  // Neutral clause: fall back on the whole sentence.
+  const ts = tenseOf(lower);
+  if (ts === 'past') return 'past';
+  if (ts === 'future') return 'future';
+  if (ts === 'mixed') return 'ambiguous';
+  return 'neutral';
+}

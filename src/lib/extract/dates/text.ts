@@ -1,0 +1,85 @@
+/**
+ * Small text helpers shared by the date rules. `foldKeep` keeps string length so offsets found
+ * in folded text are valid in the original.
+ */
+
+const charFold = new Map<string, string>();
+function foldChar(c: string): string {
+  let f = charFold.get(c);
+  if (f === undefined) {
+    const code = c.charCodeAt(0);
+    if (c === '\u2019' || c === '\u02bc' || c === '\u2018') f = "'";
+    else if (code >= 0xd800 && code <= 0xdfff) f = c;
+    else {
+      const base = c.normalize('NFD')[0];
+      f = base && base.length === 1 ? base : c;
+    }
+    charFold.set(c, f);
+  }
+  return f;
+}
+
+const foldMemo = new Map<string, string>();
+const FOLD_MEMO_MAX = 4096;
+
+/**
+ * Lower case, accents stripped, typographic apostrophes → "'", one char in → one char out
+ * (so offsets found in folded text are valid in the original). Memoised per string: several
+ * rules fold the same sentences.
+ */
+export function foldKeep(s: string): string {
+  let out = foldMemo.get(s);
+  if (out !== undefined) return out;
+  const lower = s.toLowerCase();
+  if (lower.length === s.length) out = lower.replace(/[^\x00-\x7f]/g, foldChar);
+  else {
+    out = '';
+    for (let i = 0; i < s.length; i++) out += s[i].toLowerCase().length === 1 ? foldChar(s[i].toLowerCase()) : s[i];
+  }
+  if (foldMemo.size >= FOLD_MEMO_MAX) foldMemo.clear();
+  foldMemo.set(s, out);
+  return out;
+}
+
+/** Folding used for gazetteer keys (see compile.ts): length not kept, hyphens → spaces. */
+export function foldKey(s: string): string {
+  return foldKeep(s).replace(/[-\s]+/g, ' ').trim();
+}
+
+/** French number words used in durations ("deux ans", "dix-huit mois"). */
+export const NUMBER_WORDS: Record<string, number> = {
+  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9,
+  dix: 10, onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16,
+  'dix-sept': 17, 'dix-huit': 18, 'dix-neuf': 19, vingt: 20, trente: 30, quarante: 40,
+  cinquante: 50, soixante: 60, cent: 100, mille: 1000,
+};
+
+export const NUMBER_SRC =
+  "(?:\\d+(?:[.,]\\d+)?|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix-sept|dix-huit|dix-neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille|quelques|plusieurs)";
+
+export function parseNumberWord(s: string): number | null {
+  const w = s.toLowerCase();
+  if (/^\d/.test(w)) return parseFloat(w.replace(',', '.'));
+  return NUMBER_WORDS[w] ?? null;
+}
+
+/** Word characters for boundaries: ASCII, Latin-1 and Latin Extended letters (French text). */
+const W = '[A-Za-z0-9_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F]';
+const START = `(?<!${W})`;
+const END = `(?!${W})`;
+
+/**
+ * Builds a Unicode-aware regex: JavaScript's `\b` only knows ASCII letters, so "annoncé\b" or
+ * "\bété" never match. Each `\b` in `re` is rewritten as a one-sided letter boundary: a
+ * start-of-word check where it opens an alternative or follows whitespace, an end-of-word check
+ * otherwise (cheaper than a two-sided boundary, and all our `\b` sit next to letters).
+ */
+export function ure(re: RegExp, extraFlags = ''): RegExp {
+  const flags = new Set((re.flags + 'u' + extraFlags).split(''));
+  const src = re.source.replace(/\\b/g, (_m, i: number, all: string) => {
+    const before = all.slice(Math.max(0, i - 3), i);
+    const opens = i === 0 || /(?:^|[^\\])[|(]$/.test(before) || /\(\?[:=!]$/.test(before) || /\\s[+*]?$/.test(before) || /\\s\{[\d,]+\}$/.test(before);
+    return opens ? START : END;
+  });
+  return new RegExp(src, [...flags].join(''));
+}

@@ -1,0 +1,106 @@
+/**
+ * Rule 6 — combine constraints into a publication window.
+ * - Constraints are applied strongest first; one that would empty the window is dropped and
+ *   reported as a "conflict" evidence entry (so the weakest conflicting facts go first).
+ * - value: the middle of [earliest, latest] (floor), moved to the nearest possible day when the
+ *   set has gaps; with one open bound, the finite bound; with none, null. The midpoint
+ *   minimises the worst-case error, and for a window of a few days it is within a day or two.
+ * - precision: 'day' when earliest = latest; 'month' when both lie in one calendar month;
+ *   'year' when both lie in one calendar year; 'range' when wider or half-open;
+ *   'unknown' when nothing bounds the date.
+ */
+import type { DatePrecision, DateWindow, Evidence } from '../types.ts';
+import { EVERYTHING, intersect, lowerBound, upperBound, type Constraint, type DaySet } from './constraint.ts';
+import { iso, ymdOf } from './calendar.ts';
+
+export interface Solved {
+  set: DaySet;
+  kept: Constraint[];
+  dropped: Constraint[];
+}
+
+export function solve(constraints: Constraint[], start: DaySet = EVERYTHING): Solved {
+  const ordered = constraints
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => b.c.strength - a.c.strength || a.i - b.i)
+    .map((x) => x.c);
+  let set = start;
+  const kept: Constraint[] = [];
+  const dropped: Constraint[] = [];
+  for (const c of ordered) {
+    const next = intersect(set, c.set);
+    if (next.length === 0) dropped.push(c);
+    else {
+      set = next;
+      kept.push(c);
+    }
+  }
+  return { set, kept, dropped };
+}
+
+/**
+ * The constraints that shape the result ("used"): those whose set reaches the final earliest or
+ * latest bound, or that exclude days inside the final hull (a gap), or that carry a note without
+ * narrowing anything (evidence-only facts such as a resolved "le 18 août dernier").
+ */
+export function binding(kept: Constraint[], set: DaySet): Constraint[] {
+  const lo = lowerBound(set), hi = upperBound(set);
+  return kept.filter((c) => {
+    const cl = lowerBound(c.set), ch = upperBound(c.set);
+    if (!Number.isFinite(cl) && !Number.isFinite(ch)) return c.set.length === 1; // evidence-only
+    if (cl === lo && Number.isFinite(lo)) return true;
+    if (ch === hi && Number.isFinite(hi)) return true;
+    return c.set.some((iv, i) => i > 0 && iv[0] > lo && c.set[i - 1][1] < hi);
+  });
+}
+
+export function precisionOf(earliest: number | null, latest: number | null): DatePrecision {
+  if (earliest === null && latest === null) return 'unknown';
+  if (earliest === null || latest === null) return 'range';
+  if (earliest === latest) return 'day';
+  const a = ymdOf(earliest), b = ymdOf(latest);
+  if (a.y === b.y && a.m === b.m) return 'month';
+  if (a.y === b.y) return 'year';
+  return 'range';
+}
+
+export function valueOf(set: DaySet): number | null {
+  if (!set.length) return null;
+  const lo = lowerBound(set), hi = upperBound(set);
+  if (!Number.isFinite(lo) && !Number.isFinite(hi)) return null;
+  if (!Number.isFinite(lo)) return hi;
+  if (!Number.isFinite(hi)) return lo;
+  const mid = Math.floor((lo + hi) / 2);
+  let best = lo, dist = Infinity;
+  for (const [a, b] of set) {
+    const x = Math.min(Math.max(mid, a), b);
+    if (Math.abs(x - mid) < dist) {
+      dist = Math.abs(x - mid);
+      best = x;
+    }
+  }
+  return best;
+}
+
+function evidenceOf(c: Constraint): Evidence {
+  return { text: c.evidence.text, offset: c.evidence.offset, rule: c.evidence.rule };
+}
+
+export function toWindow(solved: Solved): DateWindow {
+  const { set } = solved;
+  const lo = lowerBound(set), hi = upperBound(set);
+  const earliest = Number.isFinite(lo) ? lo : null;
+  const latest = Number.isFinite(hi) ? hi : null;
+  const evidence: Evidence[] = binding(solved.kept, set).map(evidenceOf);
+  for (const c of solved.dropped) evidence.push({ text: c.evidence.text, offset: c.evidence.offset, rule: 'conflict' });
+  const precision = precisionOf(earliest, latest);
+  const v = valueOf(set);
+  return {
+    value: v === null ? null : iso(v),
+    earliest: earliest === null ? null : iso(earliest),
+    latest: latest === null ? null : iso(latest),
+    precision,
+    basis: precision === 'unknown' ? 'unknown' : 'inferred',
+    evidence: precision === 'unknown' ? evidence.filter((e) => e.rule === 'conflict') : evidence,
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * Rule 4 — dates without a year.
+ * - "le 18 août dernier", "en août dernier": the most recent 18 August before publication.
+ *   Alone this never narrows the window (every day has a most recent 18 August); once the window
+ *   is known, the referent is resolved when it is the same for every day of the window, and the
+ *   fact is kept as evidence. (chrono-node ignores "dernier" and picks the closest year: wrong.)
+ * - "jeudi 18 janvier" (weekday + day + month): only some years have 18 January on a Thursday,
+ *   and a year-less date in news lies within a year of publication ⇒ a real constraint.
+ */
+import type { Sentence } from '../types.ts';
+import { STRENGTH, normalize, lowerBound, upperBound, type Constraint, type DaySet } from './constraint.ts';
+import { MONTH_SRC, WEEKDAYS, WEEKDAY_SRC, addMonths, dayNum, isValidDate, iso, monthOf, weekdayOf, ymdOf, lastOfMonth } from './calendar.ts';
+import { dateContext } from './tense.ts';
+import { ure } from './text.ts';
+
+const DERNIER_DAY_RE = ure(new RegExp(`\\b(?:(${WEEKDAY_SRC})\\s+)?(1er|\\d{1,2})\\s+(${MONTH_SRC})\\s+derni(?:er|ère)\\b`, 'gi'));
+const DERNIER_MONTH_RE = ure(new RegExp(`\\b(?:en|au mois d[e']|d[e']|depuis)\\s*(${MONTH_SRC})\\s+derni(?:er|ère)\\b`, 'gi'));
+const WEEKDAY_DAY_RE = ure(new RegExp(`\\b(${WEEKDAY_SRC})\\s+(1er|\\d{1,2})\\s+(${MONTH_SRC})\\b(?!\\s*,?\\s*(?:19|20)\\d\\d)(?!\\s+derni)`, 'gi'));
+
+/** Cheap prefilter: a day number followed by a month name. */
+export const HAS_MONTH_RE = /\d\s+(?:janv|f[ée]vr|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c)/i;
+
+const YEARS_MIN = 1990;
+const YEARS_MAX = 2100;
+
+/** Day numbers of (d, m) in every year of [y0, y1] where it exists (and falls on `wd` if given). */
+function occurrences(d: number, m: number, wd: number | null, y0 = YEARS_MIN, y1 = YEARS_MAX): number[] {
+  const out: number[] = [];
+  for (let y = y0; y <= y1; y++) {
+    if (!isValidDate(y, m, d)) continue;
+    const n = dayNum(y, m, d);
+    if (wd === null || weekdayOf(n) === wd) out.push(n);
+  }
+  return out;
+}
+
+/** Constraints that hold without knowing the window: weekday-pinned year-less dates. */
+export function yearlessConstraints(sentences: Sentence[]): Constraint[] {
+  const out: Constraint[] = [];
+  for (const s of sentences) {
+    if (!HAS_MONTH_RE.test(s.text)) continue;
+    const lower = s.text.toLowerCase();
+    for (const re of [DERNIER_DAY_RE, WEEKDAY_DAY_RE]) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(s.text))) {
+        if (!m[1]) continue; // no weekday: handled by resolveDernier once the window is known
+        const wd = WEEKDAYS[m[1].toLowerCase()];
+        const d = parseInt(m[2], 10);
+        const mo = monthOf(m[3]);
+        if (!mo) continue;
+        const dernier = re === DERNIER_DAY_RE;
+        const ctx = dernier ? 'past' : dateContext(lower, m.index, m.index + m[0].length);
+        const iv: [number, number][] = occurrences(d, mo, wd).map((r) =>
+          ctx === 'past' ? [r + (dernier ? 1 : 0), addMonths(r, 12)] : ctx === 'future' ? [addMonths(r, -12), r] : [addMonths(r, -12), addMonths(r, 12)],
+        );
+        if (!iv.length) continue;
+        out.push({
+          set: normalize(iv),
+          strength: STRENGTH.yearlessWeekday,
+          evidence: { text: s.text, offset: s.start, rule: 'yearless-weekday' },
+          match: { text: m[0], offset: s.start + m.index },
+          note: `${ctx}`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * "le 18 août dernier" against the window found so far. Returns one constraint per expression:
+ * when the referent is the same for every day of the window, set = (R, R + 1 year] with the
+ * resolved date in `note`; otherwise an evidence-only constraint (set = everything).
+ */
+export function resolveDernier(sentences: Sentence[], window: DaySet): Constraint[] {
+  const out: Constraint[] = [];
+  const lo = lowerBound(window), hi = upperBound(window);
+  for (const s of sentences) {
+    if (!/derni/i.test(s.text)) continue;
+    for (const re of [DERNIER_DAY_RE, DERNIER_MONTH_RE]) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(s.text))) {
+        const isDay = re === DERNIER_DAY_RE;
+        if (isDay && m[1]) continue; // weekday-pinned: yearlessConstraints
+        const mo = monthOf(isDay ? m[3] : m[1]);
+        if (!mo) continue;
+        const d = isDay ? parseInt(m[2], 10) : 1;
+        let set: DaySet = [[-Infinity, Infinity]];
+        let note = 'unresolved: the window does not fix the year';
+        if (Number.isFinite(lo) && Number.isFinite(hi)) {
+          // Most recent occurrence strictly before a day (for a month: the month's last day before it).
+          const lastBefore = (day: number): number | null => {
+            const { y } = ymdOf(day);
+            for (let yy = y; yy >= y - 2; yy--) {
+              if (!isValidDate(yy, mo, isDay ? d : 1)) continue;
+              const ref = isDay ? dayNum(yy, mo, d) : lastOfMonth(yy, mo);
+              if (isDay ? ref < day : dayNum(yy, mo, 1) < day) return isDay ? ref : dayNum(yy, mo, 1);
+            }
+            return null;
+          };
+          const rLo = lastBefore(lo), rHi = lastBefore(hi);
+          if (rLo !== null && rLo === rHi) {
+            set = [[rLo + 1, addMonths(rLo, isDay ? 12 : 13) - (isDay ? 0 : 1)]];
+            note = `refers to ${isDay ? iso(rLo) : iso(rLo).slice(0, 7)}`;
+          }
+        }
+        out.push({
+          set,
+          strength: STRENGTH.yearlessDernier,
+          evidence: { text: s.text, offset: s.start, rule: 'yearless-dernier' },
+          match: { text: m[0], offset: s.start + m.index },
+          note,
+        });
+      }
+    }
+  }
+  return out;
+}
