@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 
 /** "/archive" or "archive/" → "/archive/"; empty → "/". */
@@ -14,9 +15,10 @@ export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
   base: normaliseBase(process.env.BASE_PATH),
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // CSS as files, never inline <style>: the Content-Security-Policy allows only 'self' styles.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // Author text renders exactly as written: no smart quotes (they would also hide words from search).
   markdown: { smartypants: false },
-  integrations: [mdx(), pagefind({ forceLanguage: 'fr', maxFragments: 10000 })],
+  integrations: [mdx(), sitemap(), pagefind({ forceLanguage: 'fr', maxFragments: 10000 })],
   devToolbar: { enabled: false },
 });

@@ -2,9 +2,12 @@
  * Every internal URL is built here, from Astro's base, so the same build works at a domain root
  * or under a sub-path (BASE_PATH). Paths always end with "/" (trailingSlash: 'always').
  */
+import { base } from 'astro:config/client';
 import type { EntityType } from '../gazetteer/types.ts';
 
-const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+// astro:config/client rather than import.meta.env.BASE_URL: the latter came out as "/" in
+// prerendered modules under BASE_PATH (Astro 7), which broke every link of a sub-path build.
+const BASE = base.endsWith('/') ? base : `${base}/`;
 
 /** Section folder of each entity type (French URLs). */
 export const ENTITY_SECTIONS: Record<EntityType, string> = {
