@@ -71,14 +71,15 @@ const END = `(?!${W})`;
 /**
  * Builds a Unicode-aware regex: JavaScript's `\b` only knows ASCII letters, so "annoncé\b" or
  * "\bété" never match. Each `\b` in `re` is rewritten as a one-sided letter boundary: a
- * start-of-word check where it opens an alternative or follows whitespace, an end-of-word check
- * otherwise (cheaper than a two-sided boundary, and all our `\b` sit next to letters).
+ * start-of-word check where a word follows, an end-of-word check otherwise (cheaper than a two-sided boundary, and all our `\b` sit next to letters).
  */
 export function ure(re: RegExp, extraFlags = ''): RegExp {
   const flags = new Set((re.flags + 'u' + extraFlags).split(''));
   const src = re.source.replace(/\\b/g, (_m, i: number, all: string) => {
-    const before = all.slice(Math.max(0, i - 3), i);
-    const opens = i === 0 || /(?:^|[^\\])[|(]$/.test(before) || /\(\?[:=!]$/.test(before) || /\\s[+*]?$/.test(before) || /\\s\{[\d,]+\}$/.test(before);
+    const next = all.slice(i + 2, i + 5);
+    // Before a letter, a digit, a class or a group: start of a word. Before ")", "|", a
+    // lookaround, whitespace or the end: end of a word.
+    const opens = /^(?:[\p{L}\d'\[]|\\[pd]|\((?!\?[!=<]))/u.test(next);
     return opens ? START : END;
   });
   return new RegExp(src, [...flags].join(''));
