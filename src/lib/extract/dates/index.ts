@@ -18,7 +18,7 @@ import { tenureConstraints } from './tenure.ts';
 import { DEFAULT_EVENTS, eventConstraints, type EventData } from './events.ts';
 import { resolveDernier, yearlessConstraints } from './yearless.ts';
 import { weekdayConstraints } from './weekday.ts';
-import { solve, toWindow } from './window.ts';
+import { binding, solve, toWindow } from './window.ts';
 import { iso } from './calendar.ts';
 import type { Constraint } from './constraint.ts';
 
@@ -80,5 +80,6 @@ export function inferDate(
   const second = [...resolveDernier(sentences, s1.set), ...weekdayConstraints(sentences, s1.set)];
   if (!second.length) return toWindow(s1);
   const s2 = solve(second, s1.set);
-  return toWindow({ set: s2.set, kept: [...s1.kept, ...s2.kept], dropped: [...s1.dropped, ...s2.dropped] });
+  const cited = [...binding(s1.kept, s1.set), ...binding(s2.kept, s2.set)];
+  return toWindow({ set: s2.set, kept: [...s1.kept, ...s2.kept], dropped: [...s1.dropped, ...s2.dropped] }, cited);
 }

@@ -3,6 +3,12 @@
  * stage needs): full dates "18 janvier 2024", "1er mars 2023", "18/01/2024", "18.01.2024";
  * month + year "septembre 2022"; years after a preposition "en 2023", "depuis 2014".
  * Year-less "18 août" is found by yearless.ts.
+ *
+ * Why not chrono-node's French parser (read: locales/fr in chrono-node 2.10): it has no
+ * month + year ("septembre 2022") or bare-year patterns, its weekday dictionary includes the
+ * abbreviations "mer", "jeu", "mar" (so "la mer Noire", "en jeu" read as weekdays), it ignores
+ * "dernier" after a date and guesses the closest year to a reference, and it works in local time.
+ * A month table and four regexes are enough here and far cheaper per article.
  */
 import { MONTH_SRC, WEEKDAY_SRC, dayNum, isValidDate, monthOf, daysInMonth } from './calendar.ts';
 import { ure } from './text.ts';

@@ -86,12 +86,16 @@ function evidenceOf(c: Constraint): Evidence {
   return { text: c.evidence.text, offset: c.evidence.offset, rule: c.evidence.rule };
 }
 
-export function toWindow(solved: Solved): DateWindow {
+/**
+ * `cited` overrides which kept constraints are cited (used when solving in passes: a constraint
+ * that bound the first-pass window stays cited after a second pass narrowed it further).
+ */
+export function toWindow(solved: Solved, cited?: Constraint[]): DateWindow {
   const { set } = solved;
   const lo = lowerBound(set), hi = upperBound(set);
   const earliest = Number.isFinite(lo) ? lo : null;
   const latest = Number.isFinite(hi) ? hi : null;
-  const evidence: Evidence[] = binding(solved.kept, set).map(evidenceOf);
+  const evidence: Evidence[] = (cited ?? binding(solved.kept, set)).map(evidenceOf);
   for (const c of solved.dropped) evidence.push({ text: c.evidence.text, offset: c.evidence.offset, rule: 'conflict' });
   const precision = precisionOf(earliest, latest);
   const v = valueOf(set);

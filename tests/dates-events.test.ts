@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { distance, eventConstraints } from '../src/lib/extract/dates/events.ts';
+import { inferDate } from '../src/lib/extract/dates/index.ts';
+import { doc, gazetteer, isoSet, person } from './dates-fixtures.ts';
+
+const run = (body: string) => eventConstraints(doc(body).sentences);
+
+describe('anchor events with a stated distance', () => {
+  it('"près de deux ans après le début de l\'invasion" ⇒ invasion + [18, 25] months', () => {
+    const body = "Près de deux ans après le début de l'invasion, le front de guerre est pratiquement paralysé depuis plusieurs mois.";
+    const [c] = run(body);
+    expect(c.match).toEqual({ text: "Près de deux ans après le début de l'invasion", offset: 0 });
+    expect(c.evidence).toEqual({ text: body, offset: 0, rule: 'anchor-relative' });
+    expect(isoSet(c.set)).toEqual([['2023-08-24', '2024-03-24']]);
+  });
+
+  it('keeps only the lower bound when the sentence narrates a past event', () => {
+    const [c] = run("Un an après le début de l'invasion, les alliés ont accepté de livrer des chars.");
+    expect(c.match?.text).toBe("Un an après le début de l'invasion");
+    expect(isoSet(c.set)).toEqual([['2022-12-24', null]]);
+  });
+
+  it('"deux semaines avant le sommet de l\'OTAN de Vilnius" ⇒ a window before the summit', () => {
+    const body = "Le président ukrainien. Deux semaines avant le sommet de l'OTAN de Vilnius, les alliés discutent encore.";
+    const [c] = run(body);
+    expect(c.match).toEqual({ text: "Deux semaines avant le sommet de l'OTAN de Vilnius", offset: 24 });
+    expect(isoSet(c.set)).toEqual([['2023-06-24', '2023-06-30']]);
+  });
+
+  it('"le début de l\'invasion, il y a trois ans" ⇒ invasion + about three years', () => {
+    const [c] = run("Le début de l'invasion, il y a trois ans, a bouleversé l'Europe.");
+    expect(c.evidence.rule).toBe('anchor-ago');
+    expect(c.match?.text).toBe('il y a trois ans');
+    expect(isoSet(c.set)).toEqual([['2024-08-24', '2025-08-24']]);
+  });
+
+  it('"au 100e jour de l\'invasion" and "le deuxième anniversaire de l\'invasion"', () => {
+    const [a] = run("Au 100e jour de l'invasion, la ville résiste encore.");
+    expect(isoSet(a.set)).toEqual([['2022-06-02', '2022-06-05']]);
+    const [b] = run("À l'occasion du deuxième anniversaire de l'invasion, Zelensky s'adresse à la nation.");
+    expect(isoSet(b.set)).toEqual([['2024-01-10', '2024-03-10']]);
+  });
+
+  it('ignores anchors it does not know and distances without an anchor', () => {
+    expect(run('Moins de 24 heures après le sommet de Bruxelles, Biden a parlé.')).toEqual([]);
+    expect(run('Trois mois après, rien ne bouge.')).toEqual([]);
+  });
+
+  it('uses existence terms as an early lower bound', () => {
+    const body = "Pour sa part, l'Alliance des volontaires poursuit son travail.";
+    const [c] = run(body);
+    expect(c.evidence.rule).toBe('term-existence');
+    expect(c.match).toEqual({ text: 'Alliance des volontaires', offset: body.indexOf('Alliance') });
+    expect(isoSet(c.set)).toEqual([['2025-02-01', null]]);
+  });
+
+  it('maps qualifiers to tolerances', () => {
+    expect(distance('pres de', 'deux', 'ans', false)).toEqual({ lo: 18, hi: 25, unit: 'month' });
+    expect(distance('plus de', 'trois', 'mois', false)).toEqual({ lo: 3, hi: 6, unit: 'month' });
+    expect(distance('moins de', '24', 'heures', false)).toEqual({ lo: 0, hi: 1, unit: 'day' });
+    expect(distance(undefined, 'deux', 'ans', true)).toEqual({ lo: 25, hi: 35, unit: 'month' });
+  });
+
+  it('combines with a tenure in inferDate (seed-like text)', () => {
+    const body =
+      "Près de deux ans après le début de l'invasion, le front est paralysé. De son côté, le ministre ukrainien de la Défense, Rustem Umerov, a remercié la France.";
+    const w = inferDate(doc(body), [person(body, 'Rustem Umerov', 'rustem-umerov')], gazetteer());
+    expect(w).toMatchObject({ earliest: '2023-09-06', latest: '2024-03-24', precision: 'range', basis: 'inferred' });
+    expect(w.evidence.map((e) => [e.rule, e.offset])).toEqual([
+      ['office-tenure', body.indexOf('De son côté')],
+      ['anchor-relative', 0],
+    ]);
+  });
+});
