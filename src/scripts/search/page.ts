@@ -124,7 +124,8 @@ async function run(): Promise<void> {
   if (mine !== generation) return;
   announce(s, response.results.length);
   app.removeAttribute('aria-busy');
-  app.dataset.ready = 'true';
+  // The state now on screen (tests and tools wait on it).
+  app.dataset.rendered = searchQuery(s) || '?';
 }
 
 /** Loads and renders the next page of results. */

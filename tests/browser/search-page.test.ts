@@ -1,0 +1,176 @@
+/**
+ * The search page in Debian's Chromium (playwright-core), on a BASE_PATH build served with the
+ * site's Content-Security-Policy: the two questions users come with ("every article about Caesar",
+ * "everything that mentions Slovakia"), aliases, shareable URLs, history, keyboard, accessibility.
+ * Skips with a printed reason when Chromium is missing (fails instead under REQUIRE_BROWSER=1).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { serve, type StaticServer } from '../helpers/serve.ts';
+import { getSearchSite, slugOfUrl, type SearchSite } from '../helpers/search-site.ts';
+import { ROOT } from '../helpers/site.ts';
+
+const available = browserAvailable('search page browser tests');
+const BASE = '/archive/';
+
+/** The CSP of public/_headers when it exists; otherwise the strict policy it is meant to be. */
+function contentSecurityPolicy(): string {
+  const headers = join(ROOT, 'public/_headers');
+  const line = existsSync(headers) ? readFileSync(headers, 'utf8').split('\n').find((l) => /^\s*Content-Security-Policy:/i.test(l)) : undefined;
+  return line
+    ? line.replace(/^\s*Content-Security-Policy:\s*/i, '').trim()
+    : "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+}
+
+describe.skipIf(!available)('the search page in a real browser (BASE_PATH build, CSP)', () => {
+  let site: SearchSite;
+  let server: StaticServer;
+  let browser: Browser;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    site = await getSearchSite({ name: 'search-base', env: { BASE_PATH: BASE } });
+    server = await serve(site.dist, BASE, { 'Content-Security-Policy': contentSecurityPolicy() });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openPage(path: string): Promise<Page> {
+    const page = await browser.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`${path}: console error: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`${path}: page error: ${e.message}`));
+    await page.goto(new URL(path, server.url).href);
+    return page;
+  }
+
+  /** Waits until the page shows the results of `query` (a search-url query string, "?" for none). */
+  async function rendered(page: Page, query: string): Promise<void> {
+    await page.waitForSelector(`#search-app[data-rendered="${query.replace(/"/g, '\\"')}"]:not([aria-busy])`, { timeout: 15_000 });
+  }
+
+  async function resultSlugs(page: Page): Promise<string[]> {
+    const hrefs = await page.$$eval('#search-results .search-result h3 a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+    for (const href of hrefs) expect(href.startsWith(`${BASE}articles/`)).toBe(true);
+    return hrefs.map(slugOfUrl).sort();
+  }
+
+  it('"Caesar" returns exactly the seed articles that name Caesar, with highlighted excerpts and a count', async () => {
+    const page = await openPage('recherche/');
+    await rendered(page, '?');
+    await page.fill('#search-q', 'Caesar');
+    await page.press('#search-q', 'Enter');
+    await rendered(page, '?q=Caesar');
+    const expected = site.slugsMatching(/\bCaesar\b/i);
+    expect(await resultSlugs(page)).toEqual(expected);
+    expect(await page.textContent('#search-status')).toBe(`${expected.length} articles pour « Caesar »`);
+    expect(await page.$$eval('#search-results mark', (marks) => marks.map((m) => m.textContent))).toContain('Caesar');
+    expect(new URL(page.url()).search).toBe('?q=Caesar');
+    await page.close();
+  });
+
+  it('the country filter "Slovaquie" alone returns the one article naming Slovakia', async () => {
+    const page = await openPage('recherche/?country=Slovaquie');
+    await rendered(page, '?country=Slovaquie');
+    const expected = site.slugsMatching(/\b(Slovaquie|slovaques?)\b/);
+    expect(expected.length).toBe(1);
+    expect(await resultSlugs(page)).toEqual(expected);
+    expect(await page.isChecked('fieldset[data-facet="country"] input[value="Slovaquie"]')).toBe(true);
+    expect(await page.textContent('#search-status')).toMatch(/^1 article, filtres : Slovaquie$/);
+    await page.close();
+  });
+
+  it('"Storm Shadow" returns the Scalp article and "NATO" the articles naming OTAN', async () => {
+    const page = await openPage('recherche/?q=Storm+Shadow');
+    await rendered(page, '?q=Storm+Shadow');
+    expect(await resultSlugs(page)).toEqual(site.slugsMatching(/\bScalp\b/i));
+    await page.goto(new URL('recherche/?q=NATO', server.url).href);
+    await rendered(page, '?q=NATO');
+    expect(await resultSlugs(page)).toEqual(site.slugsMatching(/\bOTAN\b/));
+    await page.close();
+  });
+
+  it('shows facets with counts; one facet ORs its values, facets AND together', async () => {
+    const page = await openPage('recherche/');
+    await rendered(page, '?');
+    const caesarLabel = await page.textContent('fieldset[data-facet="weapon"] label:has-text("Caesar")');
+    expect(caesarLabel).toBe(`Caesar (${site.slugsMatching(/\bCaesar\b/i).length})`);
+    await page.check('fieldset[data-facet="weapon"] input[value="Caesar"]');
+    await rendered(page, '?weapon=Caesar');
+    await page.check('fieldset[data-facet="weapon"] input[value="Scalp"]');
+    await rendered(page, '?weapon=Caesar&weapon=Scalp');
+    const union = [...new Set([...site.slugsMatching(/\bCaesar\b/i), ...site.slugsMatching(/\bScalp\b/i)])].sort();
+    expect(await resultSlugs(page)).toEqual(union);
+    // Adding a country narrows (AND); the weapon facet still counts across its other values.
+    await page.check('fieldset[data-facet="country"] input[value="Ukraine"]');
+    await rendered(page, '?weapon=Caesar&weapon=Scalp&country=Ukraine');
+    expect((await resultSlugs(page)).every((slug) => union.includes(slug))).toBe(true);
+    await page.close();
+  });
+
+  it('a URL with words, filters and sort reloads to the same results; back and forward restore them', async () => {
+    const query = '?q=Ukraine&country=France&sort=date';
+    const page = await openPage(`recherche/${query}`);
+    await rendered(page, query);
+    const first = await page.$$eval('#search-results h3 a', (a) => a.map((x) => x.getAttribute('href')));
+    expect(first.length).toBeGreaterThan(0);
+    expect(await page.inputValue('#search-q')).toBe('Ukraine');
+    expect(await page.inputValue('#search-sort')).toBe('date');
+    const dates = await page.$$eval('#search-results time', (t) => t.map((x) => x.getAttribute('datetime') ?? ''));
+    expect(dates).toEqual([...dates].sort().reverse());
+
+    await page.reload();
+    await rendered(page, query);
+    expect(await page.$$eval('#search-results h3 a', (a) => a.map((x) => x.getAttribute('href')))).toEqual(first);
+
+    await page.uncheck('fieldset[data-facet="country"] input[value="France"]');
+    await rendered(page, '?q=Ukraine&sort=date');
+    await page.goBack();
+    await rendered(page, query);
+    expect(await page.$$eval('#search-results h3 a', (a) => a.map((x) => x.getAttribute('href')))).toEqual(first);
+    await page.goForward();
+    await rendered(page, '?q=Ukraine&sort=date');
+    await page.close();
+  });
+
+  it('"/" focuses the header search from any page, and the header form leads to the results', async () => {
+    const page = await openPage('');
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('header-search-q');
+    await page.keyboard.type('Caesar');
+    await page.keyboard.press('Enter');
+    await rendered(page, '?q=Caesar');
+    expect(new URL(page.url()).pathname).toBe(`${BASE}recherche/`);
+    expect(await resultSlugs(page)).toEqual(site.slugsMatching(/\bCaesar\b/i));
+    // On the search page, "/" goes to the page's own box; results are reachable with Tab.
+    await page.focus('#search-sort');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.search-result') !== null)).toBe(true);
+    await page.close();
+  });
+
+  it('announces the result count in a status region and has zero axe violations', async () => {
+    const page = await openPage('recherche/?q=Caesar&country=France');
+    await rendered(page, '?q=Caesar&country=France');
+    expect(await page.getAttribute('#search-status', 'role')).toBe('status');
+    // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+    await page.evaluate(readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run();
+      return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+    });
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
+  it('logs no console error, page error or CSP violation on any page visited', () => {
+    expect(problems).toEqual([]);
+  });
+});
