@@ -77,7 +77,7 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
     encoding = 'utf-16be';
   } else {
     const sniff = bytes.subarray(0, SNIFF_BYTES);
-    const nul = countNul(sniff);
+    const nul = sniff.indexOf(0) < 0 ? { total: 0, even: 0, odd: 0 } : countNul(sniff);
     if (nul.total > 0) {
       const pattern = utf16Pattern(sniff, nul.even, nul.odd);
       if (!pattern) return fail(`binary content: ${nul.total} NUL bytes in the first 8 KiB`);
@@ -178,9 +178,13 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', warni
 }
 
 /** Control characters other than tab/newline/CR/FF, as a share of the first 8 KiB of text. */
+const ANY_CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/;
+
 function countControls(text: string): { count: number; ratio: number } {
   const end = Math.min(text.length, SNIFF_BYTES);
   if (end === 0) return { count: 0, ratio: 0 };
+  const head = text.length > end ? text.slice(0, end) : text;
+  if (!ANY_CONTROL.test(head)) return { count: 0, ratio: 0 }; // the common case, without a JS loop
   let count = 0;
   for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);

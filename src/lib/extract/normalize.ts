@@ -15,10 +15,11 @@
 import { fold } from '../gazetteer/fold.ts';
 
 const LINE_BREAKS = /\r\n?|[\u0085\u2028\u000b\u000c]/g;
+const ODD_BREAK = /[\r\u0085\u2028\u2029\u000b\u000c]/;
 const PARAGRAPH_SEPARATOR = /\u2029/g;
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad\u180e]/g;
-// C0 controls except \t and \n (\r, \v, \f were turned into \n above), DEL, C1 controls.
-const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
+// Zero-width characters, soft hyphen, BOM; C0 controls except \t and \n (\r, \v, \f were turned
+// into \n above), DEL, C1 controls.
+const REMOVABLE = /[\u200b-\u200d\u2060\ufeff\u00ad\u180e\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
 const DOUBLED_SINGLE_QUOTES = /[\u2018\u2019\u201b]{2}/g;
 const APOSTROPHES = /[\u2019\u2018\u02bc\u2032\u201b\uff07]/g;
 // Acute accent or backtick used as an apostrophe between two letters ("l´Ukraine").
@@ -28,29 +29,26 @@ const H_SPACES = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 const GUILLEMET_OPEN = /([«‹]) */g;
 const GUILLEMET_CLOSE = / *([»›])/g;
 const SPACE_RUNS = / {2,}/g;
-const LINE_EDGE_SPACES = /^ +| +$/gm;
+const SPACES_AROUND_NEWLINE = / ?\n ?/g;
 const BLANK_RUNS = /\n{3,}/g;
-const OUTER_NEWLINES = /^\n+|\n+$/g;
 
 /** Normalises decoded article text (see the module comment for the exact rules). */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(LINE_BREAKS, '\n')
-    .replace(PARAGRAPH_SEPARATOR, '\n\n')
-    .replace(INVISIBLE, '')
-    .replace(CONTROLS, '')
-    .replace(DOUBLED_SINGLE_QUOTES, '"')
-    .replace(APOSTROPHES, "'")
-    .replace(PSEUDO_APOSTROPHE, "'")
-    .replace(DOUBLE_QUOTES, '"')
-    .replace(H_SPACES, ' ')
-    .replace(GUILLEMET_OPEN, '$1 ')
-    .replace(GUILLEMET_CLOSE, ' $1')
-    .replace(SPACE_RUNS, ' ')
-    .replace(LINE_EDGE_SPACES, '')
-    .replace(BLANK_RUNS, '\n\n')
-    .replace(OUTER_NEWLINES, '');
+  // Each pass is guarded by a cheap presence test: most articles need only a few of them.
+  let s = text.normalize('NFC');
+  if (ODD_BREAK.test(s)) s = s.replace(LINE_BREAKS, '\n').replace(PARAGRAPH_SEPARATOR, '\n\n');
+  s = s.replace(REMOVABLE, '');
+  if (s.includes('\u2019\u2019') || s.includes('\u2018\u2018') || s.includes('\u201b')) s = s.replace(DOUBLED_SINGLE_QUOTES, '"');
+  s = s.replace(APOSTROPHES, "'");
+  if (s.includes('\u00b4') || s.includes('`')) s = s.replace(PSEUDO_APOSTROPHE, "'");
+  s = s.replace(DOUBLE_QUOTES, '"').replace(H_SPACES, ' ');
+  if (s.includes('«') || s.includes('‹')) s = s.replace(GUILLEMET_OPEN, '$1 ');
+  if (s.includes('»') || s.includes('›')) s = s.replace(GUILLEMET_CLOSE, ' $1');
+  if (s.includes('  ')) s = s.replace(SPACE_RUNS, ' ');
+  s = s.replace(SPACES_AROUND_NEWLINE, '\n');
+  if (s.includes('\n\n\n')) s = s.replace(BLANK_RUNS, '\n\n');
+  // Only ' ' and '\n' are left as whitespace here, so trim() removes exactly the outer blank lines.
+  return s.trim();
 }
 
 /**

@@ -77,7 +77,8 @@ const PARAGRAPH_BREAK = /\n[^\S\n]*\n\s*/g;
 export function segmentText(text: string): SegmentedDoc {
   const paragraphs: Span[] = [];
   const sentences: Sentence[] = [];
-  const re = new RegExp(PARAGRAPH_BREAK.source, 'g');
+  const re = PARAGRAPH_BREAK;
+  re.lastIndex = 0;
   let pos = 0;
   for (;;) {
     const m = re.exec(text);
@@ -146,15 +147,15 @@ function splitSentences(text: string, ps: number, pe: number, paragraph: number,
     let k = j;
     let closedGuillemets = 0;
     let closedDquote = false;
-    for (;;) {
+    while (k < pe) {
       const ch = text.charCodeAt(k);
-      if (k < pe && isCloser(ch)) {
+      if (isCloser(ch)) {
         if (ch === GUILL_CLOSE) closedGuillemets++;
         k++;
       } else if (k + 1 < pe && ch === 32 && text.charCodeAt(k + 1) === GUILL_CLOSE) {
         closedGuillemets++;
         k += 2;
-      } else if (k < pe && (ch === DQUOTE || ch === APOS) && (k + 1 >= pe || isSpace(text.charCodeAt(k + 1)) || isCloser(text.charCodeAt(k + 1)))) {
+      } else if ((ch === DQUOTE || ch === APOS) && (k + 1 >= pe || isSpace(text.charCodeAt(k + 1)) || isCloser(text.charCodeAt(k + 1)))) {
         if (ch === DQUOTE) closedDquote = true;
         k++;
       } else break;
