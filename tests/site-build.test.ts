@@ -112,7 +112,7 @@ describe('a site built from fixture articles at the domain root', () => {
 
   it('draws the timeline as an SVG linking to month pages, without scripts', () => {
     const html = read(site, 'chronologie/index.html');
-    expect(html).toMatch(/<svg[^>]*role="img"/);
+    expect(html).toMatch(/<svg[^>]*aria-labelledby="chart-title chart-desc"/);
     expect(html).toMatch(/<a href="\/chronologie\/2024-04\/"[^>]*aria-label="avril 2024\u00a0: 2"/);
     const month = read(site, 'chronologie/2024-04/index.html');
     expect(month).toContain('/articles/production-de-caesar/');
