@@ -187,10 +187,26 @@ describe('drop rules', () => {
     expect(verdict('byline', 'Par ailleurs, Kiev a demandé des Patriot.')).toBe('keep');
   });
 
-  it('section-kicker: a one- or two-word label only as the first line', () => {
+  it('section-kicker: a one- or two-word label only among the first lines, before a headline', () => {
     const lines = ['International', 'La France livre des Scalp'];
     expect(verdict('section-kicker', 'International', { lines, index: 0, position: 0 })).toBe('drop');
-    expect(verdict('section-kicker', 'International', { lines, index: 0, position: 2 })).toBe('keep');
+    expect(verdict('section-kicker', 'International', { lines, index: 0, position: 1 })).toBe('drop');
+    expect(verdict('section-kicker', 'International', { lines, index: 0, position: 6 })).toBe('keep');
+    expect(verdict('section-kicker', 'Monde', { lines: ['Monde', 'entier, disent-ils.'], index: 0, position: 0 })).toBe('keep');
+  });
+
+  it('publication-date: "Publié le …", "Mis à jour le …" and date-only lines', () => {
+    for (const line of [
+      'Publié le 25 janvier 2023 à 14h12 - Mis à jour le 25 janvier 2023 à 15h00',
+      'Mis à jour le 12/03/2024 à 10:45',
+      'Updated: March 12, 2024',
+      '12 mars 2024',
+      'Mercredi 25 janvier 2023 à 14h12',
+      '2024-03-12 10:45',
+    ]) {
+      expect(verdict('publication-date', line)).toBe('drop');
+    }
+    expect(verdict('publication-date', 'Publié en 2023, le rapport recense 40 livraisons.')).toBe('keep');
   });
 
   it('separator: lines without letters or digits', () => {
@@ -258,6 +274,43 @@ describe('cleanText', () => {
   it('separates paragraphs with exactly one blank line', () => {
     const r = cleanText('Un.\n\n\n\nDeux.\n\nPublicité\n\nTrois.');
     expect(r.text).toBe('Un.\n\nDeux.\n\nTrois.');
+  });
+
+  it('cleans a WordPress-style page: breadcrumb, kicker, byline, share row, ad, read-more, credit, tags, cookies', () => {
+    const raw = [
+      'Accueil > International > Europe',
+      'International',
+      "Guerre en Ukraine : l'Allemagne va livrer des chars Leopard 2",
+      'Par Jean Dupont',
+      'Publié le 25 janvier 2023 à 14h12',
+      'Facebook Twitter WhatsApp',
+      "BERLIN (AFP) - Olaf Scholz a annoncé mercredi que l'Allemagne livrerait 14 chars Leopard 2 à l'Ukraine.",
+      'Publicité',
+      'La décision a été saluée par Kiev.',
+      'Lire aussi : Les chars Abrams américains bientôt en Ukraine',
+      'Avec AFP',
+      'Tags: Ukraine, Allemagne, Leopard',
+      'Ce site utilise des cookies. En poursuivant votre navigation, vous acceptez leur utilisation.',
+      'Tout accepter',
+    ].join('\n');
+    const r = cleanText(raw);
+    expect(r.text).toBe(
+      "Guerre en Ukraine : l'Allemagne va livrer des chars Leopard 2\n\nBERLIN (AFP) - Olaf Scholz a annoncé mercredi que l'Allemagne livrerait 14 chars Leopard 2 à l'Ukraine.\n\nLa décision a été saluée par Kiev.",
+    );
+    expect(r.attributions).toEqual(['Avec AFP']);
+    expect(r.removed.map((x) => x.ruleId)).toEqual([
+      'breadcrumb',
+      'section-kicker',
+      'byline',
+      'publication-date',
+      'share-buttons',
+      'advertisement',
+      'read-more',
+      'attribution-with',
+      'tag-list',
+      'cookie-banner',
+      'cookie-banner',
+    ]);
   });
 
   it('handles an empty text', () => {

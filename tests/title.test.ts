@@ -54,6 +54,11 @@ describe('stripDateline', () => {
     expect(stripDateline('Kiev, 18 janvier 2024 — Les livraisons continuent.')).toBe('Les livraisons continuent.');
   });
 
+  it('removes a live-blog timestamp and an agency named after the dateline dash', () => {
+    expect(stripDateline("10h30 : La Norvège annonce l'envoi de deux NASAMS.")).toBe("La Norvège annonce l'envoi de deux NASAMS.");
+    expect(stripDateline('MOSCOU, 12 mars - RIA Novosti. Le ministère russe a parlé.')).toBe('Le ministère russe a parlé.');
+  });
+
   it('leaves a sentence without a dateline alone', () => {
     const s = 'Le ministre français - très ému - a confirmé la livraison.';
     expect(stripDateline(s)).toBe(s);

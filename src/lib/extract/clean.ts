@@ -114,7 +114,38 @@ const BYLINE =
 
 const KICKER = /^[\p{Lu}][\p{L}'-]*(?: [\p{L}'-]+)?$/u;
 
+const PUBLICATION_META =
+  /^(?:publié|publiée|mis à jour|mise à jour|modifié|modifiée|actualisé|actualisée|updated|published|posted|dernière mise à jour)(?![\p{L}])(?:\s+(?:le|on))?\s*:?\s*/iu;
+const META_SPLIT = /[\s,|:/().–—-]+/;
+const META_WORDS = new Set([
+  'le', 'à', 'a', 'at', 'on', 'et', 'and', 'mis', 'mise', 'jour', 'modifié', 'modifiée', 'updated', 'publié', 'publiée',
+  'actualisé', 'actualisée', 'dernière', 'heure', 'heures', 'h', 'gmt', 'utc', 'cet', 'cest', 'am', 'pm', 'il', 'y',
+  'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
+  'janv', 'févr', 'fév', 'avr', 'juil', 'sept', 'oct', 'nov', 'déc',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'min', 'minutes', 'heures',
+]);
+
+/** "Publié le 25 janvier 2023 à 14h12 - Mis à jour le …", optionally "par <author>": only date words after the label. */
+function isPublicationMeta(line: string): boolean {
+  const m = PUBLICATION_META.exec(line);
+  if (!m) return false;
+  let digits = false;
+  for (const word of line.slice(m[0].length).split(META_SPLIT)) {
+    if (word === '') continue;
+    const w = word.toLowerCase();
+    if (w === 'par' || w === 'by') break;
+    if (/\d/.test(w)) digits = true;
+    else if (!META_WORDS.has(w.replace(/\.$/, ''))) return false;
+  }
+  return digits;
+}
+const DATE_ONLY =
+  /^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:\d{1,2}(?:er)?[\s./-]+(?:\p{L}+\.?|\d{1,2})[\s./-]+\d{2,4}|\d{4}-\d{2}-\d{2})(?:\s*(?:à|-|,|at)?\s*\d{1,2}\s*[h:]\s*\d{0,2}(?:\s*(?:GMT|UTC|CET|CEST)(?:[+-]\d{1,2})?)?)?$/iu;
+
 const NO_LETTERS = /^[^\p{L}\p{N}]{1,40}$/u;
+const STARTS_LOWER_LETTER = /^\p{Ll}/u;
 
 /* ---------- Attributions and footnotes ---------- */
 
@@ -328,11 +359,22 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     },
   },
   {
+    id: 'publication-date',
+    description:
+      'Publication metadata: "Publié le 25 janvier 2023 à 14h12 - Mis à jour le …", "Updated: …", or a line that is only a date/time. Kept in `removed` for the date stage.',
+    test(line) {
+      if (line.length > 160) return 'keep';
+      return isPublicationMeta(line) || DATE_ONLY.test(line) ? 'drop' : 'keep';
+    },
+  },
+  {
     id: 'section-kicker',
-    description: 'A one- or two-word section label opening the page ("International", "Défense") before the headline.',
+    description:
+      'A one- or two-word section label among the first lines of the page ("International", "Défense") before the headline.',
     test(line, ctx) {
-      if (ctx.position !== 0 || line.length > 25 || !KICKER.test(line)) return 'keep';
-      return nextNonEmpty(ctx) !== null ? 'drop' : 'keep';
+      if (ctx.position > 3 || line.length > 25 || !KICKER.test(line)) return 'keep';
+      const next = nextNonEmpty(ctx);
+      return next !== null && !STARTS_LOWER_LETTER.test(next) ? 'drop' : 'keep';
     },
   },
   {

@@ -49,14 +49,23 @@ const DATELINE =
   /^(\p{Lu}[\p{L}\p{M}'. -]{0,40}?)\s*(,\s*(?:le\s+)?\d{1,2}(?:er)?\s+\p{L}+\.?(?:\s+\d{4})?)?\s*(\([^()\n]{1,40}\))?\s*[-–—]\s+/u;
 const HAS_LOWER = /\p{Ll}/u;
 
-/** Removes a leading news-agency dateline, if any. */
+/** A live-blog timestamp: "10h30 :", "09:15 -". */
+const TIMESTAMP = /^\d{1,2}\s?[h:]\s?\d{2}\s*[:\-–—|]\s+/;
+/** "RIA Novosti." or "Ukrinform." right after a dateline dash. */
+const AGENCY_AFTER_DASH = /^[\p{Lu}][\p{L}]*(?: [\p{Lu}][\p{L}]*){0,2}\.\s+(?=\p{Lu})/u;
+
+/** Removes a leading news-agency dateline or live-blog timestamp ("10h30 :"), if any. */
 export function stripDateline(sentence: string): string {
+  const stamp = TIMESTAMP.exec(sentence);
+  if (stamp && stamp[0].length < sentence.length) return sentence.slice(stamp[0].length);
   const m = DATELINE.exec(sentence);
   if (!m) return sentence;
   const place = m[1].trim();
   const allCapsPlace = place.length >= 2 && !HAS_LOWER.test(place);
   if (!allCapsPlace && !m[2] && !m[3]) return sentence;
-  const rest = sentence.slice(m[0].length);
+  let rest = sentence.slice(m[0].length);
+  const agency = AGENCY_AFTER_DASH.exec(rest);
+  if (agency) rest = rest.slice(agency[0].length);
   return rest.length > 0 ? rest : sentence;
 }
 
