@@ -70,7 +70,7 @@ describe.skipIf(!available)('the search page in a real browser (BASE_PATH build,
     await rendered(page, '?q=Caesar');
     const expected = site.slugsMatching(/\bCaesar\b/i);
     expect(await resultSlugs(page)).toEqual(expected);
-    expect(await page.textContent('#search-status')).toBe(`${expected.length} articles pour « Caesar »`);
+    expect(await page.textContent('#search-status')).toBe(`${expected.length} articles pour «\u202fCaesar\u202f»`);
     expect(await page.$$eval('#search-results mark', (marks) => marks.map((m) => m.textContent))).toContain('Caesar');
     expect(new URL(page.url()).search).toBe('?q=Caesar');
     await page.close();
@@ -83,7 +83,7 @@ describe.skipIf(!available)('the search page in a real browser (BASE_PATH build,
     expect(expected.length).toBe(1);
     expect(await resultSlugs(page)).toEqual(expected);
     expect(await page.isChecked('fieldset[data-facet="country"] input[value="Slovaquie"]')).toBe(true);
-    expect(await page.textContent('#search-status')).toMatch(/^1 article, filtres : Slovaquie$/);
+    expect(await page.textContent('#search-status')).toMatch(/^1 article, filtres\u00a0: Slovaquie$/);
     await page.close();
   });
 

@@ -4,7 +4,7 @@ export const SEARCH_TEXT = {
   description: "Recherche plein texte dans l'archive, par arme, pays, personne, organisation, année ou source.",
   inputLabel: 'Mots, arme, pays, personne…',
   submit: 'Rechercher',
-  hint: 'Astuce : « / » place le curseur dans la recherche depuis toute page. Les noms anglais et variantes sont reconnus (Storm Shadow, NATO, Kyiv…).',
+  hint: 'Astuce\u00a0: «\u202f/\u202f» place le curseur dans la recherche depuis toute page. Les noms anglais et variantes sont reconnus (Storm Shadow, NATO, Kyiv…).',
   noscript: 'La recherche fonctionne dans le navigateur et nécessite JavaScript. Parcourez les articles par arme, pays, personne ou organisation depuis le menu.',
   facetsHeading: 'Filtrer',
   clear: 'Effacer les filtres',
@@ -20,12 +20,14 @@ export const SEARCH_TEXT = {
   countNone: 'Aucun article ne correspond.',
   countOne: '1 article',
   countMany: '{count} articles',
-  countFor: ' pour « {q} »',
-  filtered: ', filtres : {filters}',
+  countFor: ' pour «\u202f{q}\u202f»',
+  filtered: ', filtres\u00a0: {filters}',
   undated: 'Date inconnue',
   headerLabel: "Rechercher dans l'archive",
   headerPlaceholder: 'Rechercher…',
   headerSubmit: 'Rechercher',
+  /** Link to the search page with its filters. */
+  headerAdvanced: 'Recherche par filtres',
 } as const;
 
 /** Fills {name} placeholders. */
