@@ -174,10 +174,21 @@ export function stripFootnoteMarker(line: string): string {
   return m ? m[2] : line;
 }
 
-function anyMatch(patterns: readonly RegExp[], line: string): boolean {
-  for (const re of patterns) if (re.test(line)) return true;
-  return false;
+let markedWordCache: { text: string; result: boolean } = { text: '', result: false };
+
+/** Whether the text has a word carrying a footnote asterisk ("Facebook*"); cached for the current text. */
+function hasMarkedWord(text: string): boolean {
+  if (markedWordCache.text !== text) markedWordCache = { text, result: MARKED_WORD.test(text) };
+  return markedWordCache.result;
 }
+
+/** One alternation for a list of case-insensitive patterns: one regex call per line instead of many. */
+function union(patterns: readonly RegExp[]): RegExp {
+  return new RegExp(patterns.map((re) => `(?:${re.source})`).join('|'), 'iu');
+}
+
+const COMMENT_PROMPT = union(COMMENT_PROMPTS);
+const RATING = union(RATING_WIDGET);
 
 function nextNonEmpty(ctx: RuleContext): string | null {
   for (let i = ctx.index + 1; i < ctx.lines.length; i++) if (ctx.lines[i] !== '') return ctx.lines[i];
@@ -234,12 +245,12 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
       const m = FOOTNOTE.exec(line);
       if (!m) return 'keep';
       const marker = m[1];
-      const before = ctx.text.slice(0, Math.max(0, ctx.text.lastIndexOf(line)));
-      if (marker.startsWith('(') && /\d/.test(marker)) return before.includes(marker) ? 'footnote' : 'keep';
-      if (marker.startsWith('[')) return before.includes(marker) ? 'footnote' : 'keep';
-      if (/[¹²³⁴⁵⁶⁷⁸⁹⁰]/u.test(marker)) return before.includes(marker) ? 'footnote' : 'keep';
-      // "*" / "(*)": referenced by a marked word, or any single trailing note after the body.
-      return MARKED_WORD.test(before) || nextNonEmpty(ctx) === null ? 'footnote' : 'keep';
+      if (marker[0] !== '*' && marker !== '(*)' && marker !== '(**)' && marker !== '(***)') {
+        // Numbered markers ("(1)", "[1]", "¹") must also appear in the body: at least twice in the text.
+        return ctx.text.indexOf(marker) !== ctx.text.lastIndexOf(marker) ? 'footnote' : 'keep';
+      }
+      // "*" / "(*)": referenced by a marked word ("Facebook*"), or a single trailing note after the body.
+      return hasMarkedWord(ctx.text) || nextNonEmpty(ctx) === null ? 'footnote' : 'keep';
     },
   },
   {
@@ -276,7 +287,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     id: 'comment-prompt',
     description: 'Comment prompts: "Laisser un commentaire", "Leave a Reply", "Your email address will not be published", "Required fields are marked *"…',
     test(line) {
-      return line.length <= 200 && anyMatch(COMMENT_PROMPTS, line) ? 'drop' : 'keep';
+      return line.length <= 200 && COMMENT_PROMPT.test(line) ? 'drop' : 'keep';
     },
   },
   {
@@ -290,7 +301,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     id: 'rating-widget',
     description: 'Rating widgets: "Cette publication vous a-t-elle été utile ?", "Cliquez sur une étoile pour la noter", "Note moyenne 0 / 5"…',
     test(line) {
-      return line.length <= 200 && anyMatch(RATING_WIDGET, line) ? 'drop' : 'keep';
+      return line.length <= 200 && RATING.test(line) ? 'drop' : 'keep';
     },
   },
   {
