@@ -23,6 +23,11 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
         updateConfig({ vite: { build: { assetsInlineLimit: 0 } } });
       },
       'astro:build:done': async ({ dir, logger }) => {
+        // The benchmark times `astro build` and the indexing apart (scripts/bench/pagefind-worker.ts).
+        if (process.env.PAGEFIND_SKIP === '1') {
+          logger.info('indexing skipped (PAGEFIND_SKIP=1)');
+          return;
+        }
         const pagefind = await import('pagefind');
         const outDir = fileURLToPath(dir);
         const started = performance.now();

@@ -1,0 +1,276 @@
+/**
+ * npm run bench -- --articles N — the scale benchmark (issue 7).
+ *
+ * For each size: generates a synthetic French corpus (scripts/bench/corpus.ts) into its own work
+ * folder, then measures apart: extraction throughput on one core (in-process, median of 5 loops),
+ * ingest (cold, unchanged, one seed changed), `astro build` (Pagefind skipped), Pagefind indexing
+ * (Node API, alone), peak RSS of each, dist/ and index size, article page weight, and in headless
+ * Chromium the bytes and time of a first search. Prints a table; --json FILE writes the same.
+ *
+ *   --articles N[,N…]   corpus sizes (default 1000)
+ *   --runs R            runs per size; the table shows medians (default 1)
+ *   --seed S            corpus seed number (default 1)
+ *   --json FILE         also write the results as JSON
+ *   --work DIR          work folder (default .cache/bench)
+ *   --no-browser        skip the Chromium part
+ *   --no-warm-build     skip the second `astro build` with Astro's caches kept
+ *   --extract-limit K   articles in the extraction loop (default 1000; throughput does not depend on N)
+ */
+import { createHash } from 'node:crypto';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateCorpus, writeCorpus } from './bench/corpus.ts';
+import { articlePageWeight, dirSize, measureQueries, serveGzip, type QueryMeasure } from './bench/browser.ts';
+import { median, run, type Measured } from './bench/measure.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const NODE = join(ROOT, 'node_modules/.bin/node');
+const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+/** The project snapshot every step runs in (set by snapshotProject). */
+let PROJECT = ROOT;
+
+/**
+ * Copies the project's sources into the work folder (node_modules linked) and runs every step
+ * there: Astro writes build chunks under <root>/.astro/, which concurrent builds in the same
+ * tree would delete under our feet, and a snapshot also freezes the code being measured.
+ */
+function snapshotProject(work: string): string {
+  const dir = join(work, 'project');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const entry of ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+    if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+  }
+  rmSync(join(dir, 'src/content/articles'), { recursive: true, force: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
+const QUERIES = ['Caesar', 'livraison de chars'];
+
+interface RunResult {
+  ingestColdMs: number;
+  ingestColdRss: number | null;
+  ingestUnchangedMs: number;
+  ingestOneChangedMs: number;
+  reExtracted: number | null;
+  astroMs: number;
+  astroRss: number | null;
+  pages: number | null;
+  pagefindMs: number;
+  pagefindRss: number | null;
+  indexedPages: number;
+  warmAstroMs: number | null;
+  distBytes: number;
+  distFiles: number;
+  indexBytes: number;
+  indexFiles: number;
+}
+
+interface SizeResult {
+  articles: number;
+  corpusBytes: number;
+  runs: number;
+  extraction: { articles: number; medianMs: number; articlesPerSecond: number };
+  median: RunResult;
+  all: RunResult[];
+  articlePage: { medianBytes: number; maxBytes: number; pages: number };
+  search: QueryMeasure[] | null;
+}
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      articles: { type: 'string', default: '1000' },
+      runs: { type: 'string', default: '1' },
+      seed: { type: 'string', default: '1' },
+      json: { type: 'string' },
+      work: { type: 'string' },
+      'no-browser': { type: 'boolean', default: false },
+      'no-warm-build': { type: 'boolean', default: false },
+      'extract-limit': { type: 'string', default: '1000' },
+    },
+  });
+  return {
+    sizes: values.articles.split(',').map((n) => Number(n.trim())).filter((n) => n > 0),
+    runs: Math.max(1, Number(values.runs)),
+    seed: Number(values.seed),
+    json: values.json ? resolve(values.json) : null,
+    work: resolve(values.work ?? join(ROOT, '.cache/bench')),
+    browser: !values['no-browser'],
+    warmBuild: !values['no-warm-build'],
+    extractLimit: Number(values['extract-limit']),
+  };
+}
+
+const log = (message: string) => console.error(`bench: ${message}`);
+
+function node(script: string, args: string[], env: Record<string, string> = {}): Promise<Measured> {
+  return run(NODE, [script, ...args], { cwd: PROJECT, env: { ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+}
+
+/** Where scripts/ingest.ts keeps the cache of an output folder. */
+function ingestCacheDir(outDir: string): string {
+  return join(PROJECT, '.cache/ingest', createHash('sha256').update(outDir).digest('hex').slice(0, 16));
+}
+
+async function runOnce(dirs: { seeds: string; content: string; dist: string; astroCache: string }, runIndex: number, warmBuild: boolean): Promise<RunResult> {
+  const ingestArgs = ['--seeds', dirs.seeds, '--out', dirs.content, '--report', join(dirs.content, '..', 'report.json')];
+  rmSync(dirs.content, { recursive: true, force: true });
+  rmSync(ingestCacheDir(dirs.content), { recursive: true, force: true });
+  log('ingest (cold)');
+  const cold = await node('scripts/ingest.ts', ingestArgs);
+  log('ingest (unchanged)');
+  const unchanged = await node('scripts/ingest.ts', ingestArgs);
+  // One seed changes: a sentence is appended (different on every run, so it is always a change).
+  const seedFiles = readdirSync(dirs.seeds).sort();
+  appendFileSync(join(dirs.seeds, seedFiles[Math.floor(seedFiles.length / 2)]), `\nLe ministère a précisé ce point lors de la mise à jour n° ${runIndex + 1}.\n`);
+  log('ingest (one seed changed)');
+  const changed = await node('scripts/ingest.ts', ingestArgs);
+  const reExtracted = Number(/(\d+) extracted/.exec(changed.stdout)?.[1] ?? NaN);
+
+  rmSync(dirs.dist, { recursive: true, force: true });
+  rmSync(dirs.astroCache, { recursive: true, force: true });
+  const buildEnv = { ARTICLES_DIR: dirs.content, BENCH_CACHE_DIR: dirs.astroCache, PAGEFIND_SKIP: '1' };
+  const buildArgs = ['build', '--config', 'scripts/bench/astro.config.mjs', '--outDir', dirs.dist];
+  log('astro build (cold)');
+  const astro = await node(ASTRO, buildArgs, buildEnv);
+  const pages = Number(/(\d+) page\(s\) built/.exec(astro.stdout + astro.stderr)?.[1] ?? NaN);
+  log('pagefind');
+  const pf = await node('scripts/bench/pagefind-worker.ts', [dirs.dist, '--max-fragments', '10000']);
+  const pfOut = JSON.parse(pf.stdout.trim().split('\n').at(-1) ?? '{}') as { pages: number; ms: number };
+
+  const all = dirSize(dirs.dist);
+  const index = dirSize(join(dirs.dist, 'pagefind'));
+  let warmAstroMs: number | null = null;
+  if (warmBuild) {
+    // Astro's caches kept (content data store in BENCH_CACHE_DIR) after one more seed change.
+    appendFileSync(join(dirs.seeds, seedFiles[0]), `\nLe porte-parole a confirmé cette information (mise à jour n° ${runIndex + 1}).\n`);
+    await node('scripts/ingest.ts', ingestArgs);
+    log('astro build (warm, one seed changed)');
+    const warm = await node(ASTRO, [...buildArgs.slice(0, -1), `${dirs.dist}-warm`], buildEnv);
+    warmAstroMs = warm.ms;
+    rmSync(`${dirs.dist}-warm`, { recursive: true, force: true });
+  }
+  return {
+    ingestColdMs: cold.ms,
+    ingestColdRss: cold.rssBytes,
+    ingestUnchangedMs: unchanged.ms,
+    ingestOneChangedMs: changed.ms,
+    reExtracted: Number.isFinite(reExtracted) ? reExtracted : null,
+    astroMs: astro.ms,
+    astroRss: astro.rssBytes,
+    pages: Number.isFinite(pages) ? pages : null,
+    pagefindMs: pf.ms,
+    pagefindRss: pf.rssBytes,
+    indexedPages: pfOut.pages,
+    warmAstroMs,
+    distBytes: all.bytes,
+    distFiles: all.files,
+    indexBytes: index.bytes,
+    indexFiles: index.files,
+  };
+}
+
+function medianOf(runs: RunResult[]): RunResult {
+  const out = {} as Record<string, number | null>;
+  for (const key of Object.keys(runs[0]) as Array<keyof RunResult>) {
+    const values = runs.map((r) => r[key]).filter((v): v is number => typeof v === 'number');
+    out[key] = values.length ? median(values) : null;
+  }
+  return out as unknown as RunResult;
+}
+
+async function benchSize(n: number, opts: ReturnType<typeof options>): Promise<SizeResult> {
+  const work = join(opts.work, String(n));
+  const dirs = { seeds: join(work, 'seeds'), content: join(work, 'content'), dist: join(work, 'dist'), astroCache: join(work, 'astro-cache') };
+  rmSync(dirs.seeds, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  log(`${n} articles: generating corpus (seed ${opts.seed})`);
+  const corpusBytes = writeCorpus(dirs.seeds, generateCorpus({ count: n, seed: opts.seed }));
+
+  log(`extraction on one core (${Math.min(n, opts.extractLimit)} articles, median of 5)`);
+  const ex = await run('taskset', ['-c', '0', NODE, 'scripts/bench/extract-worker.ts', dirs.seeds, '--runs', '5', '--limit', String(opts.extractLimit)], { cwd: PROJECT }).catch(() =>
+    node('scripts/bench/extract-worker.ts', [dirs.seeds, '--runs', '5', '--limit', String(opts.extractLimit)]),
+  );
+  const extraction = JSON.parse(ex.stdout.trim().split('\n').at(-1) ?? '{}');
+
+  const all: RunResult[] = [];
+  for (let i = 0; i < opts.runs; i++) {
+    log(`${n} articles: run ${i + 1}/${opts.runs}`);
+    all.push(await runOnce(dirs, i, opts.warmBuild));
+    log(JSON.stringify(all.at(-1)));
+  }
+  const articlePage = articlePageWeight(dirs.dist);
+  let search: QueryMeasure[] | null = null;
+  if (opts.browser && existsSync('/usr/bin/chromium')) {
+    log('search in Chromium');
+    const server = await serveGzip(dirs.dist);
+    try {
+      search = await measureQueries(server.url, QUERIES);
+    } finally {
+      await server.close();
+    }
+  }
+  return { articles: n, corpusBytes, runs: opts.runs, extraction, median: medianOf(all), all, articlePage, search };
+}
+
+const s = (ms: number | null) => (ms === null ? '–' : `${(ms / 1000).toFixed(1)} s`);
+const mb = (b: number | null) => (b === null ? '–' : `${(b / 1024 / 1024).toFixed(b < 10 * 1024 * 1024 ? 1 : 0)} MB`);
+const kb = (b: number | null) => (b === null ? '–' : `${(b / 1024).toFixed(1)} KB`);
+
+/** Markdown table: one row per measure, one column per corpus size. */
+export function formatTable(results: SizeResult[]): string {
+  const rows: Array<[string, (r: SizeResult) => string]> = [
+    ['corpus (seeds)', (r) => mb(r.corpusBytes)],
+    ['extraction, 1 core (articles/s)', (r) => String(Math.round(r.extraction.articlesPerSecond))],
+    ['ingest, cold', (r) => s(r.median.ingestColdMs)],
+    ['ingest, peak RSS', (r) => mb(r.median.ingestColdRss)],
+    ['ingest, nothing changed', (r) => s(r.median.ingestUnchangedMs)],
+    ['ingest, one seed changed', (r) => `${s(r.median.ingestOneChangedMs)} (${r.median.reExtracted ?? '?'} re-extracted)`],
+    ['astro build (no index)', (r) => s(r.median.astroMs)],
+    ['astro build, peak RSS', (r) => mb(r.median.astroRss)],
+    ['astro build again, caches kept', (r) => s(r.median.warmAstroMs)],
+    ['pages built', (r) => String(r.median.pages ?? '–')],
+    ['pagefind index', (r) => s(r.median.pagefindMs)],
+    ['pagefind, peak RSS', (r) => mb(r.median.pagefindRss)],
+    ['full build (astro + pagefind)', (r) => s(r.median.astroMs + r.median.pagefindMs)],
+    ['dist/ size (files)', (r) => `${mb(r.median.distBytes)} (${r.median.distFiles})`],
+    ['index size (files)', (r) => `${mb(r.median.indexBytes)} (${r.median.indexFiles})`],
+    ['article page HTML+CSS gzip (median / max)', (r) => `${kb(r.articlePage.medianBytes)} / ${kb(r.articlePage.maxBytes)}`],
+  ];
+  for (const [i, q] of QUERIES.entries()) {
+    rows.push([`search "${q}": index data gzip (all Pagefind)`, (r) => (r.search ? `${kb(r.search[i].indexBytes)} (${kb(r.search[i].pagefindBytes)})` : '–')]);
+    rows.push([`search "${q}": keystroke → results`, (r) => (r.search ? `${Math.round(r.search[i].msToResults)} ms` : '–')]);
+  }
+  const head = `| measure | ${results.map((r) => `${r.articles} articles${r.runs > 1 ? ` (median of ${r.runs})` : ''}`).join(' | ')} |`;
+  const sep = `| --- | ${results.map(() => '---').join(' | ')} |`;
+  const lines = [head, sep, ...rows.map(([label, f]) => `| ${label} | ${results.map(f).join(' | ')} |`)];
+  if (results.length > 1) {
+    const first = results[0];
+    const growth = results
+      .slice(1)
+      .map((r) => `${r.articles}/${first.articles}: astro ×${(r.median.astroMs / first.median.astroMs).toFixed(1)}, pagefind ×${(r.median.pagefindMs / first.median.pagefindMs).toFixed(1)}, full build ×${((r.median.astroMs + r.median.pagefindMs) / (first.median.astroMs + first.median.pagefindMs)).toFixed(1)}`)
+      .join('; ');
+    lines.push('', `Growth: ${growth}.`);
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  PROJECT = snapshotProject(opts.work);
+  log(`project snapshot in ${PROJECT}`);
+  const results: SizeResult[] = [];
+  for (const n of opts.sizes) {
+    results.push(await benchSize(n, opts));
+    // Partial results survive a crash at a larger size.
+    if (opts.json) writeFileSync(opts.json, JSON.stringify({ date: new Date().toISOString(), seed: opts.seed, results }, null, 2) + '\n');
+  }
+  console.log(formatTable(results));
+}
+
+main().catch((error) => {
+  console.error(`bench: ${(error as Error).message}`);
+  process.exitCode = 1;
+});

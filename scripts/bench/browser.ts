@@ -1,0 +1,168 @@
+/**
+ * The browser part of the benchmark: serves a built site with gzip on 127.0.0.1 (like a static
+ * host) and, in headless Chromium (Debian's, through playwright-core), types a query on the
+ * search page and measures the bytes transferred (CDP encodedDataLength) and the time from the
+ * last keystroke to the first result shown. Also the gzip weight of article pages (HTML + CSS).
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { median } from './measure.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Static server with gzip for text types (Pagefind's own files are already compressed). */
+export function serveGzip(dist: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    let path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(dist, path);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!file.startsWith(dist) || !existsSync(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      return res.end('not found');
+    }
+    const type = TYPES[extname(file)];
+    let body = readFileSync(file);
+    const headers: Record<string, string> = { 'content-type': type ?? 'application/octet-stream', 'cache-control': 'no-store' };
+    if (type && /gzip/.test(String(req.headers['accept-encoding']))) {
+      body = gzipSync(body);
+      headers['content-encoding'] = 'gzip';
+    }
+    res.writeHead(200, headers);
+    res.end(body);
+    void path;
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((done) => server.close(() => done())) });
+    });
+  });
+}
+
+export interface QueryMeasure {
+  query: string;
+  /** Time from the last keystroke to the first result in the list. */
+  msToResults: number;
+  /** Bytes on the wire (gzip) of Pagefind files (index, meta, fragments, filters) for this query. */
+  indexBytes: number;
+  /** Bytes on the wire of everything under /pagefind/ (with pagefind.js and its WebAssembly). */
+  pagefindBytes: number;
+  /** Bytes on the wire of the whole page load + query. */
+  totalBytes: number;
+  results: number;
+}
+
+/** Pagefind index data: meta, index chunks, filters, fragments (not its JS and WebAssembly). */
+const INDEX_FILE = /\/pagefind\/(.*\.pf_meta$|index\/|filter\/|fragment\/)/;
+
+/** Loads the search page in a fresh browser context, types `query`, waits for results. */
+export async function measureQueries(siteUrl: string, queries: string[], searchPath = 'recherche/'): Promise<QueryMeasure[]> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  const out: QueryMeasure[] = [];
+  try {
+    for (const query of queries) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      // Pagefind fetches from a Web Worker: context-level events see those requests too
+      // (a page CDP session would not). Body sizes are as sent on the wire (gzip).
+      const sizes: Array<{ url: string; bytes: number }> = [];
+      const pending: Array<Promise<void>> = [];
+      context.on('requestfinished', (request) => {
+        pending.push(
+          request.sizes().then(
+            (s) => void sizes.push({ url: request.url(), bytes: s.responseBodySize + s.responseHeadersSize }),
+            () => undefined,
+          ),
+        );
+      });
+      await page.goto(new URL(searchPath, siteUrl).href, { waitUntil: 'networkidle' });
+      const input = page.locator('#search-q, input[type=search]').first();
+      await input.click();
+      await page.keyboard.type(query.slice(0, -1), { delay: 60 });
+      const started = await page.evaluate(() => performance.now());
+      await page.keyboard.type(query.slice(-1));
+      const shownAt = await page.waitForFunction(
+        () => {
+          const item = document.querySelector('#search-results li, .pagefind-ui__result');
+          return item ? performance.now() : false;
+        },
+        undefined,
+        { polling: 'raf', timeout: 30_000 },
+      );
+      const msToResults = (await shownAt.jsonValue()) - started;
+      await page.waitForLoadState('networkidle');
+      await Promise.all(pending);
+      const results = await page.locator('#search-results li, .pagefind-ui__result').count();
+      const sum = (pred: (url: string) => boolean) => sizes.filter((s) => pred(s.url)).reduce((n, s) => n + s.bytes, 0);
+      out.push({
+        query,
+        msToResults,
+        indexBytes: sum((u) => INDEX_FILE.test(new URL(u).pathname)),
+        pagefindBytes: sum((u) => u.includes('/pagefind/')),
+        totalBytes: sum(() => true),
+        results,
+      });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return out;
+}
+
+/** Gzip size (level 6, as common static hosts) of article pages: HTML plus linked stylesheets. */
+export function articlePageWeight(dist: string, sample = 50): { medianBytes: number; maxBytes: number; pages: number } {
+  const folder = join(dist, 'articles');
+  if (!existsSync(folder)) return { medianBytes: 0, maxBytes: 0, pages: 0 };
+  const slugs = readdirSync(folder).sort();
+  const step = Math.max(1, Math.floor(slugs.length / sample));
+  const weights: number[] = [];
+  for (let i = 0; i < slugs.length && weights.length < sample; i += step) {
+    const file = join(folder, slugs[i], 'index.html');
+    if (!existsSync(file)) continue;
+    const html = readFileSync(file, 'utf8');
+    let bytes = gzipSync(html).length;
+    for (const m of html.matchAll(/<link[^>]+rel="?stylesheet"?[^>]*>/g)) {
+      const href = /href="([^"]+)"/.exec(m[0])?.[1];
+      if (!href || /^https?:/.test(href)) continue;
+      const css = join(dist, href.replace(/^\/+/, ''));
+      if (existsSync(css)) bytes += gzipSync(readFileSync(css)).length;
+    }
+    weights.push(bytes);
+  }
+  return { medianBytes: weights.length ? median(weights) : 0, maxBytes: Math.max(0, ...weights), pages: weights.length };
+}
+
+export function dirSize(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  if (!existsSync(dir)) return { bytes, files };
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const sub = dirSize(path);
+      bytes += sub.bytes;
+      files += sub.files;
+    } else {
+      bytes += statSync(path).size;
+      files++;
+    }
+  }
+  return { bytes, files };
+}
