@@ -52,6 +52,19 @@ describe('normalizeText', () => {
     expect(normalizeText('Le\u0007 ministre\u0000 a dit "Lecornuil".')).toBe('Le ministre a dit "Lecornuil".');
   });
 
+  it('drops the space a guillemet would leave at a line edge', () => {
+    expect(normalizeText('Il a dit «\nScalp\n» hier')).toBe('Il a dit «\nScalp\n» hier');
+    expect(normalizeText('«\u00a0\n»')).toBe('«\n»');
+  });
+
+  it('treats whitespace-only lines as blank and a trailing CR as nothing', () => {
+    expect(normalizeText('Un.\r\n \t \r\n\u00a0\r\nDeux.\r')).toBe('Un.\n\nDeux.');
+  });
+
+  it('turns an acute accent or backtick between letters into an apostrophe, and only there', () => {
+    expect(normalizeText('l´Ukraine et d`armes, mais ` seul et 5´')).toBe("l'Ukraine et d'armes, mais ` seul et 5´");
+  });
+
   it('is idempotent', () => {
     const once = normalizeText('«\u00a0Scalp\u00a0» l’envoi\r\n\r\n\r\n“oui”\t ');
     expect(normalizeText(once)).toBe(once);

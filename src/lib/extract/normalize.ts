@@ -10,45 +10,130 @@
  * - NBSP, NNBSP, thin and other fixed-width spaces, tabs → one regular space;
  * - lines trimmed, more than one blank line → one blank line, leading/trailing blank lines removed.
  *
- * No word of the author is changed. Linear time: a fixed chain of precompiled regexes.
+ * No word of the author is changed. Linear time: NFC, then one pass over the text with a
+ * character-class table; runs of ordinary characters are copied as slices.
  */
 import { fold } from '../gazetteer/fold.ts';
 
-const LINE_BREAKS = /\r\n?|[\u0085\u2028\u000b\u000c]/g;
-const ODD_BREAK = /[\r\u0085\u2028\u2029\u000b\u000c]/;
-const PARAGRAPH_SEPARATOR = /\u2029/g;
-// Zero-width characters, soft hyphen, BOM; C0 controls except \t and \n (\r, \v, \f were turned
-// into \n above), DEL, C1 controls.
-const REMOVABLE = /[\u200b-\u200d\u2060\ufeff\u00ad\u180e\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
-const DOUBLED_SINGLE_QUOTES = /[\u2018\u2019\u201b]{2}/g;
-const APOSTROPHES = /[\u2019\u2018\u02bc\u2032\u201b\uff07]/g;
-// Acute accent or backtick used as an apostrophe between two letters ("l´Ukraine").
-const PSEUDO_APOSTROPHE = /(?<=\p{L})[\u00b4`](?=\p{L})/gu;
-const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\uff02]/g;
-const H_SPACES = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
-const GUILLEMET_OPEN = /([«‹]) */g;
-const GUILLEMET_CLOSE = / *([»›])/g;
-const SPACE_RUNS = / {2,}/g;
-const SPACES_AROUND_NEWLINE = / ?\n ?/g;
-const BLANK_RUNS = /\n{3,}/g;
+/* Character classes of the single-pass scanner. */
+const PLAIN = 0;
+const SPACE = 1; // regular, no-break, narrow and thin spaces, tabs
+const NEWLINE = 2; // LF, NEL, LS, VT, FF
+const REMOVE = 3; // zero-width characters, soft hyphen, BOM, C0/C1 controls
+const APOSTROPHE = 4; // ’ ‘ ʼ ′ ‛ ＇
+const DOUBLE_QUOTE = 5; // “ ” „ ‟ ＂
+const GUILLEMET_OPEN = 6; // « ‹
+const GUILLEMET_CLOSE = 7; // » ›
+const CR = 8;
+const PARAGRAPH = 9; // U+2029
+const PSEUDO_APOSTROPHE = 10; // ´ and ` (an apostrophe only between two letters)
 
-/** Normalises decoded article text (see the module comment for the exact rules). */
+const CLASS = new Uint8Array(0x10000);
+function setClass(cls: number, ...codes: (number | [number, number])[]): void {
+  for (const c of codes) {
+    if (typeof c === 'number') CLASS[c] = cls;
+    else for (let k = c[0]; k <= c[1]; k++) CLASS[k] = cls;
+  }
+}
+setClass(REMOVE, [0x00, 0x08], [0x0e, 0x1f], [0x7f, 0x9f], 0xad, 0x180e, [0x200b, 0x200d], 0x2060, 0xfeff);
+setClass(SPACE, 0x09, 0x20, 0xa0, 0x1680, [0x2000, 0x200a], 0x202f, 0x205f, 0x3000);
+setClass(NEWLINE, 0x0a, 0x0b, 0x0c, 0x85, 0x2028);
+setClass(CR, 0x0d);
+setClass(PARAGRAPH, 0x2029);
+setClass(APOSTROPHE, 0x2018, 0x2019, 0x201b, 0x02bc, 0x2032, 0xff07);
+setClass(DOUBLE_QUOTE, [0x201c, 0x201f], 0xff02);
+setClass(GUILLEMET_OPEN, 0xab, 0x2039);
+setClass(GUILLEMET_CLOSE, 0xbb, 0x203a);
+setClass(PSEUDO_APOSTROPHE, 0x60, 0xb4);
+
+const LETTER = /\p{L}/u;
+
+function isCurlySingle(code: number): boolean {
+  return code === 0x2018 || code === 0x2019 || code === 0x201b;
+}
+
+/** Normalises decoded article text (see the module comment for the exact rules). One linear pass after NFC. */
 export function normalizeText(text: string): string {
-  // Each pass is guarded by a cheap presence test: most articles need only a few of them.
-  let s = text.normalize('NFC');
-  if (ODD_BREAK.test(s)) s = s.replace(LINE_BREAKS, '\n').replace(PARAGRAPH_SEPARATOR, '\n\n');
-  s = s.replace(REMOVABLE, '');
-  if (s.includes('\u2019\u2019') || s.includes('\u2018\u2018') || s.includes('\u201b')) s = s.replace(DOUBLED_SINGLE_QUOTES, '"');
-  s = s.replace(APOSTROPHES, "'");
-  if (s.includes('\u00b4') || s.includes('`')) s = s.replace(PSEUDO_APOSTROPHE, "'");
-  s = s.replace(DOUBLE_QUOTES, '"').replace(H_SPACES, ' ');
-  if (s.includes('«') || s.includes('‹')) s = s.replace(GUILLEMET_OPEN, '$1 ');
-  if (s.includes('»') || s.includes('›')) s = s.replace(GUILLEMET_CLOSE, ' $1');
-  if (s.includes('  ')) s = s.replace(SPACE_RUNS, ' ');
-  s = s.replace(SPACES_AROUND_NEWLINE, '\n');
-  if (s.includes('\n\n\n')) s = s.replace(BLANK_RUNS, '\n\n');
-  // Only ' ' and '\n' are left as whitespace here, so trim() removes exactly the outer blank lines.
-  return s.trim();
+  const s = text.normalize('NFC');
+  const n = s.length;
+  let out = '';
+  let runStart = -1; // start of the current run of characters copied as they are
+  let pendingSpace = false;
+  let pendingNewlines = 0;
+  let hasContent = false;
+
+  const flushSeparator = (): void => {
+    if (hasContent) {
+      if (pendingNewlines >= 2) out += '\n\n';
+      else if (pendingNewlines === 1) out += '\n';
+      else if (pendingSpace) out += ' ';
+    }
+    pendingNewlines = 0;
+    pendingSpace = false;
+  };
+  const emit = (str: string): void => {
+    flushSeparator();
+    out += str;
+    hasContent = true;
+  };
+
+  for (let i = 0; i < n; i++) {
+    const code = s.charCodeAt(i);
+    const cls = CLASS[code];
+    if (cls === PLAIN) {
+      if (runStart < 0) {
+        flushSeparator();
+        hasContent = true;
+        runStart = i;
+      }
+      continue;
+    }
+    // A single regular space between two plain characters stays inside the run (the common case).
+    if (code === 0x20 && runStart >= 0 && i + 1 < n && CLASS[s.charCodeAt(i + 1)] === PLAIN) continue;
+    if (runStart >= 0) {
+      out += s.slice(runStart, i);
+      runStart = -1;
+    }
+    switch (cls) {
+      case SPACE:
+        pendingSpace = true;
+        break;
+      case NEWLINE:
+      case CR:
+        if (cls === CR && i + 1 < n && s.charCodeAt(i + 1) === 0x0a) i++;
+        pendingNewlines++;
+        pendingSpace = false;
+        break;
+      case PARAGRAPH:
+        pendingNewlines += 2;
+        pendingSpace = false;
+        break;
+      case REMOVE:
+        break;
+      case APOSTROPHE:
+        if (isCurlySingle(code) && i + 1 < n && isCurlySingle(s.charCodeAt(i + 1))) {
+          emit('"'); // ‘‘neutralité’’: a doubled single quote is a double quote
+          i++;
+        } else emit("'");
+        break;
+      case DOUBLE_QUOTE:
+        emit('"');
+        break;
+      case GUILLEMET_OPEN:
+        emit(s[i]);
+        pendingSpace = true;
+        break;
+      case GUILLEMET_CLOSE:
+        if (hasContent && pendingNewlines === 0) pendingSpace = true;
+        emit(s[i]);
+        break;
+      case PSEUDO_APOSTROPHE:
+        emit(i > 0 && i + 1 < n && LETTER.test(s[i - 1]) && LETTER.test(s[i + 1]) ? "'" : s[i]);
+        break;
+    }
+  }
+  if (runStart >= 0) out += s.slice(runStart);
+  return out;
 }
 
 /**
