@@ -19,6 +19,6 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Author text renders exactly as written: no smart quotes (they would also hide words from search).
   markdown: { smartypants: false },
-  integrations: [mdx(), sitemap(), pagefind({ forceLanguage: 'fr', maxFragments: 10000 })],
+  integrations: [mdx(), sitemap(), pagefind({ forceLanguage: 'fr', maxFragments: 2000 })],
   devToolbar: { enabled: false },
 });

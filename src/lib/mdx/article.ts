@@ -26,7 +26,8 @@ export function searchAliases(result: ExtractionResult, cg: CompiledGazetteer): 
   for (const c of result.countries) {
     const country = cg.countries.get(c.id);
     add(country);
-    if (country) names.add(country.capital);
+    // Capitals and seats of power are how the press names governments ("Kyiv", "le Kremlin").
+    if (country) for (const place of [country.capital, ...(country.metonyms ?? [])]) names.add(place);
   }
   for (const p of result.people) add(cg.people.get(p.id));
   for (const o of result.organizations) add(cg.organizations.get(o.id));
