@@ -51,16 +51,21 @@ const QUERIES = ['Caesar', 'livraison de chars'];
 interface RunResult {
   ingestColdMs: number;
   ingestColdRss: number | null;
+  ingestColdCpuMs: number | null;
   ingestUnchangedMs: number;
   ingestOneChangedMs: number;
+  ingestOneChangedCpuMs: number | null;
   reExtracted: number | null;
   astroMs: number;
   astroRss: number | null;
+  astroCpuMs: number | null;
   pages: number | null;
   pagefindMs: number;
   pagefindRss: number | null;
+  pagefindCpuMs: number | null;
   indexedPages: number;
   warmAstroMs: number | null;
+  warmAstroCpuMs: number | null;
   distBytes: number;
   distFiles: number;
   indexBytes: number;
@@ -143,6 +148,7 @@ async function runOnce(dirs: { seeds: string; content: string; dist: string; ast
   const all = dirSize(dirs.dist);
   const index = dirSize(join(dirs.dist, 'pagefind'));
   let warmAstroMs: number | null = null;
+  let warmAstroCpuMs: number | null = null;
   if (warmBuild) {
     // Astro's caches kept (content data store in BENCH_CACHE_DIR) after one more seed change.
     appendFileSync(join(dirs.seeds, seedFiles[0]), `\nLe porte-parole a confirmé cette information (mise à jour n° ${runIndex + 1}).\n`);
@@ -150,21 +156,27 @@ async function runOnce(dirs: { seeds: string; content: string; dist: string; ast
     log('astro build (warm, one seed changed)');
     const warm = await node(ASTRO, [...buildArgs.slice(0, -1), `${dirs.dist}-warm`], buildEnv);
     warmAstroMs = warm.ms;
+    warmAstroCpuMs = warm.cpuMs;
     rmSync(`${dirs.dist}-warm`, { recursive: true, force: true });
   }
   return {
     ingestColdMs: cold.ms,
     ingestColdRss: cold.rssBytes,
+    ingestColdCpuMs: cold.cpuMs,
     ingestUnchangedMs: unchanged.ms,
     ingestOneChangedMs: changed.ms,
+    ingestOneChangedCpuMs: changed.cpuMs,
     reExtracted: Number.isFinite(reExtracted) ? reExtracted : null,
     astroMs: astro.ms,
     astroRss: astro.rssBytes,
+    astroCpuMs: astro.cpuMs,
     pages: Number.isFinite(pages) ? pages : null,
     pagefindMs: pf.ms,
     pagefindRss: pf.rssBytes,
+    pagefindCpuMs: pf.cpuMs,
     indexedPages: pfOut.pages,
     warmAstroMs,
+    warmAstroCpuMs,
     distBytes: all.bytes,
     distFiles: all.files,
     indexBytes: index.bytes,
@@ -217,6 +229,8 @@ async function benchSize(n: number, opts: ReturnType<typeof options>): Promise<S
 
 const s = (ms: number | null) => (ms === null ? '–' : `${(ms / 1000).toFixed(1)} s`);
 const mb = (b: number | null) => (b === null ? '–' : `${(b / 1024 / 1024).toFixed(b < 10 * 1024 * 1024 ? 1 : 0)} MB`);
+/** Wall time, with CPU time (user + system) in brackets. */
+const sc = (ms: number | null, cpu: number | null) => (cpu === null ? s(ms) : `${s(ms)} (cpu ${s(cpu)})`);
 const kb = (b: number | null) => (b === null ? '–' : `${(b / 1024).toFixed(1)} KB`);
 
 /** Markdown table: one row per measure, one column per corpus size. */
@@ -224,15 +238,15 @@ export function formatTable(results: SizeResult[]): string {
   const rows: Array<[string, (r: SizeResult) => string]> = [
     ['corpus (seeds)', (r) => mb(r.corpusBytes)],
     ['extraction, 1 core (articles/s)', (r) => String(Math.round(r.extraction.articlesPerSecond))],
-    ['ingest, cold', (r) => s(r.median.ingestColdMs)],
+    ['ingest, cold', (r) => sc(r.median.ingestColdMs, r.median.ingestColdCpuMs)],
     ['ingest, peak RSS', (r) => mb(r.median.ingestColdRss)],
     ['ingest, nothing changed', (r) => s(r.median.ingestUnchangedMs)],
-    ['ingest, one seed changed', (r) => `${s(r.median.ingestOneChangedMs)} (${r.median.reExtracted ?? '?'} re-extracted)`],
-    ['astro build (no index)', (r) => s(r.median.astroMs)],
+    ['ingest, one seed changed', (r) => `${sc(r.median.ingestOneChangedMs, r.median.ingestOneChangedCpuMs)}, ${r.median.reExtracted ?? '?'} re-extracted`],
+    ['astro build (no index)', (r) => sc(r.median.astroMs, r.median.astroCpuMs)],
     ['astro build, peak RSS', (r) => mb(r.median.astroRss)],
-    ['astro build again, caches kept', (r) => s(r.median.warmAstroMs)],
+    ['astro build again, caches kept', (r) => sc(r.median.warmAstroMs, r.median.warmAstroCpuMs)],
     ['pages built', (r) => String(r.median.pages ?? '–')],
-    ['pagefind index', (r) => s(r.median.pagefindMs)],
+    ['pagefind index', (r) => sc(r.median.pagefindMs, r.median.pagefindCpuMs)],
     ['pagefind, peak RSS', (r) => mb(r.median.pagefindRss)],
     ['full build (astro + pagefind)', (r) => s(r.median.astroMs + r.median.pagefindMs)],
     ['dist/ size (files)', (r) => `${mb(r.median.distBytes)} (${r.median.distFiles})`],

@@ -105,7 +105,7 @@ export async function measureQueries(siteUrl: string, queries: string[], searchP
         undefined,
         { polling: 'raf', timeout: 30_000 },
       );
-      const msToResults = (await shownAt.jsonValue()) - started;
+      const msToResults = ((await shownAt.jsonValue()) as number) - started;
       await page.waitForLoadState('networkidle');
       await Promise.all(pending);
       const results = await page.locator('#search-results li, .pagefind-ui__result').count();
