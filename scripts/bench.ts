@@ -76,7 +76,7 @@ interface SizeResult {
   articles: number;
   corpusBytes: number;
   runs: number;
-  extraction: { articles: number; medianMs: number; articlesPerSecond: number };
+  extraction: { articles: number; medianMs: number; articlesPerSecond: number; articlesPerCpuSecond?: number };
   median: RunResult;
   all: RunResult[];
   articlePage: { medianBytes: number; maxBytes: number; pages: number };
@@ -237,7 +237,7 @@ const kb = (b: number | null) => (b === null ? '–' : `${(b / 1024).toFixed(1)}
 export function formatTable(results: SizeResult[]): string {
   const rows: Array<[string, (r: SizeResult) => string]> = [
     ['corpus (seeds)', (r) => mb(r.corpusBytes)],
-    ['extraction, 1 core (articles/s)', (r) => String(Math.round(r.extraction.articlesPerSecond))],
+    ['extraction, 1 core: articles/s (per CPU-second)', (r) => `${Math.round(r.extraction.articlesPerSecond)} (${Math.round(r.extraction.articlesPerCpuSecond ?? NaN)})`],
     ['ingest, cold', (r) => sc(r.median.ingestColdMs, r.median.ingestColdCpuMs)],
     ['ingest, peak RSS', (r) => mb(r.median.ingestColdRss)],
     ['ingest, nothing changed', (r) => s(r.median.ingestUnchangedMs)],
