@@ -8,12 +8,14 @@ import { normalizeText } from './normalize.ts';
 import { cleanText } from './clean.ts';
 import { segmentText } from './segment.ts';
 import { splitHeadline, headlineFromLead } from './title.ts';
-import { resolveSource } from './source.ts';
+import { findDatelineSource, resolveSource } from './source.ts';
 import { extractEntities } from './entities.ts';
 import { inferDate } from './dates/index.ts';
+import { findDateline } from './dates/dateline.ts';
+import { iso } from './dates/calendar.ts';
 import { extractDeliveries } from './deliveries.ts';
 import { splitSeedFrontmatter } from './seed-frontmatter.ts';
-import type { EntityContext, ExtractionResult, Mention, SegmentedDoc, Warning } from './types.ts';
+import type { CleanedText, DateWindow, EntityContext, ExtractionResult, Mention, SegmentedDoc, Warning } from './types.ts';
 
 export type ExtractOutcome =
   | { ok: true; result: ExtractionResult; encoding: string }
@@ -67,13 +69,16 @@ export function extractText(text: string, file: string, cg: CompiledGazetteer, o
   const { headline, rest } = splitHeadline(cleaned.text);
   const doc = segmentText(rest);
 
-  const leadSentence = doc.sentences[0]?.text ?? '';
-  const title = overrides.title ?? headline ?? headlineFromLead(leadSentence);
+  const title = overrides.title ?? headline ?? headlineFromLead(leadForHeadline(doc));
   const titleGenerated = !overrides.title && !headline;
 
-  const source = resolveSource(cleaned.attributions, cg.data.outlets, { source: overrides.source, url: overrides.url });
+  const source =
+    resolveSource(cleaned.attributions, cg.data.outlets, { source: overrides.source, url: overrides.url }) ??
+    findDatelineSource(doc.paragraphs[0]?.text ?? '', cg.data.outlets);
   const entities = extractEntities(doc, cg);
-  const date = inferDate(doc, entities.mentions, cg, { frontmatterDate: overrides.date ?? null });
+  const date =
+    (overrides.date ? null : publicationLineDate(cleaned, doc)) ??
+    inferDate(doc, entities.mentions, cg, { frontmatterDate: overrides.date ?? null });
   const deliveries = extractDeliveries(doc, entities.mentions, cg);
 
   for (const name of entities.newNames) {
@@ -104,6 +109,31 @@ export function extractText(text: string, file: string, cg: CompiledGazetteer, o
     url: source?.url ?? overrides.url ?? null,
     warnings,
   };
+}
+
+const SHORT_LEAD = 40;
+
+/** The lead sentence, joined with the next when it is only a dateline-like stub ("MOSCOU, 12 mars - RIA Novosti."). */
+function leadForHeadline(doc: SegmentedDoc): string {
+  const [first, second] = doc.sentences;
+  if (!first) return '';
+  if (first.text.length < SHORT_LEAD && second && second.paragraph === first.paragraph) return `${first.text} ${second.text}`;
+  return first.text;
+}
+
+/**
+ * "Publié le 18/01/2024" lines are removed from the body as page chrome by the clean stage,
+ * but they state the publication date: read them when the body itself has no dateline.
+ */
+function publicationLineDate(cleaned: CleanedText, doc: SegmentedDoc): DateWindow | null {
+  const lines = cleaned.removed.filter((r) => r.ruleId === 'publication-date').map((r) => r.text);
+  if (lines.length === 0 || findDateline(doc.body)) return null;
+  const dateline = findDateline(lines.join('\n'));
+  if (!dateline) return null;
+  const day = iso(dateline.day);
+  // Offset 0: the line is no longer part of the body the offsets refer to.
+  const evidence = { text: dateline.evidence.text, offset: 0, rule: dateline.evidence.rule };
+  return { value: day, earliest: day, latest: day, precision: 'day', basis: 'dateline', evidence: [evidence] };
 }
 
 /** First sentences up to LEAD_MAX characters (at least one sentence, cut on a word if needed). */
