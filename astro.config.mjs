@@ -4,7 +4,10 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 
-/** "/archive" or "archive/" → "/archive/"; empty → "/". */
+/**
+ * "/archive" or "archive/" → "/archive/"; empty → "/".
+ * @param {string | undefined} value
+ */
 function normaliseBase(value) {
   const trimmed = (value ?? '').trim().replace(/^\/+|\/+$/g, '');
   return trimmed ? `/${trimmed}/` : '/';

@@ -155,7 +155,8 @@ describe('hostile text is data, never code', () => {
   it('leaves no author-supplied script, event handler or javascript: URL in dist/', () => {
     for (const file of listDist(site).filter((f) => f.endsWith('.html'))) {
       const $ = load(readFileSync(join(site.dist, file), 'utf8'));
-      $('*').each((_, element) => {
+      $('*').each((_, node) => {
+        const element = node as unknown as { tagName: string; attribs: Record<string, string> };
         for (const [name, value] of Object.entries(element.attribs)) {
           const where = `${file}: <${element.tagName} ${name}="${value.slice(0, 60)}">`;
           expect(name, where).not.toMatch(/^on/i);
