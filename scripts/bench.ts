@@ -14,6 +14,7 @@
  *   --work DIR          work folder (default .cache/bench)
  *   --no-browser        skip the Chromium part
  *   --no-warm-build     skip the second `astro build` with Astro's caches kept
+ *   --lighthouse        also run Lighthouse (performance, accessibility) on home, article, search
  *   --extract-limit K   articles in the extraction loop (default 1000; throughput does not depend on N)
  */
 import { createHash } from 'node:crypto';
@@ -23,6 +24,7 @@ import { parseArgs } from 'node:util';
 import { generateCorpus, writeCorpus } from './bench/corpus.ts';
 import { articlePageWeight, dirSize, measureQueries, serveGzip, type QueryMeasure } from './bench/browser.ts';
 import { median, run, type Measured } from './bench/measure.ts';
+import { lighthouse, type LighthouseScore } from './bench/lighthouse.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const NODE = join(ROOT, 'node_modules/.bin/node');
@@ -81,6 +83,7 @@ interface SizeResult {
   all: RunResult[];
   articlePage: { medianBytes: number; maxBytes: number; pages: number };
   search: QueryMeasure[] | null;
+  lighthouse: LighthouseScore[] | null;
 }
 
 function options() {
@@ -93,6 +96,7 @@ function options() {
       work: { type: 'string' },
       'no-browser': { type: 'boolean', default: false },
       'no-warm-build': { type: 'boolean', default: false },
+      lighthouse: { type: 'boolean', default: false },
       'extract-limit': { type: 'string', default: '1000' },
     },
   });
@@ -104,6 +108,7 @@ function options() {
     work: resolve(values.work ?? join(ROOT, '.cache/bench')),
     browser: !values['no-browser'],
     warmBuild: !values['no-warm-build'],
+    lighthouse: values.lighthouse,
     extractLimit: Number(values['extract-limit']),
   };
 }
@@ -140,6 +145,7 @@ async function runOnce(dirs: { seeds: string; content: string; dist: string; ast
   const buildArgs = ['build', '--config', 'scripts/bench/astro.config.mjs', '--outDir', dirs.dist];
   log('astro build (cold)');
   const astro = await node(ASTRO, buildArgs, buildEnv);
+  writeFileSync(join(dirs.content, '..', `astro-build-${runIndex + 1}.log`), astro.stdout + astro.stderr);
   const pages = Number(/(\d+) page\(s\) built/.exec(astro.stdout + astro.stderr)?.[1] ?? NaN);
   log('pagefind');
   const pf = await node('scripts/bench/pagefind-worker.ts', [dirs.dist, '--max-fragments', '10000']);
@@ -224,7 +230,12 @@ async function benchSize(n: number, opts: ReturnType<typeof options>): Promise<S
       await server.close();
     }
   }
-  return { articles: n, corpusBytes, runs: opts.runs, extraction, median: medianOf(all), all, articlePage, search };
+  let scores: LighthouseScore[] | null = null;
+  if (opts.lighthouse) {
+    log('lighthouse');
+    scores = await lighthouse(dirs.dist);
+  }
+  return { articles: n, corpusBytes, runs: opts.runs, extraction, median: medianOf(all), all, articlePage, search, lighthouse: scores };
 }
 
 const s = (ms: number | null) => (ms === null ? '–' : `${(ms / 1000).toFixed(1)} s`);
@@ -256,6 +267,9 @@ export function formatTable(results: SizeResult[]): string {
   for (const [i, q] of QUERIES.entries()) {
     rows.push([`search "${q}": index data gzip (all Pagefind)`, (r) => (r.search ? `${kb(r.search[i].indexBytes)} (${kb(r.search[i].pagefindBytes)})` : '–')]);
     rows.push([`search "${q}": keystroke → results`, (r) => (r.search ? `${Math.round(r.search[i].msToResults)} ms` : '–')]);
+  }
+  for (const [i, label] of ['home', 'article', 'search'].entries()) {
+    rows.push([`Lighthouse ${label}: performance / accessibility`, (r) => (r.lighthouse?.[i] ? `${r.lighthouse[i].performance} / ${r.lighthouse[i].accessibility}` : '–')]);
   }
   const head = `| measure | ${results.map((r) => `${r.articles} articles${r.runs > 1 ? ` (median of ${r.runs})` : ''}`).join(' | ')} |`;
   const sep = `| --- | ${results.map(() => '---').join(' | ')} |`;
