@@ -27,38 +27,49 @@ interface CueDef {
   re: RegExp;
   /** Participle that follows the weapon ("livrés à Kiev"). */
   post?: boolean;
+  /** Substrings one of which must occur for the regex to be tried (cheap prefilter). */
+  hints: string[];
 }
+
+const STEMS = ['livr', 'fourni', 'transfer', 'envoy', 'remis', 'ced', 'donn', 'offert', 'expedi', 'achemin', 'deploy'];
 
 const PAST = '(?:livre|fourni|transfere|envoye|remis|cede|donne|offert|expedie|achemine|deploye)';
 
 export const CUES: CueDef[] = [
   // delivered
-  { status: 'delivered', rule: 'past-tense', re: new RegExp(`\\b(?:a|ont|avait|avaient|aurait|auraient) (?:deja |finalement |recemment |effectivement |bien )?${PAST}e?s?\\b`, 'g') },
-  { status: 'delivered', rule: 'passive-past', re: new RegExp(`\\b(?:a|ont|avait|avaient|aurait|auraient) (?:deja |finalement |recemment |bien )?ete ${PAST}e?s?\\b`, 'g') },
-  { status: 'delivered', rule: 'arrived', re: /\b(?:sont|est|etaient|etait) (?:deja |bien |finalement )?(?:arrive|parvenu|livre|transfere)e?s?\b/g },
-  { status: 'delivered', rule: 'delivery-done', re: /\blivraisons? (?:a ete |ont ete )?effectuees?\b/g },
-  { status: 'delivered', rule: 'received', re: /\b(?:a|ont|avait|avaient) (?:deja |finalement |bien )?recu\b|\breceptionne\w*/g },
-  { status: 'delivered', rule: 'participle', re: new RegExp(`\\b${PAST}e?s? (?:a|au|aux|en|par|vers)\\b`, 'g'), post: true },
-  { status: 'delivered', rule: 'offering', re: /\boffrant\b/g },
+  { status: 'delivered', rule: 'past-tense', hints: STEMS, re: new RegExp(`\\b(?:a|ont|avait|avaient|aurait|auraient) (?:deja |finalement |recemment |effectivement |bien )?${PAST}e?s?\\b`, 'g') },
+  { status: 'delivered', rule: 'passive-past', hints: STEMS, re: new RegExp(`\\b(?:a|ont|avait|avaient|aurait|auraient) (?:deja |finalement |recemment |bien )?ete ${PAST}e?s?\\b`, 'g') },
+  { status: 'delivered', rule: 'arrived', hints: ['arriv', 'parvenu', 'livr', 'transfer'], re: /\b(?:sont|est|etaient|etait) (?:deja |bien |finalement )?(?:arrive|parvenu|livre|transfere)e?s?\b/g },
+  { status: 'delivered', rule: 'delivery-done', hints: ['effectu'], re: /\blivraisons? (?:a ete |ont ete )?effectuees?\b/g },
+  { status: 'delivered', rule: 'received', hints: ['recu', 'receptionn'], re: /\b(?:a|ont|avait|avaient) (?:deja |finalement |bien )?recu\b|\breceptionne\w*/g },
+  { status: 'delivered', rule: 'participle', hints: STEMS, re: new RegExp(`\\b${PAST}e?s? (?:a|au|aux|en|par|vers)\\b`, 'g'), post: true },
+  { status: 'delivered', rule: 'offering', hints: ['offrant'], re: /\boffrant\b/g },
   // announced
-  { status: 'announced', rule: 'announce', re: /\b(?:a|ont|avait|avaient) annonce\b|\bannoncent\b|\bannonce (?:l'|de |d')/g },
-  { status: 'announced', rule: 'envoi', re: /\bl'envoi\b|\benvoi (?:de|d')/g },
-  { status: 'announced', rule: 'near-future', re: /\b(?:va|vont|allons|vais) (?:\p{L}+ ){0,3}?(?:envoyer|livrer|fournir|transferer|ceder|donner|offrir|expedier|proceder a (?:des|de nouvelles|la) livraisons?)\b/gu },
-  { status: 'announced', rule: 'future', re: /\b(?:enverr|livrer|fournir|transferer|ceder|donner|offrir|expedier|remplacer|remettr|deploier)(?:a|ai|as|ons|ez|ont|ait|aient|ions)\b/g },
-  { status: 'announced', rule: 'pledge', re: /\bpromet(?:tent)?\b|\b(?:a|ont) promis\b|\bs'est engagee?\b|\bse sont engagee?s\b|\bs'engagent\b|\bs'engage a\b/g },
-  { status: 'announced', rule: 'funding', re: /\bdebloque\w*/g },
-  { status: 'announced', rule: 'package', re: /\bnouvelle aide\b|\bnouveau paquet\b|\bpaquet d'aide\b|\bcomprenant\b|\bcomprendra\b/g },
-  { status: 'announced', rule: 'decision', re: /\b(?:a|ont|avait|avaient) (?:accepte|decide|propose|convenu|approuve|autorise) d'(?:envoyer|expedier|livrer|fournir|ceder)\b/g },
+  { status: 'announced', rule: 'announce', hints: ['annonc'], re: /\b(?:a|ont|avait|avaient) annonce\b|\bannoncent\b|\bannonce (?:l'|de |d')/g },
+  { status: 'announced', rule: 'envoi', hints: ['envoi'], re: /\bl'envoi\b|\benvoi (?:de|d')/g },
+  { status: 'announced', rule: 'near-future', hints: ['va ', 'vont ', 'allons ', 'vais '], re: /\b(?:va|vont|allons|vais) (?:\p{L}+ ){0,3}?(?:envoyer|livrer|fournir|transferer|ceder|donner|offrir|expedier|proceder a (?:des|de nouvelles|la) livraisons?)\b/gu },
+  { status: 'announced', rule: 'future', hints: ['enverr', 'livrer', 'fournir', 'transferer', 'ceder', 'donner', 'offrir', 'expedier', 'remplacer', 'remettr', 'deploier'], re: /\b(?:enverr|livrer|fournir|transferer|ceder|donner|offrir|expedier|remplacer|remettr|deploier)(?:a|ai|as|ons|ez|ont|ait|aient|ions)\b/g },
+  { status: 'announced', rule: 'pledge', hints: ['promet', 'promis', 'engag'], re: /\bpromet(?:tent)?\b|\b(?:a|ont) promis\b|\bs'est engagee?\b|\bse sont engagee?s\b|\bs'engagent\b|\bs'engage a\b/g },
+  { status: 'announced', rule: 'funding', hints: ['debloqu'], re: /\bdebloque\w*/g },
+  { status: 'announced', rule: 'package', hints: ['aide', 'paquet', 'compren'], re: /\bnouvelle aide\b|\bnouveau paquet\b|\bpaquet d'aide\b|\bcomprenant\b|\bcomprendra\b/g },
+  { status: 'announced', rule: 'decision', hints: ['accepte', 'decide', 'propose', 'convenu', 'approuve', 'autorise'], re: /\b(?:a|ont|avait|avaient) (?:accepte|decide|propose|convenu|approuve|autorise) d'(?:envoyer|expedier|livrer|fournir|ceder)\b/g },
   // planned
-  { status: 'planned', rule: 'plan', re: /\bprevoi(?:t|ent)\b|\bprevue?s?\b|\bplanifie\w*/g },
-  { status: 'planned', rule: 'should', re: /\bdevrai(?:t|ent)\b|\bdoi(?:t|vent) (?:etre )?(?:livre|envoye|arriver|recevoir|fournir|livrer)/g },
-  { status: 'planned', rule: 'deadline', re: /\bd'ici (?:a |la fin|fin|l'|\d)|\bl'annee prochaine\b|\bl'an prochain\b|\bdans les prochain(?:s|es) (?:jours|semaines|mois)\b/g },
+  { status: 'planned', rule: 'plan', hints: ['prevo', 'prevu', 'planifi'], re: /\bprevoi(?:t|ent)\b|\bprevue?s?\b|\bplanifie\w*/g },
+  { status: 'planned', rule: 'should', hints: ['devrai', 'doit', 'doivent'], re: /\bdevrai(?:t|ent)\b|\bdoi(?:t|vent) (?:etre )?(?:livre|envoye|arriver|recevoir|fournir|livrer)/g },
+  { status: 'planned', rule: 'deadline', hints: ["d'ici", 'prochain'], re: /\bd'ici (?:a |la fin|fin|l'|\d)|\bl'annee prochaine\b|\bl'an prochain\b|\bdans les prochain(?:s|es) (?:jours|semaines|mois)\b/g },
   // requested
-  { status: 'requested', rule: 'request', re: /\b(?:a|ont|avait|avaient) (?:appele|exhorte|demande|sollicite|prie|implore|supplie|reclame)\b|\b(?:appelle|appellent|exhorte|exhortent|demandent|reclame|reclament|plaide|plaident|sollicite|sollicitent|supplie|implore)\b|\bdemande (?:a|aux|de|d'|l'|la|des)\b/g },
-  { status: 'requested', rule: 'need', re: /\bl'importance de (?:fournir|livrer|envoyer)\b|\bla necessite de (?:fournir|livrer|envoyer)\b|\bbesoin (?:urgent )?(?:de|d')\b|\bappel a (?:fournir|livrer|envoyer)\b/g },
+  { status: 'requested', rule: 'request', hints: ['appel', 'exhort', 'demand', 'sollicit', 'pri', 'implor', 'suppli', 'reclam', 'plaid'], re: /\b(?:a|ont|avait|avaient) (?:appele|exhorte|demande|sollicite|prie|implore|supplie|reclame)\b|\b(?:appelle|appellent|exhorte|exhortent|demandent|reclame|reclament|plaide|plaident|sollicite|sollicitent|supplie|implore)\b|\bdemande (?:a|aux|de|d'|l'|la|des)\b/g },
+  { status: 'requested', rule: 'need', hints: ['importance', 'necessite', 'besoin', 'appel'], re: /\bl'importance de (?:fournir|livrer|envoyer)\b|\bla necessite de (?:fournir|livrer|envoyer)\b|\bbesoin (?:urgent )?(?:de|d')\b|\bappel a (?:fournir|livrer|envoyer)\b/g },
   // produced
-  { status: 'produced', rule: 'production', re: /\bprodui(?:t|sent|ra|ront|re|sait|saient)\b|\bproductions?\b|\bcadence de production\b|\bfabriqu(?:e|ent|era|eront|er)\b|\bfabrication (?:de|d'|des)/g },
+  { status: 'produced', rule: 'production', hints: ['produ', 'cadence', 'fabri'], re: /\bprodui(?:t|sent|ra|ront|re|sait|saient)\b|\bproductions?\b|\bcadence de production\b|\bfabriqu(?:e|ent|era|eront|er)\b|\bfabrication (?:de|d'|des)/g },
 ];
+
+/** One pass over the sentence finds every hint; each matched hint enables the cues whose hints it contains. */
+const ALL_HINTS = [...new Set(CUES.flatMap((c) => c.hints))].sort((a, b) => b.length - a.length);
+const HINT_RE = new RegExp(ALL_HINTS.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+const CUES_BY_HINT = new Map<string, number[]>(
+  ALL_HINTS.map((h) => [h, CUES.flatMap((c, i) => (c.hints.some((x) => h.includes(x)) ? [i] : []))]),
+);
 
 interface Cue {
   status: DeliveryStatus;
@@ -70,7 +81,13 @@ interface Cue {
 
 function findCues(fs: string): Cue[] {
   const out: Cue[] = [];
-  for (const def of CUES) {
+  const enabled = new Uint8Array(CUES.length);
+  HINT_RE.lastIndex = 0;
+  let h: RegExpExecArray | null;
+  while ((h = HINT_RE.exec(fs))) for (const i of CUES_BY_HINT.get(h[0])!) enabled[i] = 1;
+  for (let ci = 0; ci < CUES.length; ci++) {
+    if (!enabled[ci]) continue;
+    const def = CUES[ci];
     def.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = def.re.exec(fs))) {

@@ -4,7 +4,7 @@
  * amounts kept as text only ("des dizaines", "des centaines", "des milliers", "plusieurs").
  * "un"/"une" count as 1 only when a weapon noun follows ("une batterie Patriot").
  */
-import { foldWord } from '../gazetteer/fold.ts';
+import { CH_WORD, charClass, foldSlice } from '../gazetteer/fold.ts';
 
 export interface Quantity {
   /** Number of units, or null for vague amounts. */
@@ -52,14 +52,17 @@ interface Tok {
   end: number;
 }
 
-const TOKEN_RE = /[\p{L}\p{N}]+/gu;
-
 function tokenize(text: string, from = 0, to = text.length): Tok[] {
   const out: Tok[] = [];
-  TOKEN_RE.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text)) && m.index < to) {
-    out.push({ w: foldWord(m[0]), raw: m[0], start: m.index, end: m.index + m[0].length });
+  let i = from;
+  while (i < to) {
+    if (!(charClass(text.charCodeAt(i)) & CH_WORD)) {
+      i++;
+      continue;
+    }
+    const s = i;
+    while (i < text.length && charClass(text.charCodeAt(i)) & CH_WORD) i++;
+    out.push({ w: foldSlice(text, s, i), raw: text.slice(s, i), start: s, end: i });
   }
   return out;
 }
@@ -257,7 +260,7 @@ export function quantityBefore(text: string, weaponStart: number, limit = 0, max
     }
     const w = toks[i].w;
     if (PHRASE_BLOCK.has(w)) return null;
-    if (/^\d/.test(w)) return null;
+    if (w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57) return null;
     if (toks[i].raw[0] !== toks[i].raw[0].toLowerCase() && w !== 'd') return null; // a capitalised word breaks the phrase
     if (w !== 'de' && w !== 'd') words++;
     if (words > maxWords) return null;

@@ -52,7 +52,29 @@ export interface FuzzyName {
   ids: string[];
 }
 
+/** Trie over token ids: children by token id, entries of the alias ending here. */
+export interface TrieNode {
+  next: Map<number, TrieNode> | null;
+  entries: AliasEntry[] | null;
+}
+
+/** What the matcher needs to know about one folded text token (one Map lookup per token). */
+export interface TokenInfo {
+  /** Token id in the alias vocabulary, or -1. */
+  exact: number;
+  /** Id of the token without a plural s/x ("caesars" → "caesar"), or -1. */
+  strip: number;
+  /** Country of a compound prefix ("franco" → "france"), or null. */
+  prefix: string | null;
+  /** The token alone (or without plural) is a country adjective. */
+  adjective: boolean;
+}
+
 export interface AliasIndex {
+  /** Folded token → TokenInfo, for every token of every alias (and their plural forms). */
+  tokens: Map<string, TokenInfo>;
+  /** Root of the token-id trie of all aliases. */
+  trie: TrieNode;
   /** Folded token sequence joined by single spaces → entries (strong kinds before surnames). */
   byKey: Map<string, AliasEntry[]>;
   /** First folded token → largest alias size starting with it. */
@@ -62,7 +84,8 @@ export interface AliasIndex {
   prefixes: Map<string, string>;
   /** Surnames for fuzzy matching (≥ 5 letters), with a bigram → surname-index posting list. */
   fuzzyNames: FuzzyName[];
-  fuzzyBigrams: Map<string, number[]>;
+  /** Bigram code (c1 * 65536 + c2) → indices into fuzzyNames. */
+  fuzzyBigrams: Map<number, number[]>;
   /** Person id → folded given-name tokens (first tokens of multi-token full-name aliases). */
   givenNames: Map<string, string[]>;
   /** Person id → nationality country id. */
@@ -293,19 +316,74 @@ export function buildAliasIndex(g: Gazetteer): AliasIndex {
   }
 
   const fuzzyNames: FuzzyName[] = [];
-  const fuzzyBigrams = new Map<string, number[]>();
+  const fuzzyBigrams = new Map<number, number[]>();
   for (const [key, { ids }] of surnameIds) {
     if (key.length < 5 || key.includes(' ')) continue;
     const idx = fuzzyNames.length;
     fuzzyNames.push({ key, ids });
-    for (const bg of new Set(bigrams(key))) {
+    for (const bg of new Set(bigramCodes(key))) {
       const posting = fuzzyBigrams.get(bg) ?? [];
       posting.push(idx);
       fuzzyBigrams.set(bg, posting);
     }
   }
 
-  return { byKey, firstMax, maxTokens, prefixes, fuzzyNames, fuzzyBigrams, givenNames, personCountry, warnings };
+  // Token vocabulary and trie.
+  const tokens = new Map<string, TokenInfo>();
+  let nextId = 0;
+  const info = (w: string): TokenInfo => {
+    let ti = tokens.get(w);
+    if (!ti) {
+      ti = { exact: -1, strip: -1, prefix: null, adjective: false };
+      tokens.set(w, ti);
+    }
+    return ti;
+  };
+  const idOf = (w: string): number => {
+    const ti = info(w);
+    if (ti.exact < 0) ti.exact = nextId++;
+    return ti.exact;
+  };
+  const trie: TrieNode = { next: new Map(), entries: null };
+  for (const [key, list] of byKey) {
+    let node = trie;
+    for (const w of key.split(' ')) {
+      const id = idOf(w);
+      node.next ??= new Map();
+      let child = node.next.get(id);
+      if (!child) {
+        child = { next: null, entries: null };
+        node.next.set(id, child);
+      }
+      node = child;
+    }
+    node.entries = list;
+  }
+  for (const [w, ti] of [...tokens]) {
+    if (ti.exact < 0 || w.length < 3) continue;
+    for (const plural of [`${w}s`, `${w}x`]) {
+      const pi = info(plural);
+      if (pi.strip < 0) pi.strip = ti.exact;
+    }
+  }
+  for (const [key, list] of byKey) {
+    if (!key.includes(' ') && list.some((e) => e.kind === 'adjective')) {
+      info(key).adjective = true;
+      for (const plural of [`${key}s`, `${key}x`]) {
+        const pi = tokens.get(plural);
+        if (pi) pi.adjective = true;
+      }
+    }
+  }
+  for (const [p, country] of prefixes) info(p).prefix = country;
+
+  return { tokens, trie, byKey, firstMax, maxTokens, prefixes, fuzzyNames, fuzzyBigrams, givenNames, personCountry, warnings };
+}
+
+export function bigramCodes(s: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + 1 < s.length; i++) out.push(s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1));
+  return out;
 }
 
 export function bigrams(s: string): string[] {

@@ -35,20 +35,88 @@ export function foldWord(s: string): string {
  */
 export function foldKeepLength(s: string): string {
   let out = '';
+  let runStart = 0;
   for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    const code = ch.charCodeAt(0);
-    if (code < 128) {
-      out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
+    const code = s.charCodeAt(i);
+    if (code >= 97 && code <= 122) continue; // lower-case ASCII letters stay as they are
+    if (code < 65 || (code > 90 && code < 128)) continue; // ASCII non-letters too
+    out += s.slice(runStart, i);
+    runStart = i + 1;
+    if (code <= 90) {
+      out += String.fromCharCode(code + 32);
       continue;
     }
-    if (ch === '\u2019' || ch === '\u2018') {
+    if (code === 0x2019 || code === 0x2018) {
       out += "'";
       continue;
     }
+    const ch = s[i];
+    const f = code < CHAR_TABLE_SIZE ? CHAR_FOLD[code] : foldWord(ch);
+    if (f.length === 1) out += f;
+    else {
+      const lower = ch.toLowerCase();
+      out += lower.length === 1 ? lower : ch;
+    }
+  }
+  return out + s.slice(runStart);
+}
+
+/* ---------- Character tables for fast tokenisation (built once at module load) ---------- */
+
+/** Size of the precomputed tables: Latin, Greek, Cyrillic, general punctuation. */
+export const CHAR_TABLE_SIZE = 0x3000;
+/** Bit flags per UTF-16 code unit. */
+export const CH_WORD = 1; // \p{L} or \p{N}
+export const CH_UPPER = 2; // upper-case letter (has a distinct lower-case form)
+export const CH_LOWER = 4; // lower-case letter
+export const CHAR_CLASS = new Uint8Array(CHAR_TABLE_SIZE);
+/** Folded form of each code unit (lower case, no diacritic, ligatures expanded). */
+export const CHAR_FOLD: string[] = new Array<string>(CHAR_TABLE_SIZE);
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+for (let c = 0; c < CHAR_TABLE_SIZE; c++) {
+  const ch = String.fromCharCode(c);
+  let flags = 0;
+  if (WORD_CHAR.test(ch)) {
+    flags |= CH_WORD;
     const lower = ch.toLowerCase();
-    const base = lower.normalize('NFD').replace(COMBINING, '');
-    out += base.length === 1 ? base : lower.length === 1 ? lower : ch;
+    const upper = ch.toUpperCase();
+    if (ch !== lower && ch === upper) flags |= CH_UPPER;
+    if (ch === lower && ch !== upper) flags |= CH_LOWER;
+  }
+  CHAR_CLASS[c] = flags;
+  CHAR_FOLD[c] = flags & CH_WORD ? foldWord(ch) : ch;
+}
+
+/** Character class of any code unit (table lookup, regex fallback beyond the table). */
+export function charClass(c: number): number {
+  if (c < CHAR_TABLE_SIZE) return CHAR_CLASS[c];
+  if (c >= 0xd800 && c <= 0xdfff) return 0;
+  const ch = String.fromCharCode(c);
+  if (!WORD_CHAR.test(ch)) return 0;
+  const lower = ch.toLowerCase();
+  const upper = ch.toUpperCase();
+  return CH_WORD | (ch !== lower && ch === upper ? CH_UPPER : 0) | (ch === lower && ch !== upper ? CH_LOWER : 0);
+}
+
+/** Folds text.slice(start, end) (one word token) using the tables; same result as foldWord. */
+export function foldSlice(text: string, start: number, end: number): string {
+  let lowerAscii = true;
+  let ascii = true;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) {
+      ascii = false;
+      break;
+    }
+    if (c >= 65 && c <= 90) lowerAscii = false;
+  }
+  if (ascii) return lowerAscii ? text.slice(start, end) : text.slice(start, end).toLowerCase();
+  let out = '';
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= CHAR_TABLE_SIZE) return foldWord(text.slice(start, end));
+    out += CHAR_FOLD[c];
   }
   return out;
 }
