@@ -1,10 +1,9 @@
 /**
- * Runs a child process and measures it: wall time, and peak RSS through GNU time
- * (`/usr/bin/time -f`, the largest resident set of the process; Node child workers included
- * when they are waited for). Falls back to wall time only when GNU time is missing.
+ * Runs a child process and measures it: wall time; peak RSS and CPU time through GNU time
+ * (`/usr/bin/time -f`) and a /proc watch of the whole process tree (the larger wins).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -19,6 +18,48 @@ export interface Measured {
 }
 
 const GNU_TIME = '/usr/bin/time';
+const TICK_MS = 10; // USER_HZ = 100 on Linux
+
+/**
+ * Watches a process tree through /proc: the peak of the summed RSS of all its processes, and the
+ * CPU time each was last seen with. GNU time alone misses what a child does not wait for (the
+ * Pagefind service binary is killed, not reaped, when Node exits).
+ */
+function watchTree(root: number): { stop: () => { rssBytes: number; cpuMs: number } } {
+  let peak = 0;
+  const cpu = new Map<number, number>();
+  const sample = () => {
+    const parent = new Map<number, number>();
+    const stat = new Map<number, string[]>();
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const text = readFileSync(`/proc/${name}/stat`, 'utf8');
+        const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+        parent.set(Number(name), Number(fields[1]));
+        stat.set(Number(name), fields);
+      } catch {
+        // exited meanwhile
+      }
+    }
+    let rss = 0;
+    for (const [pid, fields] of stat) {
+      let p: number | undefined = pid;
+      while (p && p !== root) p = parent.get(p);
+      if (p !== root) continue;
+      rss += Number(fields[21]) * 4096; // rss in pages
+      cpu.set(pid, (Number(fields[11]) + Number(fields[12])) * TICK_MS); // utime + stime
+    }
+    peak = Math.max(peak, rss);
+  };
+  const timer = setInterval(sample, 200);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return { rssBytes: peak, cpuMs: [...cpu.values()].reduce((a, b) => a + b, 0) };
+    },
+  };
+}
 
 export function run(command: string, args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<Measured> {
   const stats = join(tmpdir(), `bench-time-${process.pid}-${Math.random().toString(36).slice(2)}`);
@@ -27,6 +68,7 @@ export function run(command: string, args: string[], options: { cwd?: string; en
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, argv, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const tree = existsSync('/proc/self/stat') && child.pid ? watchTree(child.pid) : null;
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -34,6 +76,7 @@ export function run(command: string, args: string[], options: { cwd?: string; en
     child.on('error', reject);
     child.on('close', (code) => {
       const ms = performance.now() - started;
+      const watched = tree?.stop();
       let rssBytes: number | null = null;
       let cpuMs: number | null = null;
       if (withTime && existsSync(stats)) {
@@ -42,6 +85,11 @@ export function run(command: string, args: string[], options: { cwd?: string; en
         rssBytes = Number.isFinite(kb) ? kb * 1024 : null;
         cpuMs = Number.isFinite(user + sys) ? (user + sys) * 1000 : null;
         rmSync(stats, { force: true });
+      }
+      // The tree's figures when larger (unreaped children); sampled every 200 ms.
+      if (watched) {
+        rssBytes = Math.max(rssBytes ?? 0, watched.rssBytes) || null;
+        cpuMs = Math.max(cpuMs ?? 0, watched.cpuMs) || null;
       }
       if (code !== 0) {
         reject(new Error(`${command} ${args.join(' ')} exited with ${code}\n${stdout.slice(-4000)}\n${stderr.slice(-4000)}`));
