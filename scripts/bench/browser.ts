@@ -56,8 +56,10 @@ export interface QueryMeasure {
   query: string;
   /** Time from the last keystroke to the first result in the list. */
   msToResults: number;
-  /** Bytes on the wire (gzip) of Pagefind files (index, meta, fragments, filters) for this query. */
+  /** Bytes on the wire (gzip) of Pagefind index data (meta, index chunks, filters, fragments), page load + query. */
   indexBytes: number;
+  /** The same, only what the typed query fetched (after the page had loaded and gone idle). */
+  queryIndexBytes: number;
   /** Bytes on the wire of everything under /pagefind/ (with pagefind.js and its WebAssembly). */
   pagefindBytes: number;
   /** Bytes on the wire of the whole page load + query. */
@@ -94,15 +96,21 @@ export async function measureQueries(siteUrl: string, queries: string[], searchP
       await page.goto(new URL(searchPath, siteUrl).href, { waitUntil: 'networkidle' });
       const input = page.locator('#search-q, input[type=search]').first();
       await input.click();
+      const loaded = sizes.length;
+      // The page lists every article before any query: wait for the list to change, not just to exist.
+      const signature = () => `${document.querySelector('#search-status')?.textContent ?? ''}|${document.querySelector('#search-results')?.innerHTML ?? ''}`;
+      const before = await page.evaluate(signature);
       await page.keyboard.type(query.slice(0, -1), { delay: 60 });
       const started = await page.evaluate(() => performance.now());
       await page.keyboard.type(query.slice(-1));
       const shownAt = await page.waitForFunction(
-        () => {
+        (previous) => {
+          const now = `${document.querySelector('#search-status')?.textContent ?? ''}|${document.querySelector('#search-results')?.innerHTML ?? ''}`;
+          const busy = document.querySelector('[aria-busy="true"]');
           const item = document.querySelector('#search-results li, .pagefind-ui__result');
-          return item ? performance.now() : false;
+          return now !== previous && !busy && item ? performance.now() : false;
         },
-        undefined,
+        before,
         { polling: 'raf', timeout: 30_000 },
       );
       const msToResults = ((await shownAt.jsonValue()) as number) - started;
@@ -114,6 +122,7 @@ export async function measureQueries(siteUrl: string, queries: string[], searchP
         query,
         msToResults,
         indexBytes: sum((u) => INDEX_FILE.test(new URL(u).pathname)),
+        queryIndexBytes: sizes.slice(loaded).filter((s) => INDEX_FILE.test(new URL(s.url).pathname)).reduce((n, s) => n + s.bytes, 0),
         pagefindBytes: sum((u) => u.includes('/pagefind/')),
         totalBytes: sum(() => true),
         results,
