@@ -212,6 +212,33 @@ function hashTree(hash: ReturnType<typeof createHash>, path: string): void {
   }
 }
 
+/**
+ * Astro keeps its content data store in node_modules/.astro and .astro/ of the project root, so two
+ * builds running at once in this work tree read each other's articles. Every build of this helper
+ * holds one global lock, and also waits while another helper's build lock (`<site>.lock`) exists.
+ */
+export const GLOBAL_BUILD_LOCK = join(SITES, 'astro-build.lock');
+
+async function withGlobalBuildLock<T>(fn: () => T): Promise<T> {
+  for (;;) {
+    const others = readdirSync(SITES).filter((e) => e.endsWith('.lock') && e !== 'astro-build.lock' && !e.startsWith('site-fixtures') && !e.startsWith('site-many'));
+    if (others.length === 0) {
+      try {
+        mkdirSync(GLOBAL_BUILD_LOCK);
+        break;
+      } catch {
+        if (Date.now() - statSync(GLOBAL_BUILD_LOCK).mtimeMs > 15 * 60_000) rmSync(GLOBAL_BUILD_LOCK, { recursive: true, force: true });
+      }
+    }
+    await sleep(500);
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(GLOBAL_BUILD_LOCK, { recursive: true, force: true });
+  }
+}
+
 export interface FixtureSite {
   dir: string;
   dist: string;
@@ -244,9 +271,9 @@ export async function buildFixtureSite(options: { name: string; env?: Record<str
       const content = join(dir, 'content');
       writeFixtures(content, articles);
       rmSync(dist, { recursive: true, force: true });
-      let log: string;
+      const log = await withGlobalBuildLock(() => {
       try {
-        log = execFileSync(join(BIN, 'astro'), ['build', '--outDir', dist], {
+        return execFileSync(join(BIN, 'astro'), ['build', '--outDir', dist], {
           cwd: ROOT,
           env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PATH: `${BIN}:${process.env.PATH}`, ARTICLES_DIR: content, ...env },
           encoding: 'utf8',
@@ -257,6 +284,10 @@ export async function buildFixtureSite(options: { name: string; env?: Record<str
         const e = error as { stdout?: string; stderr?: string; message: string };
         throw new Error(`fixture site build failed: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`);
       }
+      });
+      // A build that rendered someone else's articles (shared data store) must not be cached.
+      const missing = articles.filter((a) => !existsSync(join(dist, 'articles', a.slug, 'index.html')));
+      if (missing.length) throw new Error(`fixture site build rendered other articles (missing ${missing[0].slug})\n${log}`);
       writeFileSync(join(dir, 'build.log'), log);
       writeFileSync(done, '');
       return { dir, dist, log };
