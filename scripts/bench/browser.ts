@@ -95,6 +95,8 @@ export async function measureQueries(siteUrl: string, queries: string[], searchP
       });
       await page.goto(new URL(searchPath, siteUrl).href, { waitUntil: 'networkidle' });
       const input = page.locator('#search-q, input[type=search]').first();
+      // The page runs an empty search on load (every article, newest first): let it settle.
+      await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && document.querySelector('#search-results li'), undefined, { timeout: 60_000 });
       await input.click();
       const loaded = sizes.length;
       // The page lists every article before any query: wait for the list to change, not just to exist.
@@ -104,13 +106,15 @@ export async function measureQueries(siteUrl: string, queries: string[], searchP
       const started = await page.evaluate(() => performance.now());
       await page.keyboard.type(query.slice(-1));
       const shownAt = await page.waitForFunction(
-        (previous) => {
+        ([previous, q]) => {
           const now = `${document.querySelector('#search-status')?.textContent ?? ''}|${document.querySelector('#search-results')?.innerHTML ?? ''}`;
           const busy = document.querySelector('[aria-busy="true"]');
           const item = document.querySelector('#search-results li, .pagefind-ui__result');
-          return now !== previous && !busy && item ? performance.now() : false;
+          // The query is in the URL once the page has searched for it.
+          const searched = new URLSearchParams(location.search).get('q') === q;
+          return searched && now !== previous && !busy && item ? performance.now() : false;
         },
-        before,
+        [before, query.trim()] as const,
         { polling: 'raf', timeout: 30_000 },
       );
       const msToResults = ((await shownAt.jsonValue()) as number) - started;
