@@ -221,7 +221,10 @@ export const GLOBAL_BUILD_LOCK = join(SITES, 'astro-build.lock');
 
 async function withGlobalBuildLock<T>(fn: () => T): Promise<T> {
   for (;;) {
-    const others = readdirSync(SITES).filter((e) => e.endsWith('.lock') && e !== 'astro-build.lock' && !e.startsWith('site-fixtures') && !e.startsWith('site-many'));
+    // Another helper's build lock; one older than 5 minutes is left over from a killed run.
+    const others = readdirSync(SITES).filter(
+      (e) => e.endsWith('.lock') && e !== 'astro-build.lock' && !e.startsWith('site-fixtures') && !e.startsWith('site-many') && Date.now() - statSync(join(SITES, e)).mtimeMs < 5 * 60_000,
+    );
     if (others.length === 0) {
       try {
         mkdirSync(GLOBAL_BUILD_LOCK);
