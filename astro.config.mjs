@@ -24,4 +24,6 @@ export default defineConfig({
   markdown: { smartypants: false },
   integrations: [mdx(), sitemap(), pagefind({ forceLanguage: 'fr', maxFragments: 2000 })],
   devToolbar: { enabled: false },
+  // Tests and the benchmark give each build its own cache so builds never share a data store.
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
 });

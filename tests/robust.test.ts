@@ -221,10 +221,10 @@ describe('ingest guarantees', () => {
 });
 
 describe('reproducible builds', () => {
-  it('two builds of the same seeds produce byte-identical dist/', () => {
+  it('two builds of the same seeds produce byte-identical dist/', async () => {
     const seedsDir = join(ROOT, 'seeds');
-    const a = buildSiteNow(mkdtempSync(join(tmpdir(), 'arms-repro-a-')), seedsDir);
-    const b = buildSiteNow(mkdtempSync(join(tmpdir(), 'arms-repro-b-')), seedsDir);
+    const a = await buildSiteNow(mkdtempSync(join(tmpdir(), 'arms-repro-a-')), seedsDir);
+    const b = await buildSiteNow(mkdtempSync(join(tmpdir(), 'arms-repro-b-')), seedsDir);
     const filesA = listDist(a);
     expect(filesA).toEqual(listDist(b));
     for (const file of filesA) {

@@ -12,7 +12,7 @@ for (const base of ['/', '/archive/']) {
     let browser: Browser;
     let server: StaticServer;
     beforeAll(async () => {
-      const env = base === '/' ? {} : { BASE_PATH: base };
+      const env: Record<string, string> = base === '/' ? {} : { BASE_PATH: base };
       const site = await buildFixtureSite({ name: base === '/' ? 'site-fixtures' : 'site-fixtures-base-journey', env });
       server = await serve(site.dist, base);
       browser = await launchBrowser();

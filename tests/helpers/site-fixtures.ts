@@ -5,14 +5,12 @@
  * Builds are cached by a hash of inputs, like tests/helpers/site.ts.
  */
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ROOT } from './site.ts';
+import { astroBuild, hashTree, ROOT, withBuildLock } from './site.ts';
 
 const SITES = join(ROOT, '.cache/test-sites');
-const BIN = join(ROOT, 'node_modules/.bin');
 
 type Ref = { id: string; name: string };
 export interface FixtureArticle {
@@ -202,46 +200,6 @@ export function writeFixtures(dir: string, articles: FixtureArticle[]): void {
   for (const a of articles) writeFileSync(join(dir, `${a.slug}.mdx`), toMdx(a));
 }
 
-function hashTree(hash: ReturnType<typeof createHash>, path: string): void {
-  if (!existsSync(path)) return;
-  if (statSync(path).isDirectory()) {
-    for (const entry of readdirSync(path).sort()) if (entry !== 'content') hashTree(hash, join(path, entry));
-  } else {
-    hash.update(relative(ROOT, path));
-    hash.update(readFileSync(path));
-  }
-}
-
-/**
- * Astro keeps its content data store in node_modules/.astro and .astro/ of the project root, so two
- * builds running at once in this work tree read each other's articles. Every build of this helper
- * holds one global lock, and also waits while another helper's build lock (`<site>.lock`) exists.
- */
-export const GLOBAL_BUILD_LOCK = join(SITES, 'astro-build.lock');
-
-async function withGlobalBuildLock<T>(fn: () => T): Promise<T> {
-  for (;;) {
-    // Another helper's build lock; one older than 5 minutes is left over from a killed run.
-    const others = readdirSync(SITES).filter(
-      (e) => e.endsWith('.lock') && e !== 'astro-build.lock' && !e.startsWith('site-fixtures') && !e.startsWith('site-many') && Date.now() - statSync(join(SITES, e)).mtimeMs < 5 * 60_000,
-    );
-    if (others.length === 0) {
-      try {
-        mkdirSync(GLOBAL_BUILD_LOCK);
-        break;
-      } catch {
-        if (Date.now() - statSync(GLOBAL_BUILD_LOCK).mtimeMs > 15 * 60_000) rmSync(GLOBAL_BUILD_LOCK, { recursive: true, force: true });
-      }
-    }
-    await sleep(500);
-  }
-  try {
-    return fn();
-  } finally {
-    rmSync(GLOBAL_BUILD_LOCK, { recursive: true, force: true });
-  }
-}
-
 export interface FixtureSite {
   dir: string;
   dist: string;
@@ -274,19 +232,13 @@ export async function buildFixtureSite(options: { name: string; env?: Record<str
       const content = join(dir, 'content');
       writeFixtures(content, articles);
       rmSync(dist, { recursive: true, force: true });
-      const log = await withGlobalBuildLock(() => {
-      try {
-        return execFileSync(join(BIN, 'astro'), ['build', '--outDir', dist], {
-          cwd: ROOT,
-          env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PATH: `${BIN}:${process.env.PATH}`, ARTICLES_DIR: content, ...env },
-          encoding: 'utf8',
-          stdio: ['ignore', 'pipe', 'pipe'],
-          maxBuffer: 64 * 1024 * 1024,
-        });
-      } catch (error) {
-        const e = error as { stdout?: string; stderr?: string; message: string };
-        throw new Error(`fixture site build failed: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`);
-      }
+      const log = await withBuildLock(() => {
+        try {
+          return astroBuild(content, dist, env);
+        } catch (error) {
+          const e = error as { stdout?: string; stderr?: string; message: string };
+          throw new Error(`fixture site build failed: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+        }
       });
       // A build that rendered someone else's articles (shared data store) must not be cached.
       const missing = articles.filter((a) => !existsSync(join(dist, 'articles', a.slug, 'index.html')));

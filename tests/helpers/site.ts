@@ -39,7 +39,7 @@ export interface SiteOptions {
   name?: string;
 }
 
-function hashTree(hash: ReturnType<typeof createHash>, path: string): void {
+export function hashTree(hash: ReturnType<typeof createHash>, path: string): void {
   if (!existsSync(path)) return;
   const stat = statSync(path);
   if (stat.isDirectory()) {
@@ -62,6 +62,37 @@ function inputsKey(seeds: string, env: Record<string, string>): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+/**
+ * Astro writes generated modules into .astro/ at the project root (content-modules.mjs maps entries
+ * to files), so two builds running at once in this work tree can render each other's articles.
+ * Every test build holds this one lock; each also gets its own cacheDir (ASTRO_CACHE_DIR).
+ */
+export const BUILD_LOCK = join(SITES, 'astro-build.lock');
+
+export async function withBuildLock<T>(fn: () => T): Promise<T> {
+  mkdirSync(SITES, { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      break;
+    } catch {
+      // A lock older than 15 minutes is left over from a killed run.
+      if (Date.now() - statSync(BUILD_LOCK).mtimeMs > 15 * 60_000) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      await sleep(500);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
+}
+
+/** Runs `astro build` of the articles in `content` into `dist`, with a private cache; returns the log. */
+export function astroBuild(content: string, dist: string, env: Record<string, string> = {}): string {
+  return run('astro', ['build', '--outDir', dist], { ARTICLES_DIR: content, ASTRO_CACHE_DIR: join(dist, '..', 'astro-cache'), ...env });
+}
+
 function run(command: string, args: string[], env: Record<string, string>): string {
   return execFileSync(join(BIN, command), args, {
     cwd: ROOT,
@@ -72,8 +103,12 @@ function run(command: string, args: string[], env: Record<string, string>): stri
   });
 }
 
-/** Runs ingest and the Astro build; throws with the full log when either fails. */
-export function buildSiteNow(dir: string, seeds: string, env: Record<string, string> = {}): BuiltSite {
+/** Runs ingest and the Astro build (holding the build lock); throws with the full log when either fails. */
+export async function buildSiteNow(dir: string, seeds: string, env: Record<string, string> = {}): Promise<BuiltSite> {
+  return withBuildLock(() => buildSiteUnlocked(dir, seeds, env));
+}
+
+function buildSiteUnlocked(dir: string, seeds: string, env: Record<string, string>): BuiltSite {
   const content = join(dir, 'content');
   const dist = join(dir, 'dist');
   const reportFile = join(dir, 'report.json');
@@ -82,7 +117,7 @@ export function buildSiteNow(dir: string, seeds: string, env: Record<string, str
   let log = '';
   try {
     log += run('node', ['scripts/ingest.ts', '--seeds', seeds, '--out', content, '--report', reportFile], env);
-    log += run('astro', ['build', '--outDir', dist], { ARTICLES_DIR: content, ...env });
+    log += astroBuild(content, dist, env);
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
     throw new Error(`site build failed: ${e.message}\n${log}${e.stdout ?? ''}${e.stderr ?? ''}`);
@@ -118,7 +153,7 @@ export async function getSite(options: SiteOptions = {}): Promise<BuiltSite> {
       continue;
     }
     try {
-      const site = buildSiteNow(dir, seeds, env);
+      const site = await buildSiteNow(dir, seeds, env);
       writeFileSync(done, new Date(0).toISOString());
       return site;
     } finally {
