@@ -27,6 +27,8 @@ import type { ExtractionResult } from '../src/lib/extract/types.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const DEFAULT_GOLD = path.join(ROOT, 'tests/eval/gold.json');
+/** A blind set written without reading the engine; scored as unseen articles too. */
+export const HOLDOUT_GOLD = path.join(ROOT, 'tests/eval/holdout/gold.json');
 
 /* ------------------------------------------------------------------ gold shape */
 
@@ -61,13 +63,17 @@ export interface GoldEntry {
 }
 
 /** Reads and validates the gold file; throws with the entry index on malformed data. */
-export function loadGold(goldPath: string = DEFAULT_GOLD): GoldEntry[] {
+export function loadGold(goldPath?: string): GoldEntry[] {
+  if (goldPath === undefined) {
+    return [DEFAULT_GOLD, HOLDOUT_GOLD].filter((p) => fs.existsSync(p)).flatMap((p) => loadGold(p));
+  }
   const raw: unknown = JSON.parse(fs.readFileSync(goldPath, 'utf8'));
   if (!Array.isArray(raw)) throw new Error(`${goldPath}: expected a JSON array`);
   raw.forEach((e: Record<string, unknown>, i) => {
     const where = `${goldPath} entry ${i}${typeof e?.file === 'string' ? ` (${e.file})` : ''}`;
     if (typeof e?.file !== 'string') throw new Error(`${where}: "file" must be a string`);
-    if (e.split !== 'seed' && e.split !== 'unseen') throw new Error(`${where}: "split" must be "seed" or "unseen"`);
+    if (e.split === 'holdout') e.split = 'unseen';
+    if (e.split !== 'seed' && e.split !== 'unseen') throw new Error(`${where}: "split" must be "seed", "unseen" or "holdout"`);
     const date = e.date as Record<string, unknown> | undefined;
     if (!date || typeof date.real !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date.real)) {
       throw new Error(`${where}: "date.real" must be YYYY-MM-DD`);
@@ -467,7 +473,7 @@ function unknownIds(gold: GoldEntry[], cg: CompiledGazetteer): EvalMetrics['unkn
 
 /** Runs extraction on every gold article and returns the metrics (never throws on extraction errors). */
 export function runEval(options: EvalOptions = {}): EvalMetrics {
-  const goldPath = options.goldPath ?? DEFAULT_GOLD;
+  const goldPath = options.goldPath;
   const root = options.root ?? ROOT;
   let gold = loadGold(goldPath);
   if (options.only?.length) gold = gold.filter((g) => options.only!.some((s) => g.file.includes(s)));
@@ -480,7 +486,8 @@ export function runEval(options: EvalOptions = {}): EvalMetrics {
     all: aggregate(files, gold),
   };
   const targets = checkTargets(splits);
-  return { gold: path.relative(root, goldPath), splits, files, unknownGoldIds: unknownIds(gold, cg), targets, pass: targets.every((t) => t.pass) };
+  const goldName = goldPath ? path.relative(root, goldPath) : [DEFAULT_GOLD, HOLDOUT_GOLD].map((p) => path.relative(root, p)).join(' + ');
+  return { gold: goldName, splits, files, unknownGoldIds: unknownIds(gold, cg), targets, pass: targets.every((t) => t.pass) };
 }
 
 /* ------------------------------------------------------------------ report */
