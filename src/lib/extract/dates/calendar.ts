@@ -66,20 +66,20 @@ export const MONTHS: Record<string, number> = {
   janvier: 1, 'janv.': 1, janv: 1,
   février: 2, fevrier: 2, 'févr.': 2, 'fevr.': 2, févr: 2, fevr: 2,
   mars: 3,
-  avril: 4, 'avr.': 4,
+  avril: 4, 'avr.': 4, avr: 4,
   mai: 5,
   juin: 6,
   juillet: 7, 'juil.': 7, juil: 7,
   août: 8, aout: 8,
-  septembre: 9, 'sept.': 9,
-  octobre: 10, 'oct.': 10,
-  novembre: 11, 'nov.': 11,
-  décembre: 12, decembre: 12, 'déc.': 12, 'dec.': 12,
+  septembre: 9, 'sept.': 9, sept: 9,
+  octobre: 10, 'oct.': 10, oct: 10,
+  novembre: 11, 'nov.': 11, nov: 11,
+  décembre: 12, decembre: 12, 'déc.': 12, 'dec.': 12, déc: 12, dec: 12,
 };
 
 /** Regex source matching one month name (longest alternatives first). */
 export const MONTH_SRC =
-  '(?:janvier|janv\\.?|f[ée]vrier|f[ée]vr\\.?|mars|avril|avr\\.|mai|juin|juillet|juil\\.?|ao[uû]t|septembre|sept\\.|octobre|oct\\.|novembre|nov\\.|d[ée]cembre|d[ée]c\\.)';
+  '(?:janvier|janv\\.?|f[ée]vrier|f[ée]vr\\.?|mars|avril|avr\\.?|mai|juin|juillet|juil\\.?|ao[uû]t|septembre|sept\\.?|octobre|oct\\.?|novembre|nov\\.?|d[ée]cembre|d[ée]c\\.?)(?![\\p{L}])';
 
 export function monthOf(word: string): number | undefined {
   const w = word.toLowerCase().replace('û', 'u');

@@ -15,6 +15,7 @@ export const EVERYTHING: DaySet = [[-Infinity, Infinity]];
  */
 export const STRENGTH = {
   officeTenure: 50,
+  yearlessDateline: 48,
   explicitDay: 46,
   explicitMonth: 45,
   explicitYear: 40,

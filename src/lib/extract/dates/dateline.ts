@@ -16,15 +16,18 @@ export interface Dateline {
 const DATE_SRC = `(?:(1er|\\d{1,2})\\s+(${MONTH_SRC})\\s+(\\d{4})|(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4}))`;
 const TIME_SRC = `(?:\\s*(?:,|à|-|–)?\\s*\\d{1,2}\\s*(?:h|:)\\s*\\d{0,2}(?:\\s*min)?)?`;
 
+/** "RAMSTEIN (Allemagne), …": an optional parenthesised region or country after the city. */
+const REGION_SRC = `(?:\\s*\\([\\p{L}'’ .-]{2,30}\\))?`;
+
 /** "Publié le …" / "Mis à jour le …": anywhere in a start/end line. */
 const PUBLISHED_RE = ure(
-  new RegExp(`\\b(publié|publiée|mis à jour|mise à jour|modifié|actualisé|date de publication)\\s*(?:le|:)?\\s*(?:${WEEKDAY_SRC}\\s+)?${DATE_SRC}`, 'i'),
+  new RegExp(`\\b(publié|publiée|mis en ligne|mise en ligne|mis à jour|mise à jour|modifié|actualisé|date de publication)\\s*(?:le)?\\s*:?\\s*(?:${WEEKDAY_SRC}\\s+)?${DATE_SRC}`, 'i'),
 );
-const PUBLISHED_QUICK_RE = /publi|mise? à jour|modifi|actualis|date de/i;
+const PUBLISHED_QUICK_RE = /publi|mise? à jour|mise? en ligne|modifi|actualis|date de/i;
 /** "PARIS, 18 janvier 2024 (AFP) -" / "Kiev, le 3 mars 2023 —" at the start of a line. */
 const CITY_RE = ure(
   new RegExp(
-    `^\\s*([A-ZÀ-Ý][\\p{L}'’ -]{1,40}?)\\s*,?\\s+(?:le\\s+)?(?:${WEEKDAY_SRC}\\s+)?${DATE_SRC}${TIME_SRC}\\s*(?:\\(([^)]{1,40})\\))?\\s*[-–—:]`,
+    `^\\s*([A-ZÀ-Ý][\\p{L}'’ -]{1,40}?)${REGION_SRC}\\s*,?\\s+(?:le\\s+)?(?:${WEEKDAY_SRC}\\s+)?${DATE_SRC}${TIME_SRC}\\s*(?:\\(([^)]{1,40})\\))?\\s*[-–—:]`,
     'iu',
   ),
 );
@@ -71,7 +74,7 @@ export function findDateline(body: string): Dateline | null {
       if (d !== null) {
         const hit: Dateline = {
           day: d,
-          evidence: { text: t, offset: line.offset, rule: /^(publi|date)/i.test(m[1]) ? 'dateline-published' : 'dateline-updated' },
+          evidence: { text: t, offset: line.offset, rule: /^(publi|date|mise? en ligne)/i.test(m[1]) ? 'dateline-published' : 'dateline-updated' },
           match: { text: m[0], offset: line.offset + m.index },
         };
         if (hit.evidence.rule === 'dateline-published') return hit;
@@ -94,4 +97,52 @@ export function findDateline(body: string): Dateline | null {
     }
   }
   return updated;
+}
+
+/* ---------- Year-less datelines ---------- */
+
+export interface YearlessDateline {
+  month: number;
+  day: number;
+  evidence: Evidence;
+  match: { text: string; offset: number };
+}
+
+/**
+ * "Kyiv, le 21 novembre (Ukrinform). …", "KIEV, 3 mars (AFP) -", "Bruxelles, mardi 12 mars —":
+ * a dateline that gives the day and month but no year. It needs an agency mark in parentheses or
+ * a dash/colon after the date, so prose such as "Kiev, le 21 novembre, les alliés…" is not read.
+ */
+const YEARLESS_CITY_RE = ure(
+  new RegExp(
+    `^\\s*([A-ZÀ-Ý][\\p{L}'’ -]{1,40}?)${REGION_SRC}\\s*,\\s+(?:le\\s+)?(?:${WEEKDAY_SRC}\\s+)?(1er|\\d{1,2})\\s+(${MONTH_SRC})(?!\\s*,?\\s*\\d)${TIME_SRC}\\s*(?:(\\([^()]{2,40}\\))\\s*[-–—:.]|[-–—:])\\s`,
+    'iu',
+  ),
+);
+const YEARLESS_QUICK_RE = /^\s*\S[^\n]{0,60}?,\s+(?:le\s+)?(?:\p{L}+\s+)?(?:1er|\d{1,2})\s/iu;
+
+/** A year-less dateline in the first lines of the body (see YEARLESS_CITY_RE), or null. */
+export function findYearlessDateline(body: string): YearlessDateline | null {
+  let off = 0;
+  let seen = 0;
+  for (const text of body.split('\n', 12)) {
+    const lineOffset = off;
+    off += text.length + 1;
+    if (!text.trim()) continue;
+    if (++seen > EDGE_LINES) break;
+    if (!YEARLESS_QUICK_RE.test(text)) continue;
+    const m = YEARLESS_CITY_RE.exec(text);
+    if (!m) continue;
+    const mo = monthOf(m[3]);
+    const d = parseInt(m[2], 10);
+    if (!mo || !isValidDate(2024, mo, d)) continue;
+    const matched = m[0].trimEnd();
+    return {
+      month: mo,
+      day: d,
+      evidence: { text, offset: lineOffset, rule: 'dateline-yearless' },
+      match: { text: matched, offset: lineOffset + m.index },
+    };
+  }
+  return null;
 }

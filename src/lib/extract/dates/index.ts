@@ -12,15 +12,15 @@
 import type { DateWindow, Mention, SegmentedDoc, Sentence } from '../types.ts';
 import type { CompiledGazetteer } from '../../gazetteer/types.ts';
 import { fromFrontmatter } from './frontmatter.ts';
-import { findDateline } from './dateline.ts';
+import { findDateline, findYearlessDateline, type YearlessDateline } from './dateline.ts';
 import { explicitDateConstraints } from './explicit-dates.ts';
 import { tenureConstraints } from './tenure.ts';
 import { DEFAULT_EVENTS, eventConstraints, type EventData } from './events.ts';
 import { resolveDernier, yearlessConstraints } from './yearless.ts';
 import { weekdayConstraints } from './weekday.ts';
 import { binding, solve, toWindow } from './window.ts';
-import { iso } from './calendar.ts';
-import type { Constraint } from './constraint.ts';
+import { dayNum, isValidDate, iso } from './calendar.ts';
+import { STRENGTH, intersect, type Constraint, type DaySet } from './constraint.ts';
 
 export type { Constraint } from './constraint.ts';
 
@@ -43,7 +43,9 @@ export function collectConstraints(
   events: EventData = DEFAULT_EVENTS,
 ): { first: Constraint[]; second: Constraint[] } {
   const sentences = sentencesOf(doc);
+  const yd = findYearlessDateline(doc.body);
   const first = [
+    ...(yd ? [yearlessDatelineConstraint(yd)] : []),
     ...explicitDateConstraints(sentences),
     ...tenureConstraints(doc.body, sentences, mentions, cg),
     ...eventConstraints(sentences, events),
@@ -70,7 +72,9 @@ export function inferDate(
   }
 
   const sentences = sentencesOf(doc);
+  const yd = findYearlessDateline(doc.body);
   const first = [
+    ...(yd ? [yearlessDatelineConstraint(yd)] : []),
     ...explicitDateConstraints(sentences),
     ...tenureConstraints(doc.body, sentences, mentions, cg),
     ...eventConstraints(sentences, opts.events ?? DEFAULT_EVENTS),
@@ -78,8 +82,49 @@ export function inferDate(
   ];
   const s1 = solve(first);
   const second = [...resolveDernier(sentences, s1.set), ...weekdayConstraints(sentences, s1.set)];
-  if (!second.length) return toWindow(s1);
+  if (!second.length) return markYearless(toWindow(s1), yd, s1.set);
   const s2 = solve(second, s1.set);
   const cited = [...binding(s1.kept, s1.set), ...binding(s2.kept, s2.set)];
-  return toWindow({ set: s2.set, kept: [...s1.kept, ...s2.kept], dropped: [...s1.dropped, ...s2.dropped] }, cited);
+  return markYearless(toWindow({ set: s2.set, kept: [...s1.kept, ...s2.kept], dropped: [...s1.dropped, ...s2.dropped] }, cited), yd, s2.set);
+}
+
+const YEARLESS_FROM = 1990;
+const YEARLESS_TO = 2100;
+
+/**
+ * A year-less dateline ("Kyiv, le 21 novembre (Ukrinform).") ⇒ the article was published on that
+ * day and month of some year: one single day per year (the outer ends left open, so the dateline
+ * alone bounds nothing). The other constraints choose the year.
+ */
+export function yearlessDatelineConstraint(yd: YearlessDateline): Constraint {
+  const set: DaySet = [];
+  for (let y = YEARLESS_FROM; y <= YEARLESS_TO; y++) {
+    if (!isValidDate(y, yd.month, yd.day)) continue;
+    const n = dayNum(y, yd.month, yd.day);
+    set.push([n, n]);
+  }
+  set[0][0] = -Infinity;
+  set[set.length - 1][1] = Infinity;
+  return {
+    set,
+    strength: STRENGTH.yearlessDateline,
+    evidence: yd.evidence,
+    match: yd.match,
+    note: `day ${yd.day}, month ${yd.month}, year from the other constraints`,
+  };
+}
+
+/**
+ * The year of a year-less dateline is resolved only when the window leaves exactly one
+ * occurrence of its day; otherwise the window is kept and the dateline stays cited as evidence.
+ */
+function markYearless(w: DateWindow, yd: YearlessDateline | null, set: DaySet): DateWindow {
+  if (!yd) return w;
+  const hit = intersect(set, yearlessDatelineConstraint(yd).set);
+  if (hit.length === 0) return w; // dropped as a conflict: already reported
+  const resolved = hit.length === 1 && hit[0][0] === hit[0][1];
+  const rule = resolved ? 'dateline-yearless' : 'dateline-yearless-unresolved';
+  const evidence = w.evidence.filter((e) => !(e.offset === yd.evidence.offset && e.rule === 'dateline-yearless'));
+  evidence.unshift({ text: yd.evidence.text, offset: yd.evidence.offset, rule });
+  return { ...w, evidence };
 }

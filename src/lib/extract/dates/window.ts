@@ -3,7 +3,8 @@
  * - Constraints are applied strongest first; one that would empty the window is dropped and
  *   reported as a "conflict" evidence entry (so the weakest conflicting facts go first).
  * - value: the middle of [earliest, latest] (floor), moved to the nearest possible day when the
- *   set has gaps; with one open bound, the finite bound; with none, null. The midpoint
+ *   set has gaps; with only a lower bound, earliest + OPEN_LAG_DAYS (snapped the same way); with
+ *   only an upper bound, latest; with none, null. The midpoint
  *   minimises the worst-case error, and for a window of a few days it is within a day or two.
  * - precision: 'day' when earliest = latest; 'month' when both lie in one calendar month;
  *   'year' when both lie in one calendar year; 'range' when wider or half-open;
@@ -64,13 +65,17 @@ export function precisionOf(earliest: number | null, latest: number | null): Dat
   return 'range';
 }
 
+/** Estimated lag between the latest past fact an article reports and its publication. */
+export const OPEN_LAG_DAYS = 30;
+
 export function valueOf(set: DaySet): number | null {
   if (!set.length) return null;
   const lo = lowerBound(set), hi = upperBound(set);
   if (!Number.isFinite(lo) && !Number.isFinite(hi)) return null;
   if (!Number.isFinite(lo)) return hi;
-  if (!Number.isFinite(hi)) return lo;
-  const mid = Math.floor((lo + hi) / 2);
+  // Only a lower bound (a past fact the article reports): news follows its facts closely, so the
+  // best single guess is a short lag after it (precision stays 'range': only an estimate).
+  const mid = Number.isFinite(hi) ? Math.floor((lo + hi) / 2) : lo + OPEN_LAG_DAYS;
   let best = lo, dist = Infinity;
   for (const [a, b] of set) {
     const x = Math.min(Math.max(mid, a), b);
