@@ -17,7 +17,7 @@
  *   needs a military word or another weapon in the same sentence.
  */
 import type { CompiledGazetteer, EntityType, WeaponProfile } from '../gazetteer/types.ts';
-import { CH_LOWER, CH_UPPER, CH_WORD, charClass, fold, foldSlice } from '../gazetteer/fold.ts';
+import { CHAR_CLASS, CHAR_TABLE_SIZE, CH_LOWER, CH_UPPER, CH_WORD, charClass, fold, foldSlice } from '../gazetteer/fold.ts';
 import {
   CASE_ACRONYM,
   CASE_ACRONYM_LONG,
@@ -118,10 +118,9 @@ const MILITARY_WORDS = new Set([
 
 interface Tokens {
   n: number;
-  raw: string[];
   key: string[];
-  start: number[];
-  end: number[];
+  start: Int32Array;
+  end: Int32Array;
   /** First character is an upper-case letter. */
   cap: Uint8Array;
   /** Has letters and they are all upper case. */
@@ -136,70 +135,85 @@ interface Tokens {
   initial: Uint8Array;
 }
 
-function tokenize(doc: SegmentedDoc): Tokens {
+export function tokenize(doc: SegmentedDoc): Tokens {
   const body = doc.body;
-  const raw: string[] = [];
-  const key: string[] = [];
-  const start: number[] = [];
-  const end: number[] = [];
-  const capL: number[] = [];
-  const upperL: number[] = [];
-  const titleL: number[] = [];
   const len = body.length;
+  const cap = (len >> 1) + 1; // at most one token per two characters
+  const key: string[] = [];
+  const startA = new Int32Array(cap);
+  const endA = new Int32Array(cap);
+  const capF = new Uint8Array(cap);
+  const upperF = new Uint8Array(cap);
+  const titleF = new Uint8Array(cap);
+  let n = 0;
   let i = 0;
   // Hand-written scanner over precomputed character classes: a Unicode-property regex is ~30× slower here.
   while (i < len) {
-    let cls = charClass(body.charCodeAt(i));
+    let c = body.charCodeAt(i);
+    let cls = c < CHAR_TABLE_SIZE ? CHAR_CLASS[c] : charClass(c);
     if (!(cls & CH_WORD)) {
       i++;
       continue;
     }
     const s = i;
     const firstUpper = (cls & CH_UPPER) !== 0;
-    let anyLower = false;
+    let anyLower = (cls & CH_LOWER) !== 0;
     let restUpper = false;
     let anyLetter = (cls & (CH_UPPER | CH_LOWER)) !== 0;
-    if (cls & CH_LOWER) anyLower = true;
     i++;
     while (i < len) {
-      cls = charClass(body.charCodeAt(i));
+      c = body.charCodeAt(i);
+      cls = c < CHAR_TABLE_SIZE ? CHAR_CLASS[c] : charClass(c);
       if (!(cls & CH_WORD)) break;
       if (cls & CH_LOWER) anyLower = true;
-      if (cls & CH_UPPER) restUpper = true;
+      else if (cls & CH_UPPER) restUpper = true;
       if (cls & (CH_UPPER | CH_LOWER)) anyLetter = true;
       i++;
     }
-    start.push(s);
-    end.push(i);
-    raw.push(body.slice(s, i));
+    startA[n] = s;
+    endA[n] = i;
     key.push(foldSlice(body, s, i));
-    capL.push(firstUpper ? 1 : 0);
-    upperL.push(anyLetter && !anyLower ? 1 : 0);
-    titleL.push(firstUpper && !restUpper ? 1 : 0);
+    capF[n] = firstUpper ? 1 : 0;
+    upperF[n] = anyLetter && !anyLower ? 1 : 0;
+    titleF[n] = firstUpper && !restUpper ? 1 : 0;
+    n++;
   }
-  const n = raw.length;
-  const cap = Uint8Array.from(capL);
-  const upper = Uint8Array.from(upperL);
-  const title = Uint8Array.from(titleL);
+  return finishTokens(doc, n, key, startA.subarray(0, n), endA.subarray(0, n), capF.subarray(0, n), upperF.subarray(0, n), titleF.subarray(0, n));
+}
+
+/** Second pass (kept out of the scanning function so V8 optimises both loops independently). */
+function finishTokens(
+  doc: SegmentedDoc,
+  n: number,
+  key: string[],
+  start: Int32Array,
+  end: Int32Array,
+  cap: Uint8Array,
+  upper: Uint8Array,
+  title: Uint8Array,
+): Tokens {
+  const body = doc.body;
   const join = new Uint8Array(n);
   const sent = new Int32Array(n);
   const initial = new Uint8Array(n);
-  let si = 0;
   const sentences = doc.sentences;
+  const lastIndex = sentences.length - 1;
+  let si = 0;
+  let sentEnd = lastIndex >= 0 ? sentences[0].end : Infinity;
   let lastSent = -1;
   for (let k = 0; k < n; k++) {
     if (k + 1 < n && start[k + 1] - end[k] === 1) {
       const g = body.charCodeAt(end[k]);
       join[k] = g === 32 || g === 45 || g === 39 || g === 0x2019 || g === 0x2011 || g === 0xa0 ? 1 : 0;
     }
-    while (si < sentences.length - 1 && sentences[si].end <= start[k]) si++;
-    sent[k] = sentences.length ? si : 0;
-    if (sent[k] !== lastSent) {
+    while (si < lastIndex && sentEnd <= start[k]) sentEnd = sentences[++si].end;
+    sent[k] = si;
+    if (si !== lastSent) {
       initial[k] = 1;
-      lastSent = sent[k];
+      lastSent = si;
     }
   }
-  return { n, raw, key, start, end, cap, upper, title, join, sent, initial };
+  return { n, key, start, end, cap, upper, title, join, sent, initial };
 }
 
 /* ------------------------------------------------------------------ candidates */
@@ -234,7 +248,7 @@ function caseOk(entry: AliasEntry, t: Tokens, i: number): boolean {
 /** Capitalised word that looks like part of a personal name (not a function word or known place/org). */
 function nameLike(t: Tokens, j: number, index: AliasIndex): boolean {
   if (j < 0 || j >= t.n || !t.cap[j]) return false;
-  if (t.upper[j] && t.raw[j].length > 1) return false;
+  if (t.upper[j] && t.end[j] - t.start[j] > 1) return false;
   const k = t.key[j];
   if (COMMON_WORDS.has(k)) return false;
   const entries = index.byKey.get(k);
@@ -246,7 +260,7 @@ function gapIs(body: string, t: Tokens, a: number, allowed: string): boolean {
   return t.start[a + 1] - t.end[a] === 1 && allowed.includes(body[t.end[a]]);
 }
 
-function collectExact(body: string, t: Tokens, index: AliasIndex): Candidate[] {
+export function collectExact(body: string, t: Tokens, index: AliasIndex): Candidate[] {
   const out: Candidate[] = [];
   const n = t.n;
   const infos = new Array<TokenInfo | undefined>(n);
@@ -305,7 +319,7 @@ function contextOk(c: Candidate, body: string, t: Tokens, index: AliasIndex): bo
   if (!e) return true;
   const single = c.n === 1;
   const capitalised = t.cap[c.s] === 1;
-  if (single && capitalised && (e.kind === 'capital' || (e.type === 'weapon' && !hasDigit(t.raw[c.s])))) {
+  if (single && capitalised && (e.kind === 'capital' || (e.type === 'weapon' && !hasDigit(t.key[c.s])))) {
     // "Denzel Washington", "Jules César": a given-name-like word right before.
     const p = c.s - 1;
     if (p >= 0 && gapIs(body, t, p, ' ') && nameLike(t, p, index)) return false;
@@ -407,7 +421,7 @@ function nameRunAt(body: string, t: Tokens, i: number, covered: Int32Array, inde
       j++;
       continue;
     }
-    if (NAME_PARTICLES.has(t.raw[j]) && j + 1 < t.n && gapIs(body, t, j, " -'") && nameLike(t, j + 1, index) && covered[j + 1] < 0) {
+    if (!t.cap[j] && NAME_PARTICLES.has(t.key[j]) && j + 1 < t.n && gapIs(body, t, j, " -'") && nameLike(t, j + 1, index) && covered[j + 1] < 0) {
       e = j + 1;
       caps++;
       j += 2;
@@ -505,7 +519,7 @@ export function extractEntities(doc: SegmentedDoc, cg: CompiledGazetteer): Entit
   const fuzzyCands: Candidate[] = [];
   if (index.fuzzyNames.length) {
     for (let i = 0; i < t.n; i++) {
-      if (covered[i] >= 0 || !t.title[i] || t.raw[i].length < 5) continue;
+      if (covered[i] >= 0 || !t.title[i] || t.end[i] - t.start[i] < 5) continue;
       const k = t.key[i];
       if (COMMON_WORDS.has(k) || index.byKey.has(k) || index.prefixes.has(k)) continue;
       const hit = fuzzySurname(k, index);
@@ -590,7 +604,7 @@ export function extractEntities(doc: SegmentedDoc, cg: CompiledGazetteer): Entit
     for (let i = 0; i < t.n; i++) {
       if (covered[i] >= 0 || inNew[i] || !t.title[i]) continue;
       const id = byLast.get(t.key[i]);
-      if (!id || t.raw[i].length < 3) continue;
+      if (!id || t.end[i] - t.start[i] < 3) continue;
       if (i > 0 && gapIs(body, t, i - 1, ' -') && nameLike(t, i - 1, index) && !inNew[i - 1]) continue;
       newCands.push({ s: i, n: 1, entry: null, id, type: 'person', kind: 'new' });
     }
