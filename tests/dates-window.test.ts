@@ -44,10 +44,18 @@ describe('window solving', () => {
     expect(precisionOf(null, null)).toBe('unknown');
   });
 
-  it('takes the midpoint as value, snapped into the set, or the finite bound of a half-open window', () => {
+  it('takes the midpoint as value, snapped into the set; earliest + 30 days with only a lower bound; latest with only an upper bound', () => {
     expect(valueOf([[day('2024-01-11'), day('2024-09-28')]])).toBe(day('2024-05-20'));
     expect(valueOf([[day('2020-01-01'), day('2020-05-01')], [day('2020-12-20'), day('2020-12-31')]])).toBe(day('2020-05-01'));
-    expect(valueOf([[day('2025-02-01'), Infinity]])).toBe(day('2025-02-01'));
+    expect(valueOf([[day('2025-02-01'), Infinity]])).toBe(day('2025-03-03'));
+    expect(valueOf([[-Infinity, day('2025-02-01')]])).toBe(day('2025-02-01'));
+    // Gaps: the lagged target snaps to the nearest possible day (here the lower bound itself).
+    expect(valueOf([[day('2024-11-21'), day('2024-11-21')], [day('2025-11-21'), Infinity]])).toBe(day('2024-11-21'));
+  });
+
+  it('keeps precision "range" for a half-open window even though it has a value', () => {
+    const w = inferDate(doc('Depuis le 24 février 2022, la Russie a lancé des milliers de missiles.'), [], cg);
+    expect(w).toMatchObject({ earliest: '2022-02-24', latest: null, value: '2022-03-26', precision: 'range', basis: 'inferred' });
   });
 
   it('returns an unknown window when nothing constrains the date', () => {
