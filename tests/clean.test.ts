@@ -317,3 +317,39 @@ describe('cleanText', () => {
     expect(cleanText('')).toEqual({ text: '', attributions: [], footnotes: [], removed: [] });
   });
 });
+
+describe('bylines and credits in more styles', () => {
+  it('byline: a person with a role ("Par Marek Novák, correspondant à Prague") is dropped, prose is kept', () => {
+    expect(verdict('byline', 'Par Marek Novák, correspondant à Prague')).toBe('drop');
+    expect(verdict('byline', 'Par Anne Martin, envoyée spéciale à Kiev')).toBe('drop');
+    expect(verdict('byline', 'Par Euronews')).toBe('drop');
+    expect(verdict('byline', 'Par la rédaction de France Info')).toBe('drop');
+    expect(verdict('byline', 'Par Kiev, la décision a été prise mardi.')).toBe('keep');
+  });
+
+  it('keeps a person byline out of the text and the lead, and lists it in `removed`', () => {
+    const r = cleanText('Des chars pour Kiev\n\nPar Marek Novák, correspondant à Prague\n\nLa Slovénie a livré 28 chars M-55S.');
+    expect(r.text).toBe('Des chars pour Kiev\n\nLa Slovénie a livré 28 chars M-55S.');
+    expect(r.removed).toEqual([{ ruleId: 'byline', text: 'Par Marek Novák, correspondant à Prague' }]);
+    expect(r.attributions).toEqual([]);
+  });
+
+  it('attribution-with: Le Monde\'s "Le Monde avec AFP"', () => {
+    expect(verdict('attribution-with', 'Le Monde avec AFP')).toBe('attribution');
+    expect(verdict('attribution-with', 'Kiev avec la France')).toBe('keep');
+  });
+
+  it('attribution-agency-mark: a bare agency name on the last line ("Ukrinform", "AFP."), only in the tail', () => {
+    expect(verdict('attribution-agency-mark', 'Ukrinform', { tail: true })).toBe('attribution');
+    expect(verdict('attribution-agency-mark', 'AFP.', { tail: true })).toBe('attribution');
+    expect(verdict('attribution-agency-mark', 'Ukrinform', { tail: false })).toBe('keep');
+    expect(verdict('attribution-agency-mark', 'Zelensky', { tail: true })).toBe('keep');
+  });
+
+  it('publication-date: "Mis en ligne le …", RFI\'s "Publié le : 12/03/2024 - 08:15", "Publié le mardi 12 mars 2024 à 10h05"', () => {
+    for (const line of ['Mis en ligne le 12 mars 2024 à 10h05', 'Publié le : 12/03/2024 - 08:15', 'Publié le mardi 12 mars 2024 à 10h05', 'Publié le 20/08/2023 - 19:12 • Mis à jour 20/08/2023 - 22:35']) {
+      expect(verdict('publication-date', line)).toBe('drop');
+    }
+    expect(verdict('publication-date', 'Mis en ligne le projet a été critiqué.')).toBe('keep');
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutletProfile } from '../src/lib/gazetteer/types.ts';
-import { findDatelineSource, resolveSource } from '../src/lib/extract/source.ts';
+import { findBylineSource, findDatelineSource, findTrailingSource, resolveSource } from '../src/lib/extract/source.ts';
 
 const OUTLETS: OutletProfile[] = [
   { id: 'anadolu', name: 'Anadolu', aliases: ['AA', 'Anadolu Ajansı', 'Agence Anadolu'], domains: ['aa.com.tr'], country: 'turkey' },
@@ -106,5 +106,65 @@ describe('findDatelineSource', () => {
     expect(findDatelineSource("Les missiles (Scalp) ont été livrés à l'Ukraine la semaine dernière.", OUTLETS)).toBeNull();
     expect(findDatelineSource('Le ministre (photo) - à gauche - a parlé.', OUTLETS)).toBeNull();
     expect(findDatelineSource('La France livre des Caesar.', OUTLETS)).toBeNull();
+  });
+});
+
+describe('dateline agencies in more styles', () => {
+  it('skips a parenthesised region before the agency: "RAMSTEIN (Allemagne), 26 avr 2022 (AFP) -"', () => {
+    expect(findDatelineSource("RAMSTEIN (Allemagne), 26 avr 2022 (AFP) - L'Allemagne a donné son feu vert.", OUTLETS)).toEqual({ name: 'AFP', url: null });
+    expect(findDatelineSource('LINKÖPING (Suède), 22 octobre 2025 (AFP) - Kiev signe.', OUTLETS)).toEqual({ name: 'AFP', url: null });
+  });
+
+  it('reads an agency closed by a full stop: "Kyiv, le 21 novembre (Ukrinform). La Russie…"', () => {
+    expect(findDatelineSource('Kyiv, le 21 novembre (Ukrinform). La Russie a frappé Dnipro.', OUTLETS)).toEqual({ name: 'Ukrinform', url: null });
+    expect(findDatelineSource('Les missiles (Scalp). Ils ont été livrés.', OUTLETS)).toBeNull();
+  });
+
+  it('reads Reuters, Belga and ATS marks', () => {
+    const outlets: OutletProfile[] = [...OUTLETS, { id: 'belga', name: 'Belga', aliases: [], domains: ['belga.be'] }];
+    expect(findDatelineSource('WASHINGTON, 3 mai (Reuters) - Les États-Unis ont annoncé.', outlets)?.name).toBe('Reuters');
+    expect(findDatelineSource('BRUXELLES, 7 juin 2024 (Belga) — La Belgique livrera des F-16.', outlets)?.name).toBe('Belga');
+    expect(findDatelineSource('GENÈVE (ATS) - La Suisse refuse la réexportation.', outlets)?.name).toBe('ATS');
+  });
+});
+
+describe('findBylineSource', () => {
+  const outlets: OutletProfile[] = [
+    ...OUTLETS,
+    { id: 'euronews', name: 'Euronews', aliases: [], domains: ['euronews.com'] },
+    { id: 'le-monde', name: 'Le Monde', aliases: [], domains: ['lemonde.fr'] },
+    { id: 'franceinfo', name: 'franceinfo', aliases: ['France Info'], domains: ['francetvinfo.fr'] },
+  ];
+
+  it('maps an outlet byline to the outlet: "Par Euronews", "Par la rédaction de France Info", "Par Jean Dupont, Le Monde"', () => {
+    expect(findBylineSource(['Par Euronews'], outlets)).toEqual({ name: 'Euronews', url: null });
+    expect(findBylineSource(['Par la rédaction de France Info'], outlets)).toEqual({ name: 'franceinfo', url: null });
+    expect(findBylineSource(['Par Jean Dupont, Le Monde'], outlets)).toEqual({ name: 'Le Monde', url: null });
+    expect(findBylineSource(['By Reuters staff'], outlets)).toEqual({ name: 'Reuters', url: null });
+  });
+
+  it('does not take a person for a source', () => {
+    expect(findBylineSource(['Par Jean Dupont'], outlets)).toBeNull();
+    expect(findBylineSource(['Par Marek Novák, correspondant à Prague'], outlets)).toBeNull();
+    expect(findBylineSource([], outlets)).toBeNull();
+  });
+});
+
+describe('more attribution styles', () => {
+  it('reads "Le Monde avec AFP" as the credited agency', () => {
+    expect(resolveSource(['Le Monde avec AFP'], OUTLETS)).toEqual({ name: 'AFP', url: null });
+  });
+
+  it('reads an outlet named alone on the last paragraph', () => {
+    expect(findTrailingSource('Ukrinform', OUTLETS)).toEqual({ name: 'Ukrinform', url: null });
+    expect(findTrailingSource('— AFP.', OUTLETS)).toEqual({ name: 'AFP', url: null });
+    expect(findTrailingSource('Les forces ukrainiennes ont reçu des obus.', OUTLETS)).toBeNull();
+  });
+
+  it('maps "Source : https://…" to the outlet of the domain', () => {
+    expect(resolveSource(['Source : https://www.ukrinform.fr/rubric-ato/3930000-dnipro.html'], OUTLETS)).toEqual({
+      name: 'Ukrinform',
+      url: 'https://www.ukrinform.fr/rubric-ato/3930000-dnipro.html',
+    });
   });
 });

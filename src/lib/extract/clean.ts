@@ -110,15 +110,15 @@ const BREADCRUMB_START = /^(?:accueil|home|à la une|actualités?|news|infos?)\s
 const BREADCRUMB_SEP = /\s(?:>|›|→)\s/;
 
 const BYLINE =
-  /^(?:[Pp]ar|[Bb]y|[Dd]e notre (?:envoyée?|correspondante?)[^,]{0,40},?)\s+(?:(?:la |notre )?rédaction(?: de [^,]{1,40})?|[\p{Lu}][^\s,]*(?: (?:de |du |von |van |le |la |d')?[\p{Lu}][^\s,]*){0,3})(?:\s*(?:,|et|and)\s+[\p{Lu}][^,]{0,60})?$/u;
+  /^(?:[Pp]ar|[Bb]y|[Dd]e notre (?:envoyée?|correspondante?)[^,]{0,40},?)\s+(?:(?:la |notre )?rédaction(?: de [^,]{1,40})?|[\p{Lu}][^\s,]*(?: (?:de |du |von |van |le |la |d')?[\p{Lu}][^\s,]*){0,3})(?:\s*(?:,|et|and)\s+[\p{Lu}][^,]{0,60})?(?:\s*,\s*(?:correspondante?|envoyée? spéciale?|journaliste|rédact(?:eur|rice)|reporter|chroniqueu(?:r|se)|grand reporter|avec|à|au|aux|en|depuis|pour)\b[^.!?]{0,50})?$/u;
 
 const KICKER = /^[\p{Lu}][\p{L}'-]*(?: [\p{L}'-]+)?$/u;
 
 const PUBLICATION_META =
-  /^(?:publié|publiée|mis à jour|mise à jour|modifié|modifiée|actualisé|actualisée|updated|published|posted|dernière mise à jour)(?![\p{L}])(?:\s+(?:le|on))?\s*:?\s*/iu;
-const META_SPLIT = /[\s,|:/().–—-]+/;
+  /^(?:publié|publiée|mis en ligne|mise en ligne|mis à jour|mise à jour|modifié|modifiée|actualisé|actualisée|updated|published|posted|dernière mise à jour)(?![\p{L}])(?:\s+(?:le|on))?\s*:?\s*/iu;
+const META_SPLIT = /[\s,|:/().–—•·-]+/;
 const META_WORDS = new Set([
-  'le', 'à', 'a', 'at', 'on', 'et', 'and', 'mis', 'mise', 'jour', 'modifié', 'modifiée', 'updated', 'publié', 'publiée',
+  'le', 'à', 'a', 'at', 'on', 'et', 'and', 'mis', 'mise', 'jour', 'en', 'ligne', 'modifié', 'modifiée', 'updated', 'publié', 'publiée',
   'actualisé', 'actualisée', 'dernière', 'heure', 'heures', 'h', 'gmt', 'utc', 'cet', 'cest', 'am', 'pm', 'il', 'y',
   'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
   'janv', 'févr', 'fév', 'avr', 'juil', 'sept', 'oct', 'nov', 'déc',
@@ -151,9 +151,9 @@ const STARTS_LOWER_LETTER = /^\p{Ll}/u;
 
 const ATTRIBUTION_SOURCE = /^(?:la |les )?sources?\s*:\s*(\S.*)$/i;
 const ATTRIBUTION_SOURCE_BARE = /^[Ss](?:ources?|OURCES?)\s+([\p{Lu}\d&.-]{2,10})$/u;
-/** "Avec AFP", "(avec AFP)", "Par la rédaction avec AFP", "Par Le Figaro avec AFP et Reuters". */
+/** "Avec AFP", "(avec AFP)", "Par la rédaction avec AFP", "Par Le Figaro avec AFP et Reuters", "Le Monde avec AFP". */
 const ATTRIBUTION_WITH =
-  /^\(?\s*(?:[Pp](?:ar|AR)\s+(?:(?:la |notre )?[Rr]édaction|[\p{Lu}][\p{L}'.-]*(?: [\p{Lu}][\p{L}'.-]*){0,3})\s+)?[Aa](?:vec|VEC)\s+(?:l'|les\s+)?(\S[^()]{0,58}?)\s*\)?\s*\.?$/u;
+  /^\(?\s*(?:(?:[Pp](?:ar|AR)\s+)?(?:(?:la |notre )?[Rr]édaction|[\p{Lu}][\p{L}'.-]*(?: [\p{Lu}][\p{L}'.-]*){0,3})\s+)?[Aa](?:vec|VEC)\s+(?:l'|les\s+)?(\S[^()]{0,58}?)\s*\)?\s*\.?$/u;
 /** At least one word of an agency credit must look like an agency: an acronym or a known wire name. */
 const AGENCY_WORD = /^(?:\p{Lu}{2,}[\p{Lu}\d-]*|agences?|reuters|belga|xinhua|anadolu|ukrinform|sputnik|interfax|bloomberg|unian|kyodo|yonhap|efe|ansa)$/u;
 const AGENCY_WORD_CI = /^(?:agences?|reuters|belga|xinhua|anadolu|ukrinform|sputnik|interfax|bloomberg|unian|kyodo|yonhap)$/i;
@@ -161,6 +161,9 @@ const ATTRIBUTION_WITH_WORD = /^(?:[\p{Lu}\d][\p{L}\d&.'-]*|agences?|et|and|la|l
 /** "(AFP)", "(Reuters)", "(avec AFP)". */
 const ATTRIBUTION_PAREN = /^\(\s*(?:avec\s+)?([\p{Lu}][\p{L}\d&.' -]{0,30}?)\s*\)\.?$/u;
 const PAREN_NOT_AGENCY = /^(?:vidéo|video|photo|photos|audio|infographie|carte|archives?|illustration|mis à jour|màj|update|fin|suite|à suivre|\d)/i;
+/** "Ukrinform", "AFP." alone on the last line (tail of the article only). */
+const ATTRIBUTION_AGENCY_ALONE =
+  /^(?:AFP|AP|ATS|ANP|DPA|dpa|PAP|EFE|ANSA|TASS|Belga|BELGA|Reuters|REUTERS|Ukrinform|UKRINFORM|Interfax|Xinhua|Anadolu|Sputnik|RIA Novosti|UNIAN|Keystone-ATS)\.?$/;
 /** "— Ukrinform", "- AFP" (tail of the article only). */
 const ATTRIBUTION_DASH = /^[—–-]\s*([\p{Lu}][\p{L}\d&.'-]*(?: [\p{L}\d&.'-]+){0,3})\.?$/u;
 
@@ -227,12 +230,12 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     id: 'attribution-agency-mark',
-    description: 'A line that is only an agency mark: "(AFP)", "(Reuters)"; or, in the tail, "— Ukrinform".',
+    description: 'A line that is only an agency mark: "(AFP)", "(Reuters)"; or, in the tail, "— Ukrinform" or a bare "Ukrinform".',
     test(line, ctx) {
       if (line.length > 50) return 'keep';
       const p = ATTRIBUTION_PAREN.exec(line);
       if (p) return PAREN_NOT_AGENCY.test(p[1]) ? 'keep' : 'attribution';
-      if (ctx.tail && ATTRIBUTION_DASH.test(line)) return 'attribution';
+      if (ctx.tail && (ATTRIBUTION_DASH.test(line) || ATTRIBUTION_AGENCY_ALONE.test(line))) return 'attribution';
       return 'keep';
     },
   },

@@ -8,7 +8,7 @@ import { normalizeText } from './normalize.ts';
 import { cleanText } from './clean.ts';
 import { segmentText } from './segment.ts';
 import { splitHeadline, headlineFromLead } from './title.ts';
-import { findDatelineSource, resolveSource } from './source.ts';
+import { findBylineSource, findDatelineSource, findTrailingSource, resolveSource } from './source.ts';
 import { extractEntities } from './entities.ts';
 import { inferDate } from './dates/index.ts';
 import { findDateline } from './dates/dateline.ts';
@@ -74,7 +74,9 @@ export function extractText(text: string, file: string, cg: CompiledGazetteer, o
 
   const source =
     resolveSource(cleaned.attributions, cg.data.outlets, { source: overrides.source, url: overrides.url }) ??
-    findDatelineSource(doc.paragraphs[0]?.text ?? '', cg.data.outlets);
+    findDatelineSource(doc.paragraphs[0]?.text ?? '', cg.data.outlets) ??
+    findBylineSource(removedBy(cleaned, 'byline'), cg.data.outlets) ??
+    findTrailingSource(doc.paragraphs[doc.paragraphs.length - 1]?.text ?? '', cg.data.outlets);
   const entities = extractEntities(doc, cg);
   const date =
     (overrides.date ? null : publicationLineDate(cleaned, doc)) ??
@@ -109,6 +111,11 @@ export function extractText(text: string, file: string, cg: CompiledGazetteer, o
     url: source?.url ?? overrides.url ?? null,
     warnings,
   };
+}
+
+/** Lines the clean stage removed under one rule (e.g. bylines, read by the source stage). */
+function removedBy(cleaned: CleanedText, ruleId: string): string[] {
+  return cleaned.removed.filter((r) => r.ruleId === ruleId).map((r) => r.text);
 }
 
 const SHORT_LEAD = 40;

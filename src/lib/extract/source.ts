@@ -48,7 +48,7 @@ function indexOutlets(outlets: readonly OutletProfile[]): OutletIndex {
 const LEADING_MARKS = /^[\s—–\-•(]+/;
 const TRAILING_MARKS = /[\s.)]+$/;
 const SOURCE_LABEL = /^(?:la |les )?sources?\s*:?\s*/i;
-const WITH_LABEL = /^(?:par\s+.{1,60}?\s+)?avec\s+(?:l'|les\s+)?/i;
+const WITH_LABEL = /^(?:(?:par\s+)?.{1,60}?\s+)?avec\s+(?:l'|les\s+)?/i;
 const BY_EDITORS = /^par\s+(?:la |notre )?rédaction$/i;
 const LIST_SEPARATORS = /\s*[,;]\s*|\s+(?:et|and|&|\+)\s+|\s+\/\s+/i;
 const URLISH = /^(?:https?:\/\/)?(?:[\p{L}\d-]+\.)+\p{L}{2,}(?::\d+)?(?:[/?#]\S*)?$/iu;
@@ -164,8 +164,14 @@ export function resolveSource(
 
 /* ---------- Agency mark in a dateline ---------- */
 
-/** "PARIS, 18 janvier (AFP) -", "KIEV (Reuters) —", "Moscou (AA) -": a parenthesised agency before a dash. */
-const DATELINE_PAREN = /^[^()\n]{0,80}?\(([^()\n]{2,40})\)\s*[-–—:]\s/u;
+/**
+ * "PARIS, 18 janvier (AFP) -", "KIEV (Reuters) —", "Moscou (AA) -", "RAMSTEIN (Allemagne), 26 avr
+ * 2022 (AFP) -": a parenthesised agency before a dash (one earlier parenthesised region allowed).
+ */
+const DATELINE_PAREN = /^[^()\n]{0,60}?(?:\([^()\n]{1,40}\)[^()\n]{0,60}?)?\(([^()\n]{2,40})\)\s*[-–—:]\s/u;
+/** "Kyiv, le 21 novembre (Ukrinform). La Russie…": city, comma, a short date, agency, full stop. */
+const DATELINE_PAREN_STOP =
+  /^\p{Lu}[\p{L}'’ -]{1,40}(?:\s*\([^()\n]{1,40}\))?,\s*(?:le\s+)?[\p{L}\d .]{1,40}?\(([^()\n]{2,40})\)\.\s+\p{Lu}/u;
 /** "MOSCOU, 12 mars - RIA Novosti." : an agency name after the dash (known outlets only). */
 const DATELINE_AFTER_DASH = /^\p{Lu}[^\n]{0,60}?\s[-–—]\s([\p{Lu}][\p{L}]*(?: [\p{Lu}][\p{L}]*){0,2})[.,]\s/u;
 const ACRONYM = /^[\p{Lu}][\p{Lu}\d&.-]{1,9}$/u;
@@ -180,7 +186,7 @@ const NOT_AGENCY = /^(?:vidéo|video|photo|photos|audio|archives?|mis à jour|up
 export function findDatelineSource(firstParagraph: string, outlets: OutletProfile[] = []): SourceRef | null {
   const head = firstParagraph.slice(0, 200);
   const index = indexOutlets(outlets);
-  const m = DATELINE_PAREN.exec(head);
+  const m = DATELINE_PAREN.exec(head) ?? DATELINE_PAREN_STOP.exec(head);
   if (m) {
     const inner = m[1].split(',')[0].trim();
     if (inner && !NOT_AGENCY.test(inner)) {
@@ -195,4 +201,40 @@ export function findDatelineSource(firstParagraph: string, outlets: OutletProfil
     if (outlet) return { name: outlet.name, url: null };
   }
   return null;
+}
+
+/* ---------- Outlet bylines ---------- */
+
+/** "Par Euronews", "Par la rédaction de Franceinfo", "By Reuters staff", "Par Jean Dupont, Le Monde". */
+const BYLINE_HEAD = /^(?:par|by)\s+(?:(?:la |notre )?rédaction\s+(?:de |d'|du )?)?/i;
+const BYLINE_PARTS = /\s*[,;|•·]\s*|\s+(?:et|and|avec|pour|for|–|—|-)\s+/i;
+const BYLINE_NOISE = /\s+(?:staff|avec agences|et agences)$/i;
+
+/**
+ * The outlet named in an author byline set aside by the clean stage. Only known outlets count: a
+ * person's byline ("Par Jean Dupont") is not a source.
+ */
+export function findBylineSource(bylines: readonly string[], outlets: OutletProfile[] = []): SourceRef | null {
+  if (!bylines.length) return null;
+  const index = indexOutlets(outlets);
+  for (const line of bylines) {
+    const head = BYLINE_HEAD.exec(line.trim());
+    if (!head) continue;
+    const rest = line.trim().slice(head[0].length).replace(TRAILING_MARKS, '').replace(BYLINE_NOISE, '');
+    for (const part of rest.split(BYLINE_PARTS)) {
+      const name = part.trim();
+      if (!name) continue;
+      const outlet = lookupName(name, index) ?? (URLISH.test(name) ? lookupDomain(hostOf(name), index) : undefined);
+      if (outlet) return { name: outlet.name, url: null };
+    }
+  }
+  return null;
+}
+
+/** A last paragraph that is only a known outlet's name ("Ukrinform", "AFP."). */
+export function findTrailingSource(lastParagraph: string, outlets: OutletProfile[] = []): SourceRef | null {
+  const t = lastParagraph.trim().replace(LEADING_MARKS, '').replace(TRAILING_MARKS, '');
+  if (!t || t.length > 40) return null;
+  const outlet = lookupName(t, indexOutlets(outlets));
+  return outlet ? { name: outlet.name, url: null } : null;
 }
