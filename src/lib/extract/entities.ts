@@ -488,23 +488,13 @@ export function extractEntities(doc: SegmentedDoc, cg: CompiledGazetteer): Entit
   let chosen = selectNonOverlapping(cands, t);
 
   // 2. Ambiguous weapon names need a military word or another weapon in the sentence.
-  const sentenceHasMilitary = new Map<number, boolean>();
-  const militaryIn = (si: number): boolean => {
-    let v = sentenceHasMilitary.get(si);
-    if (v === undefined) {
-      v = false;
-      for (let i = 0; i < t.n; i++) {
-        if (t.sent[i] !== si) continue;
-        if (WEAPON_NOUNS.has(t.key[i]) || MILITARY_WORDS.has(t.key[i])) {
-          v = true;
-          break;
-        }
-      }
-      if (!v) v = chosen.some((c) => c.type === 'weapon' && !c.entry?.ambiguous && t.sent[c.s] === si);
-      sentenceHasMilitary.set(si, v);
-    }
-    return v;
-  };
+  // One pass over tokens and one over candidates (per-sentence scans were quadratic on long articles).
+  const military = new Set<number>();
+  for (let i = 0; i < t.n; i++) {
+    if (WEAPON_NOUNS.has(t.key[i]) || MILITARY_WORDS.has(t.key[i])) military.add(t.sent[i]);
+  }
+  for (const c of chosen) if (c.type === 'weapon' && !c.entry?.ambiguous) military.add(t.sent[c.s]);
+  const militaryIn = (si: number): boolean => military.has(si);
   chosen = chosen.filter((c) => !(c.entry?.ambiguous && !militaryIn(t.sent[c.s])));
 
   // 3. Fuzzy surnames for unknown capitalised tokens.
