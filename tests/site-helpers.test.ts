@@ -68,6 +68,12 @@ describe('displayDate', async () => {
     expect(shown.text).toBe('entre le 17 mai 2022 et le 15 mai 2023');
     expect(shown.parts.map((p) => p.datetime)).toEqual(['2022-05-17', '2023-05-15']);
   });
+  it('says an open window is open instead of inventing the missing bound', () => {
+    const after = displayDate(window({ value: '2025-03-03', earliest: '2025-02-01', latest: null, precision: 'range' }));
+    expect(after.text).toBe('après le 1er février 2025');
+    expect(after.parts.map((p) => p.datetime)).toEqual(['2025-02-01']);
+    expect(displayDate(window({ latest: '2023-05-15', precision: 'range' })).text).toBe('avant le 15 mai 2023');
+  });
   it('says the date is unknown when it is', () => {
     expect(displayDate(window({})).text).toBe('date inconnue');
   });
@@ -76,5 +82,6 @@ describe('displayDate', async () => {
     expect(monthOf(window({ earliest: '2024-04-02', latest: '2024-04-20', precision: 'range' }))).toBe('2024-04');
     expect(monthOf(window({ earliest: '2022-05-17', latest: '2023-05-15', precision: 'range' }))).toBeNull();
     expect(monthOf(window({ value: '2023-06-30', precision: 'year' }))).toBeNull();
+    expect(monthOf(window({ value: '2024-01-01', earliest: '2023-09-06', latest: '2024-03-24', precision: 'range' }))).toBeNull();
   });
 });

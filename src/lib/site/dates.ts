@@ -50,7 +50,9 @@ export function displayDate(date: DateWindow): DisplayDate {
   if (date.precision === 'day') return make('{0}', [{ text: formatDay(best), datetime: best }]);
   if (date.precision === 'month') return make(t('date.approx', { date: '{0}' }), [{ text: formatMonth(best), datetime: best.slice(0, 7) }]);
   if (date.precision === 'year') return make(t('date.approx', { date: '{0}' }), [{ text: best.slice(0, 4), datetime: best.slice(0, 4) }]);
-  // range
+  // range: an open side is said as such, never filled in with the estimate (false precision).
+  if (date.earliest && !date.latest) return make(t('date.after', { start: '{0}' }), [{ text: formatDay(date.earliest), datetime: date.earliest }]);
+  if (date.latest && !date.earliest) return make(t('date.before', { end: '{0}' }), [{ text: formatDay(date.latest), datetime: date.latest }]);
   const start = date.earliest ?? best;
   const end = date.latest ?? best;
   if (start === end) return make('{0}', [{ text: formatDay(start), datetime: start }]);
@@ -69,9 +71,9 @@ export function sortKey(date: DateWindow): string {
 export function monthOf(date: DateWindow): string | null {
   const best = date.value ?? date.earliest;
   if ((date.precision === 'day' || date.precision === 'month') && best) return best.slice(0, 7);
-  if (date.precision === 'range') {
-    if (date.value) return date.value.slice(0, 7);
-    if (date.earliest && date.latest && date.earliest.slice(0, 7) === date.latest.slice(0, 7)) return date.earliest.slice(0, 7);
+  // A wider window is not filed under its estimate's month: that would be false precision.
+  if (date.precision === 'range' && date.earliest && date.latest && date.earliest.slice(0, 7) === date.latest.slice(0, 7)) {
+    return date.earliest.slice(0, 7);
   }
   return null;
 }
