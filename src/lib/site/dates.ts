@@ -78,6 +78,17 @@ export function monthOf(date: DateWindow): string | null {
   return null;
 }
 
+/**
+ * The month an article is charted under: its own month when the date is known to the month,
+ * else the month of the best estimate, flagged as estimated (the chart shows the difference).
+ */
+export function chartMonthOf(date: DateWindow): { month: string; estimated: boolean } | null {
+  const precise = monthOf(date);
+  if (precise) return { month: precise, estimated: false };
+  if (date.value && date.precision !== 'unknown') return { month: date.value.slice(0, 7), estimated: true };
+  return null;
+}
+
 /** ISO timestamp for feeds and JSON-LD (noon UTC avoids day shifts in readers' time zones). */
 export function isoTimestamp(date: DateWindow): string | undefined {
   const best = date.value ?? date.earliest ?? date.latest;

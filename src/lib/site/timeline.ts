@@ -3,12 +3,14 @@
  * dated article (empty months included, so the chart's x axis is linear in time).
  */
 import { getArticles, type ArticleEntry } from './articles.ts';
-import { monthOf } from './dates.ts';
+import { chartMonthOf } from './dates.ts';
 
 export interface MonthBucket {
   /** "YYYY-MM". */
   month: string;
   articles: ArticleEntry[];
+  /** How many of them are placed by an estimate (their date is only known to a wider window). */
+  estimated: number;
 }
 
 export interface Timeline {
@@ -28,23 +30,25 @@ let cached: Promise<Timeline> | undefined;
 export function getTimeline(): Promise<Timeline> {
   cached ??= getArticles().then((articles) => {
     const byMonth = new Map<string, ArticleEntry[]>();
+    const estimated = new Map<string, number>();
     let undated = 0;
     for (const article of articles) {
-      const month = monthOf(article.data.date);
-      if (!month) {
+      const placed = chartMonthOf(article.data.date);
+      if (!placed) {
         undated++;
         continue;
       }
-      const list = byMonth.get(month) ?? [];
+      const list = byMonth.get(placed.month) ?? [];
       list.push(article);
-      byMonth.set(month, list);
+      byMonth.set(placed.month, list);
+      if (placed.estimated) estimated.set(placed.month, (estimated.get(placed.month) ?? 0) + 1);
     }
     const keys = [...byMonth.keys()].sort();
     const months: MonthBucket[] = [];
     if (keys.length) {
       // Bounded walk: at most ~50 years of months.
       for (let m = keys[0], guard = 0; m <= keys.at(-1)! && guard < 600; m = nextMonth(m), guard++) {
-        months.push({ month: m, articles: byMonth.get(m) ?? [] });
+        months.push({ month: m, articles: byMonth.get(m) ?? [], estimated: estimated.get(m) ?? 0 });
       }
     }
     return { months, filled: months.filter((b) => b.articles.length > 0), undated };
