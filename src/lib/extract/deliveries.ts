@@ -29,32 +29,46 @@ interface CueDef {
   post?: boolean;
   /** Substrings one of which must occur for the regex to be tried (cheap prefilter). */
   hints: string[];
+  /** A use/strike verb ("a tiré des Kinjal", "utilise des F-16"): the weapon it governs is no transfer. */
+  block?: boolean;
+  /** Noun cue ("la livraison de", "la cession de"): yields a record only when an agent is named. */
+  needsAgent?: boolean;
 }
 
 const STEMS = ['livr', 'fourni', 'transfer', 'envoy', 'remis', 'ced', 'donn', 'offert', 'expedi', 'achemin', 'deploy'];
 
 const PAST = '(?:livre|fourni|transfere|envoye|remis|cede|donne|offert|expedie|achemine|deploye)';
 
+/** One optional adverb between auxiliary and participle ("a déjà livré", "avait surtout livré", "ont discrètement cédé"). */
+const ADV = `(?:(?:deja|finalement|recemment|effectivement|bien|surtout|aussi|egalement|ensuite|notamment|encore|discretement|\\p{L}+ment) )?`;
+
 export const CUES: CueDef[] = [
   // delivered
-  { status: 'delivered', rule: 'past-tense', hints: STEMS, re: new RegExp(`\\b(?:a|ont|avait|avaient|aurait|auraient) (?:deja |finalement |recemment |effectivement |bien )?${PAST}e?s?\\b`, 'g') },
-  { status: 'delivered', rule: 'passive-past', hints: STEMS, re: new RegExp(`\\b(?:a|ont|avait|avaient|aurait|auraient) (?:deja |finalement |recemment |bien )?ete ${PAST}e?s?\\b`, 'g') },
+  { status: 'delivered', rule: 'past-tense', hints: STEMS, re: new RegExp(`\\b(?:a|ont|avait|avaient|aurait|auraient) ${ADV}${PAST}e?s?\\b`, 'gu') },
+  { status: 'delivered', rule: 'passive-past', hints: STEMS, re: new RegExp(`\\b(?:a|ont|avait|avaient|aurait|auraient) ${ADV}ete ${PAST}e?s?\\b`, 'gu') },
   { status: 'delivered', rule: 'arrived', hints: ['arriv', 'parvenu', 'livr', 'transfer'], re: /\b(?:sont|est|etaient|etait) (?:deja |bien |finalement )?(?:arrive|parvenu|livre|transfere)e?s?\b/g },
   { status: 'delivered', rule: 'delivery-done', hints: ['effectu'], re: /\blivraisons? (?:a ete |ont ete )?effectuees?\b/g },
   { status: 'delivered', rule: 'received', hints: ['recu', 'receptionn'], re: /\b(?:a|ont|avait|avaient) (?:deja |finalement |bien )?recu\b|\breceptionne\w*/g },
   { status: 'delivered', rule: 'participle', hints: STEMS, re: new RegExp(`\\b${PAST}e?s? (?:a|au|aux|en|par|vers)\\b`, 'g'), post: true },
-  { status: 'delivered', rule: 'offering', hints: ['offrant'], re: /\boffrant\b/g },
+  { status: 'delivered', rule: 'offering', hints: ['offrant', 'fournissant', 'livrant'], re: /\b(?:offrant|fournissant|livrant)\b/g },
+  // Present tense of unambiguous transfer verbs: "l'Iran fournit des Shahed à la Russie".
+  { status: 'delivered', rule: 'present', hints: ['fourni', 'livrent', 'envoi', 'transfer', 'ced'], re: /\b(?:fournit|fournissent|livrent|envoient|transferent|cedent)\b/g },
+  { status: 'delivered', rule: 'completed', hints: ['achev', 'termin', 'finalis'], re: /\b(?:a|ont|avait|avaient) (?:\p{L}+ )?(?:acheve|termine|finalise) (?:la|les) livraisons?\b/gu },
+  { status: 'announced', rule: 'transfer-noun', hints: ['livraison', 'cession', 'fourniture', 'don '], re: /\b(?:la|une|les|des) (?:\p{L}+ )?(?:livraisons?|cessions?|fournitures?|dons?) (?:a l'\p{L}+ |au \p{L}+ |a \p{L}+ )?(?:de|d'|des|du)/gu, needsAgent: true },
+  // Strikes and use are not transfers: "la Russie a tiré des Kinjal", "frappée par des Kh-101", "utilise des F-16".
+  { status: 'delivered', rule: 'use', block: true, hints: ['tir', 'frapp', 'abatt', 'intercept', 'lanc', 'utilis', 'employ', 'bombard', 'detrui', 'abattu'], re: /\b(?:tir(?:e|ee|es|ees|ent|er|ait|aient)|frapp\w*|abattu\w*|abattre|intercept\w*|lanc(?:e|ee|es|ees|er|ent|ait|aient)(?!-)|utilis\w*|employ\w*|bombard\w*|detrui\w*)\b/g },
   // announced
   { status: 'announced', rule: 'announce', hints: ['annonc'], re: /\b(?:a|ont|avait|avaient) annonce\b|\bannoncent\b|\bannonce (?:l'|de |d')/g },
   { status: 'announced', rule: 'envoi', hints: ['envoi'], re: /\bl'envoi\b|\benvoi (?:de|d')/g },
-  { status: 'announced', rule: 'near-future', hints: ['va ', 'vont ', 'allons ', 'vais '], re: /\b(?:va|vont|allons|vais) (?:\p{L}+ ){0,3}?(?:envoyer|livrer|fournir|transferer|ceder|donner|offrir|expedier|proceder a (?:des|de nouvelles|la) livraisons?)\b/gu },
+  { status: 'announced', rule: 'near-future', hints: ['va ', 'vont ', 'allons ', 'vais ', 'allai', 'irai'], re: /\b(?:va|vont|allons|vais|allait|allaient|irait|iraient) (?:\p{L}+ ){0,3}?(?:envoyer|livrer|fournir|transferer|ceder|donner|offrir|expedier|proceder a (?:des|de nouvelles|la) livraisons?)\b/gu },
   { status: 'announced', rule: 'future', hints: ['enverr', 'livrer', 'fournir', 'transferer', 'ceder', 'donner', 'offrir', 'expedier', 'remplacer', 'remettr', 'deploier'], re: /\b(?:enverr|livrer|fournir|transferer|ceder|donner|offrir|expedier|remplacer|remettr|deploier)(?:a|ai|as|ons|ez|ont|ait|aient|ions)\b/g },
-  { status: 'announced', rule: 'pledge', hints: ['promet', 'promis', 'engag'], re: /\bpromet(?:tent)?\b|\b(?:a|ont) promis\b|\bs'est engagee?\b|\bse sont engagee?s\b|\bs'engagent\b|\bs'engage a\b/g },
+  { status: 'announced', rule: 'pledge', hints: ['promet', 'promis', 'engag', 'pret'], re: /\bpromet(?:tent)?\b|\b(?:a|ont) promis\b|\bs'est engagee?\b|\bse sont engagee?s\b|\bs'engag(?:ent|e|eait|eaient|era|eront) a\b|\bpret(?:e|s|es)? a (?:livrer|fournir|ceder|envoyer|transferer)\b/g },
   { status: 'announced', rule: 'funding', hints: ['debloqu'], re: /\bdebloque\w*/g },
   { status: 'announced', rule: 'package', hints: ['aide', 'paquet', 'compren'], re: /\bnouvelle aide\b|\bnouveau paquet\b|\bpaquet d'aide\b|\bcomprenant\b|\bcomprendra\b/g },
   { status: 'announced', rule: 'decision', hints: ['accepte', 'decide', 'propose', 'convenu', 'approuve', 'autorise'], re: /\b(?:a|ont|avait|avaient) (?:accepte|decide|propose|convenu|approuve|autorise) d'(?:envoyer|expedier|livrer|fournir|ceder)\b/g },
   // planned
   { status: 'planned', rule: 'plan', hints: ['prevo', 'prevu', 'planifi'], re: /\bprevoi(?:t|ent)\b|\bprevue?s?\b|\bplanifie\w*/g },
+  { status: 'planned', rule: 'order', hints: ['command', 'acqui', 'achat'], re: /\b(?:une |la |sa |leur )?commande (?:de|d'|des|portant)|\bl'acquisition (?:de|d'|par)|\bl'achat de\b/g },
   { status: 'planned', rule: 'should', hints: ['devrai', 'doit', 'doivent'], re: /\bdevrai(?:t|ent)\b|\bdoi(?:t|vent) (?:etre )?(?:livre|envoye|arriver|recevoir|fournir|livrer)/g },
   { status: 'planned', rule: 'deadline', hints: ["d'ici", 'prochain'], re: /\bd'ici (?:a |la fin|fin|l'|\d)|\bl'annee prochaine\b|\bl'an prochain\b|\bdans les prochain(?:s|es) (?:jours|semaines|mois)\b/g },
   // requested
@@ -77,6 +91,8 @@ interface Cue {
   start: number;
   end: number;
   post: boolean;
+  block: boolean;
+  needsAgent: boolean;
 }
 
 function findCues(fs: string): Cue[] {
@@ -96,7 +112,7 @@ function findCues(fs: string): Cue[] {
       const before = fs.slice(Math.max(0, start - 4), start);
       const after = fs.slice(end, end + 8);
       if (/(?:^|\s)(?:ne|n')\s?$/.test(before) || /^ (?:pas|jamais|plus)\b/.test(after)) continue;
-      out.push({ status: def.status, rule: def.rule, start, end, post: def.post === true });
+      out.push({ status: def.status, rule: def.rule, start, end, post: def.post === true, block: def.block === true, needsAgent: def.needsAgent === true });
     }
   }
   return out.sort((a, b) => a.start - b.start);
@@ -108,6 +124,7 @@ const RECIPIENT_SLOT = /(?:^|[\s'])(?:a|au|aux|pour|en|vers|a destination de|a d
 const ORIGIN_SLOT = /(?:fabrique|produit|concu|developpe|origine|construit)\w*\s+(?:en|aux?|dans)\s+(?:l'|la |le |les )?$/;
 const DE_SLOT = /(?:^|[\s'])(?:de|d|du|des)\s*(?:l'|la |le |les )?(?:« ?|" ?)?$/;
 const PASSIVE_AGENT = /(?:^|\s)par\s+(?:l'|la |le |les )?$/;
+const RELATIVE_SUBJECT = /^\s*,\s*qui\s+(?:\p{L}+\s+){0,3}$/u;
 const CLAUSE_BREAK = /\bque\b|\bqu'|[;:]/g;
 
 /** Organisation kinds that can supply weapons. */
@@ -115,6 +132,8 @@ const SUPPLIER_ORG_KINDS = new Set(['alliance', 'intergovernmental', 'coalition'
 
 interface Party {
   id: string;
+  /** Country adjective not preceded by a state noun ("les Patriot allemands"). */
+  adjective: boolean;
   m: Mention;
   rel: number; // start relative to sentence
   relEnd: number;
@@ -132,6 +151,11 @@ function partiesOf(sentence: Sentence, fs: string, ms: Mention[], cg: CompiledGa
       const org = cg.organizations.get(m.id);
       if (org && SUPPLIER_ORG_KINDS.has(org.kind)) id = m.id;
     } else if (m.type === 'person') id = index.personCountry.get(m.id);
+    // A company supplies on behalf of its country ("Baykar offrira un TB2" → Turkey).
+    if (m.type === 'organization' && id) {
+      const org = cg.organizations.get(m.id);
+      if (org?.kind === 'company' && org.country) id = org.country;
+    }
     if (!id) continue;
     const rel = m.start - sentence.start;
     const before = fs.slice(Math.max(0, rel - 30), rel);
@@ -139,12 +163,13 @@ function partiesOf(sentence: Sentence, fs: string, ms: Mention[], cg: CompiledGa
     if (m.type === 'country') {
       const isAdjective = /^[\p{Ll}]/u.test(m.text);
       if (isAdjective && !STATE_NOUN.test(before)) {
-        out.push({ id, m, rel, relEnd: m.end - sentence.start, deSlot: true, recipientSlot: false });
+        out.push({ id, adjective: true, m, rel, relEnd: m.end - sentence.start, deSlot: true, recipientSlot: false });
         continue;
       }
     }
     out.push({
       id,
+      adjective: false,
       m,
       rel,
       relEnd: m.end - sentence.start,
@@ -167,6 +192,10 @@ function clauseStart(fs: string, pos: number): number {
 function agentBefore(parties: Party[], fs: string, pos: number, exclude: string | null): Party | null {
   const from = clauseStart(fs, pos);
   const pool = parties.filter((p) => p.relEnd <= pos && p.rel >= from && !p.recipientSlot && p.id !== exclude && p.m.type !== 'weapon');
+  // "l'Iran, qui fournit …": the antecedent of the relative clause is the agent, even as a "de X" complement.
+  for (let i = pool.length - 1; i >= 0; i--) {
+    if (RELATIVE_SUBJECT.test(fs.slice(pool[i].relEnd, pos))) return pool[i];
+  }
   for (const pass of [false, true]) {
     for (let i = pool.length - 1; i >= 0; i--) {
       if (pool[i].deSlot === pass) return pool[i];
@@ -192,6 +221,74 @@ function chooseCue(cues: Cue[], fs: string, wRel: number, wRelEnd: number): Cue 
   return null;
 }
 
+/** Separator between coordinated parties: ", ", " et ", ", ainsi que " (articles allowed). */
+const COORD = /^\s*(?:,\s*(?:et\s+|ainsi que\s+)?|et\s+|ainsi que\s+)(?:l'|la |le |les )?$/;
+
+/** The agent plus the parties coordinated with it before ("l'Allemagne, le Danemark et les Pays-Bas livreront"). */
+function coordinatedBefore(parties: Party[], fs: string, agent: Party): Party[] {
+  const out = [agent];
+  let cur = agent;
+  for (let i = parties.indexOf(agent) - 1; i >= 0; i--) {
+    const p = parties[i];
+    if (p.adjective || p.recipientSlot || p.relEnd > cur.rel) continue;
+    if (!COORD.test(fs.slice(p.relEnd, cur.rel))) break;
+    out.unshift(p);
+    cur = p;
+  }
+  return out;
+}
+
+/** The parties coordinated after `first` ("par le Danemark, les Pays-Bas et la Norvège"). */
+function coordinatedAfter(parties: Party[], fs: string, first: Party): Party[] {
+  const out = [first];
+  let cur = first;
+  for (let i = parties.indexOf(first) + 1; i < parties.length; i++) {
+    const p = parties[i];
+    if (p.rel < cur.relEnd) continue;
+    if (p.adjective || !COORD.test(fs.slice(cur.relEnd, p.rel))) break;
+    out.push(p);
+    cur = p;
+  }
+  return out;
+}
+
+const DELIVERY_PARTICIPLE = /\b(livre|fourni|transfere|envoye|remis|cede|donne|offert|expedie|achemine|promis)e?s?\b/;
+const PASSIVE_GAP_BREAK = /[;:.(]|\bqui\b|\bque\b|\bdont\b/;
+
+/**
+ * A delivery participle governing the weapon, with its "par" agent(s): "les F-16 livrés depuis l'été
+ * par le Danemark, les Pays-Bas et la Norvège", "des Mirage 2000-5 cédés par la France". A production
+ * participle ("produits par KNDS", "construits par Dassault") names the maker, not the supplier.
+ */
+function passiveAgents(parties: Party[], fs: string, wRelEnd: number, nextWeaponRel: number): { agents: Party[]; status: DeliveryStatus } | null {
+  for (const p of parties) {
+    if (p.rel <= wRelEnd || p.rel > wRelEnd + 90 || p.rel > nextWeaponRel) continue;
+    const before = fs.slice(Math.max(0, p.rel - 12), p.rel);
+    if (!PASSIVE_AGENT.test(before)) continue;
+    const between = fs.slice(wRelEnd, p.rel);
+    if (PASSIVE_GAP_BREAK.test(between)) return null;
+    const m = DELIVERY_PARTICIPLE.exec(between);
+    if (!m) return null;
+    // "…, livrés" after a comma must directly follow the weapon phrase ("les Caesar, livrés par Paris").
+    if (between.slice(0, m.index).includes(',') && !/^[^,]*,\s*$/.test(between.slice(0, m.index))) return null;
+    return { agents: coordinatedAfter(parties, fs, p), status: m[1] === 'promis' ? 'announced' : 'delivered' };
+  }
+  return null;
+}
+
+/** Country adjective right after the weapon ("les Patriot allemands") that differs from the system's origin. */
+function adjectiveAfter(parties: Party[], fs: string, wRelEnd: number, origin: string[] | undefined, allowOrigin: boolean): string | null {
+  for (const p of parties) {
+    if (p.rel < wRelEnd) continue;
+    if (p.rel - wRelEnd > 25) break;
+    if (!p.adjective || p.m.type !== 'country') continue;
+    if (!/^[\s\p{L}\d-]*$/u.test(fs.slice(wRelEnd, p.rel))) break;
+    if (!allowOrigin && origin?.includes(p.id)) return null;
+    return p.id;
+  }
+  return null;
+}
+
 /** Deliveries of one document, in reading order; exact duplicates removed. */
 export function extractDeliveries(doc: SegmentedDoc, mentions: Mention[], cg: CompiledGazetteer): Delivery[] {
   const out: Delivery[] = [];
@@ -212,9 +309,11 @@ export function extractDeliveries(doc: SegmentedDoc, mentions: Mention[], cg: Co
     const doneInSentence = new Set<string>();
     let prevWeapon: Mention | null = null;
     let prevQuantity: Quantity | null = null;
-    for (const w of weapons) {
+    for (let wi = 0; wi < weapons.length; wi++) {
+      const w = weapons[wi];
       const wRel = w.start - sentence.start;
       const wRelEnd = w.end - sentence.start;
+      const nextWeaponRel = wi + 1 < weapons.length ? weapons[wi + 1].start - sentence.start : Infinity;
       let quantity = quantityBefore(doc.body, w.start, sentence.start);
       if (!quantity && prevWeapon && prevQuantity) {
         const between = doc.body.slice(prevWeapon.end, w.start);
@@ -223,22 +322,40 @@ export function extractDeliveries(doc: SegmentedDoc, mentions: Mention[], cg: Co
       prevWeapon = w;
       prevQuantity = quantity;
       if (doneInSentence.has(w.id)) continue;
-      const cue = chooseCue(cues, fs, wRel, wRelEnd);
-      if (!cue) continue;
 
-      let supplier: string | null = null;
+      const passive = passiveAgents(parties, fs, wRelEnd, nextWeaponRel);
+      let cue = chooseCue(cues, fs, wRel, wRelEnd);
+      if (passive && (!cue || cue.block || cue.start > wRelEnd || cue.needsAgent)) {
+        cue = { status: passive.status, rule: 'passive-participle', start: wRelEnd, end: wRelEnd, post: true, block: false, needsAgent: false };
+      }
+      if (!cue || cue.block) continue;
+
+      let suppliers: (string | null)[] = [null];
       let recipient: string | null = null;
       let rule = `${cue.status}:${cue.rule}`;
+      const origin = cg.weapons.get(w.id)?.origin;
 
       if (cue.status === 'requested') {
         const requester = agentBefore(parties, fs, cue.start, null);
         recipient = requester?.id ?? null;
-        const asked = parties.find((p) => p.rel >= cue.end && p.relEnd <= wRel && p.id !== recipient && p.m.type !== 'person');
-        supplier = asked?.id ?? null;
+        const asked = parties.find((p) => p.rel >= cue.end && p.relEnd <= wRel && p.id !== recipient && p.m.type !== 'person' && !p.adjective);
+        suppliers = [asked?.id ?? adjectiveAfter(parties, fs, wRelEnd, origin, true)];
         if (!recipient) {
           const slot = parties.find((p) => p.recipientSlot && p.rel > cue.start);
           recipient = slot?.id ?? (hasUkraine ? 'ukraine' : null);
         }
+      } else if (cue.rule === 'received') {
+        // "L'Ukraine a reçu des Patriot de l'Allemagne / fournis par les États-Unis": the subject receives.
+        recipient = agentBefore(parties, fs, cue.start, null)?.id ?? (hasUkraine ? 'ukraine' : null);
+        const from = passive?.agents.map((p) => p.id) ?? [parties.find((p) => p.rel > wRelEnd && p.deSlot && !p.adjective && p.id !== recipient && /\bd(?:e|u|es)\s+(?:l'|la |le |les )?$|\bd'$/.test(fs.slice(Math.max(0, p.rel - 10), p.rel)))?.id ?? null];
+        suppliers = from;
+      } else if (cue.rule === 'order') {
+        // "L'Ukraine a signé avec la Suède une commande de Gripen": the buyer receives.
+        const buyer = agentBefore(parties, fs, cue.start, null) ?? parties.find((p) => p.rel >= cue.end && p.rel - cue.end < 6 && PASSIVE_AGENT.test(fs.slice(Math.max(0, p.rel - 12), p.rel)));
+        recipient = buyer?.id ?? null;
+        const seller = parties.find((p) => p.id !== recipient && !p.adjective && /\b(?:avec|aupres d[eu']|a)\s+(?:l'|la |le |les )?$/.test(fs.slice(Math.max(0, p.rel - 16), p.rel)));
+        suppliers = [seller?.id ?? adjectiveAfter(parties, fs, wRelEnd, origin, true)];
+        if (!recipient || !suppliers[0]) continue;
       } else {
         // "remplacer le S-300 de la Slovaquie par une batterie Patriot": the replaced item is no delivery;
         // the possessor is the recipient of the replacement.
@@ -251,35 +368,48 @@ export function extractDeliveries(doc: SegmentedDoc, mentions: Mention[], cg: Co
         const slotAfter = parties.find((p) => p.recipientSlot && p.rel >= Math.min(cue.start, wRel));
         const slotAny = slotAfter ?? parties.find((p) => p.recipientSlot);
         recipient = replacedOwner ?? slotAny?.id ?? null;
-        const passive = parties.find((p) => p.rel > wRelEnd && p.id !== recipient && PASSIVE_AGENT.test(fs.slice(Math.max(0, p.rel - 12), p.rel)));
         if (passive) {
-          supplier = passive.id;
+          suppliers = passive.agents.map((p) => p.id);
           rule += '+passive-agent';
         } else if (!cue.post) {
           // A participle after the weapon ("les Caesar livrés à Kiev") names no agent.
-          supplier = agentBefore(parties, fs, cue.start, recipient)?.id ?? null;
+          const agent = agentBefore(parties, fs, cue.start, recipient);
+          if (agent) suppliers = agent.deSlot ? [agent.id] : coordinatedBefore(parties, fs, agent).map((p) => p.id);
         }
-        if (!recipient && cue.status !== 'produced' && hasUkraine && supplier !== 'ukraine') {
+        if (suppliers.length === 1 && suppliers[0] === null && cue.status !== 'produced') {
+          // "les Patriot allemands" names the supplier when it is not the system's origin ("F-16 américains").
+          const adj = adjectiveAfter(parties, fs, wRelEnd, origin, false);
+          if (adj) {
+            suppliers = [adj];
+            rule += '+adjective';
+          }
+        }
+        if (cue.needsAgent && suppliers[0] === null) continue;
+        // A production record needs its producer; "fabriqué par MBDA" describes the system.
+        if (cue.status === 'produced' && (suppliers[0] === null || /\bpar\s+(?:l'|la |le |les |une? )?/.test(fs.slice(cue.end, cue.end + 12)))) continue;
+        if (!recipient && cue.status !== 'produced' && hasUkraine && !suppliers.includes('ukraine')) {
           recipient = 'ukraine';
           rule += '+default-recipient';
         }
       }
-      if (supplier && supplier === recipient) supplier = null;
 
       doneInSentence.add(w.id);
-      const delivery: Delivery = {
-        supplier,
-        recipient,
-        weapon: w.id,
-        quantity: quantity?.value ?? null,
-        quantityText: quantity ? quantity.text : null,
-        status: cue.status,
-        evidence: { text: sentence.text, offset: sentence.start, rule },
-      };
-      const key = `${supplier}|${recipient}|${w.id}|${delivery.quantity}|${delivery.status}`;
-      if (seenKeys.has(key)) continue;
-      seenKeys.add(key);
-      out.push(delivery);
+      for (let supplier of suppliers) {
+        if (supplier && supplier === recipient) supplier = null;
+        const delivery: Delivery = {
+          supplier,
+          recipient,
+          weapon: w.id,
+          quantity: quantity?.value ?? null,
+          quantityText: quantity ? quantity.text : null,
+          status: cue.status,
+          evidence: { text: sentence.text, offset: sentence.start, rule },
+        };
+        const key = `${supplier}|${recipient}|${w.id}|${delivery.quantity}|${delivery.status}`;
+        if (seenKeys.has(key)) continue;
+        seenKeys.add(key);
+        out.push(delivery);
+      }
     }
   }
   return out;
