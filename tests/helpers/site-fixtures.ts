@@ -5,7 +5,7 @@
  * Builds are cached by a hash of inputs, like tests/helpers/site.ts.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { astroBuild, hashTree, ROOT, withBuildLock } from './site.ts';
