@@ -23,6 +23,11 @@ const gazetteer: Gazetteer = {
     weapon('stinger', 'Stinger', [], 'manpads'),
     weapon('mirage-2000', 'Mirage 2000', [], 'aircraft'),
     weapon('f-16', 'F-16', [], 'aircraft'),
+    { ...weapon('patriot-us', 'MIM-104', [], 'air-defence'), origin: ['united-states'] },
+    weapon('kinjal', 'Kinjal', [], 'ballistic-missile'),
+    weapon('shahed-136', 'Shahed-136', ['Shahed'], 'drone'),
+    weapon('bohdana', 'Bohdana', [], 'artillery'),
+    { ...weapon('gripen', 'Gripen', [], 'aircraft'), origin: ['sweden'] },
   ],
   countries: [
     country('france', 'France', ['français', 'française', 'françaises'], 'Paris', ["l'Élysée"]),
@@ -32,6 +37,11 @@ const gazetteer: Gazetteer = {
     country('poland', 'Pologne', ['polonais', 'polonaise'], 'Varsovie'),
     country('slovakia', 'Slovaquie', ['slovaque', 'slovaques'], 'Bratislava'),
     country('netherlands', 'Pays-Bas', ['néerlandais', 'néerlandaise'], 'Amsterdam'),
+    country('denmark', 'Danemark', ['danois', 'danoise'], 'Copenhague'),
+    country('russia', 'Russie', ['russe', 'russes'], 'Moscou'),
+    country('iran', 'Iran', ['iranien', 'iranienne'], 'Téhéran'),
+    country('sweden', 'Suède', ['suédois', 'suédoise'], 'Stockholm'),
+    country('norway', 'Norvège', ['norvégien', 'norvégiens'], 'Oslo'),
   ],
   people: [
     { id: 'olaf-scholz', name: 'Olaf Scholz', nameEn: 'Olaf Scholz', aliases: [], surnames: ['Scholz'], country: 'germany', offices: [] },
@@ -40,6 +50,8 @@ const gazetteer: Gazetteer = {
   organizations: [
     { id: 'nato', name: 'OTAN', nameEn: 'NATO', aliases: ['Otan'], kind: 'alliance' },
     { id: 'european-union', name: 'Union européenne', nameEn: 'European Union', aliases: ['UE'], kind: 'intergovernmental' },
+    { id: 'nexter', name: 'Nexter', nameEn: 'Nexter', aliases: [], kind: 'company', country: 'france' },
+    { id: 'ukroboronprom', name: 'Ukroboronprom', nameEn: 'Ukroboronprom', aliases: [], kind: 'company', country: 'ukraine' },
   ],
   outlets: [],
 };
@@ -151,5 +163,60 @@ describe('extractDeliveries', () => {
   it('does not take a number that does not govern the weapon phrase', () => {
     const body = "Les 27 pays de l'UE ont livré des obusiers Caesar à Kiev.";
     expect(facts(body)[0]).toMatchObject({ weapon: 'caesar', quantity: null, quantityText: null });
+  });
+
+  const pairs = (body: string) => facts(body).map((f) => `${f.supplier}→${f.recipient}:${f.weapon}:${f.status}`);
+
+  it('gives one record per supplier of a coordinated subject', () => {
+    expect(pairs("L'Allemagne, le Danemark et les Pays-Bas enverront au printemps des chars Leopard 2 à l'Ukraine.")).toEqual([
+      'germany→ukraine:leopard-2:announced',
+      'denmark→ukraine:leopard-2:announced',
+      'netherlands→ukraine:leopard-2:announced',
+    ]);
+    expect(pairs('Berlin et Paris, qui ont déjà cédé des canons Caesar à Kiev, hésitent encore.')).toEqual([
+      'germany→ukraine:caesar:delivered',
+      'france→ukraine:caesar:delivered',
+    ]);
+  });
+
+  it('reads every agent of a delivery participle after the weapon', () => {
+    expect(pairs("Les F-16 livrés l'an dernier par le Danemark et la Norvège volent déjà au-dessus du front.")).toEqual([
+      'denmark→ukraine:f-16:delivered',
+      'norway→ukraine:f-16:delivered',
+    ]);
+  });
+
+  it('does not take the maker of a system as its supplier', () => {
+    expect(pairs('La France a déjà cédé des canons Caesar fabriqués par Nexter.')).toEqual(['france→ukraine:caesar:delivered']);
+    expect(deliveries('Fabriqué par Nexter, le Caesar est produit par une filiale du groupe.')).toEqual([]);
+  });
+
+  it('records no delivery for a strike or for the use of a weapon', () => {
+    expect(deliveries('Dans la nuit, la Russie a tiré six missiles Kinjal sur la capitale, a annoncé Kiev.')).toEqual([]);
+    expect(deliveries('Odessa a été frappée par des drones Shahed, a annoncé le gouverneur.')).toEqual([]);
+    expect(deliveries("L'armée ukrainienne utilise des Storm Shadow britanniques, a rappelé le ministre.")).toEqual([]);
+  });
+
+  it('reads transfers between other countries in the present tense', () => {
+    expect(pairs("Les experts s'inquiètent de l'Iran, qui fournit depuis l'été des drones Shahed à Moscou.")).toEqual([
+      'iran→russia:shahed-136:delivered',
+    ]);
+  });
+
+  it('takes a post-posed country adjective as the supplier when it is not the origin of the system', () => {
+    expect(pairs("Les MIM-104 allemands doivent être livrés avant l'hiver.")).toEqual(['germany→ukraine:patriot-us:planned']);
+    expect(pairs('Des MIM-104 américains ont été livrés la semaine dernière.')).toEqual(['null→ukraine:patriot-us:delivered']);
+  });
+
+  it('makes the subject of "a reçu" the recipient', () => {
+    expect(pairs("La Pologne a reçu des missiles Javelin des États-Unis.")).toEqual(['united-states→poland:javelin:delivered']);
+  });
+
+  it('credits own production to the producing company country, with no recipient', () => {
+    expect(pairs('Le groupe public Ukroboronprom a accéléré la production des obusiers Bohdana.')).toEqual(['ukraine→null:bohdana:produced']);
+  });
+
+  it('reads an order: the buyer receives, the party it signs with supplies', () => {
+    expect(pairs("L'Ukraine a signé avec la Suède une commande de 100 chasseurs Gripen.")).toEqual(['sweden→ukraine:gripen:planned']);
   });
 });

@@ -304,7 +304,7 @@ export function extractDeliveries(doc: SegmentedDoc, mentions: Mention[], cg: Co
     if (weapons.length === 0) continue;
     const fs = foldKeepLength(sentence.text);
     const cues = findCues(fs);
-    if (cues.length === 0) continue;
+    if (cues.length === 0 && !fs.includes('par ')) continue;
     const parties = partiesOf(sentence, fs, ms, cg);
     const doneInSentence = new Set<string>();
     let prevWeapon: Mention | null = null;
@@ -351,10 +351,12 @@ export function extractDeliveries(doc: SegmentedDoc, mentions: Mention[], cg: Co
         suppliers = from;
       } else if (cue.rule === 'order') {
         // "L'Ukraine a signé avec la Suède une commande de Gripen": the buyer receives.
-        const buyer = agentBefore(parties, fs, cue.start, null) ?? parties.find((p) => p.rel >= cue.end && p.rel - cue.end < 6 && PASSIVE_AGENT.test(fs.slice(Math.max(0, p.rel - 12), p.rel)));
+        const seller = parties.find((p) => !p.adjective && p.relEnd <= wRel && /\b(?:avec|aupres d[eu']|a)\s+(?:l'|la |le |les )?$/.test(fs.slice(Math.max(0, p.rel - 16), p.rel)));
+        const buyer =
+          agentBefore(parties, fs, cue.start, seller?.id ?? null) ??
+          parties.find((p) => p.rel >= cue.end && p.rel - cue.end < 6 && PASSIVE_AGENT.test(fs.slice(Math.max(0, p.rel - 12), p.rel)));
         recipient = buyer?.id ?? null;
-        const seller = parties.find((p) => p.id !== recipient && !p.adjective && /\b(?:avec|aupres d[eu']|a)\s+(?:l'|la |le |les )?$/.test(fs.slice(Math.max(0, p.rel - 16), p.rel)));
-        suppliers = [seller?.id ?? adjectiveAfter(parties, fs, wRelEnd, origin, true)];
+        suppliers = [seller && seller.id !== recipient ? seller.id : adjectiveAfter(parties, fs, wRelEnd, origin, true)];
         if (!recipient || !suppliers[0]) continue;
       } else {
         // "remplacer le S-300 de la Slovaquie par une batterie Patriot": the replaced item is no delivery;
@@ -373,7 +375,9 @@ export function extractDeliveries(doc: SegmentedDoc, mentions: Mention[], cg: Co
           rule += '+passive-agent';
         } else if (!cue.post) {
           // A participle after the weapon ("les Caesar livrés à Kiev") names no agent.
-          const agent = agentBefore(parties, fs, cue.start, recipient);
+          let agent = agentBefore(parties, fs, cue.start, recipient);
+          // "des F-16 américains ont été livrés": an origin adjective describes the system, not the supplier.
+          if (agent?.adjective && cue.status !== 'produced' && origin?.includes(agent.id)) agent = null;
           if (agent) suppliers = agent.deSlot ? [agent.id] : coordinatedBefore(parties, fs, agent).map((p) => p.id);
         }
         if (suppliers.length === 1 && suppliers[0] === null && cue.status !== 'produced') {
