@@ -224,3 +224,33 @@ describe('extractEntities', () => {
     expect(r.mentions).toHaveLength(5);
   });
 });
+
+describe('extractEntities: new people found by pattern', () => {
+  const names = (body: string) => run(body).newNames.map((n) => n.name);
+
+  it('reads a name after an office phrase that contains a place name', () => {
+    expect(names('Le gouverneur de la région de Kherson, Oleksandr Prokoudine, a fait état de trois blessés.')).toEqual(['Oleksandr Prokoudine']);
+  });
+
+  it('reads a name after a retired officer title', () => {
+    expect(names('Pour le colonel à la retraite Michel Goya, la manœuvre est risquée.')).toEqual(['Michel Goya']);
+  });
+
+  it('reads a name followed by a role in apposition', () => {
+    expect(names("« C'est un tournant », estime Camille Grand, chercheur au Conseil européen.")).toEqual(['Camille Grand']);
+    expect(names('« Nous tournons à plein », explique Jan Novotny, le propriétaire de la firme.')).toEqual(['Jan Novotny']);
+  });
+
+  it('reads a religious title with a single name', () => {
+    expect(names('Le patriarche Bartholomée a appelé à une trêve.')).toEqual(['Bartholomée']);
+  });
+
+  it('keeps hyphenated family names and Korean given names whole', () => {
+    expect(names('« Rien n\'est acquis », juge Anne-Laure Dupont-Aignan, analyste à l\'institut.')).toEqual(['Anne-Laure Dupont-Aignan']);
+    expect(names('« Séoul restera prudent », analyse Kim Min-seok, chercheur à Séoul.')).toEqual(['Kim Min-seok']);
+  });
+
+  it('does not take a capitalised word after a comma for a role apposition without a role noun', () => {
+    expect(names('Selon Jean Valjean, Paris reste prudent.')).toEqual([]);
+  });
+});

@@ -92,6 +92,18 @@ const OFFICE_WORDS = new Set([
   'patron', 'patronne', 'directeur', 'directrice', 'pdg', 'depute', 'deputee', 'senateur', 'senatrice', 'gouverneur',
   'maire', 'roi', 'reine', 'prince', 'princesse', 'emir', 'pape', 'cheikh', 'envoye', 'envoyee', 'emissaire', 'vice',
   'porte-parole', 'parole', 'major', 'diplomate', 'negociateur', 'negociatrice', 'opposant', 'opposante', 'premier',
+  'journaliste', 'animateur', 'animatrice', 'administrateur', 'administratrice', 'patriarche', 'metropolite', 'imam',
+  'ayatollah', 'sultan', 'analyste', 'chercheur', 'chercheuse', 'proprietaire', 'fondateur', 'fondatrice',
+]);
+/** Titles used with a single name ("le patriarche Kirill", "le roi Charles III"). */
+const SINGLE_NAME_TITLES = new Set(['patriarche', 'metropolite', 'pape', 'roi', 'reine', 'prince', 'princesse', 'emir', 'cheikh', 'imam', 'ayatollah', 'sultan']);
+/** Roles in an apposition after a name ("Park Jin-woo, chercheur à l'Institut Asan"; "X, le propriétaire de CSG"). */
+const ROLE_AFTER = new Set([
+  'analyste', 'chercheur', 'chercheuse', 'expert', 'experte', 'specialiste', 'directeur', 'directrice', 'professeur',
+  'professeure', 'proprietaire', 'fondateur', 'fondatrice', 'pdg', 'president', 'presidente', 'porte-parole', 'gendre',
+  'ancien', 'ancienne', 'general', 'colonel', 'ministre', 'ambassadeur', 'ambassadrice', 'conseiller', 'conseillere',
+  'chef', 'patron', 'patronne', 'depute', 'deputee', 'senateur', 'senatrice', 'administrateur', 'administratrice',
+  'commandant', 'dirigeant', 'dirigeante', 'responsable', 'economiste', 'historien', 'historienne', 'politologue',
 ]);
 /** Words allowed between an office word and the name ("le ministre slovaque de la Défense, X"). */
 const OFFICE_COMPLEMENT = new Set([
@@ -103,6 +115,7 @@ const OFFICE_COMPLEMENT = new Set([
   'parlement', 'national', 'nationale', 'securite', 'renseignement', 'services', 'general', 'generale', 'charge', 'chef',
   'armees', 'etat-major', 'strategiques', 'speciales', 'aerienne', 'aeriennes', 'terrestres', 'navales', 'industrie',
   'veterans', 'anciens', 'combattants', 'communication', 'porte', 'representant', 'special', 'speciale', 'envoye',
+  'a', 'retraite', 'region', 'regionale', 'regional', 'administration', 'militaire', 'oblast', 'son', 'sa', 'et',
 ]);
 const CIVILITY = new Set(['m', 'mme', 'mlle', 'mm', 'monsieur', 'madame']);
 
@@ -421,6 +434,12 @@ function nameRunAt(body: string, t: Tokens, i: number, covered: Int32Array, inde
       j++;
       continue;
     }
+    // "Park Jin-woo", "Kim Jong-un": a short lower-case syllable hyphenated to a name token.
+    if (!t.cap[j] && body[t.end[j - 1]] === '-' && t.end[j] - t.start[j] <= 4 && !COMMON_WORDS.has(t.key[j])) {
+      e = j;
+      j++;
+      continue;
+    }
     if (!t.cap[j] && NAME_PARTICLES.has(t.key[j]) && j + 1 < t.n && gapIs(body, t, j, " -'") && nameLike(t, j + 1, index) && covered[j + 1] < 0) {
       e = j + 1;
       caps++;
@@ -442,7 +461,11 @@ function triggerBefore(body: string, t: Tokens, run: NameRun, covered: Int32Arra
   if (CIVILITY.has(t.key[p]) && t.cap[p] && (gapText === '. ' || gapText === ' ')) return 'civility';
   if (t.sent[p] !== t.sent[s]) return null;
   if (gapText !== ' ' && gapText !== ', ') return null;
-  if (run.caps < 2) return null;
+  if (run.caps < 2) {
+    // "le patriarche Kirill": a title that takes a single name, right before it, lower case.
+    if (gapText === ' ' && SINGLE_NAME_TITLES.has(t.key[p]) && !t.cap[p]) return 'office-title';
+    return null;
+  }
   for (let k = p, steps = 0; k >= 0 && steps < 10 && t.sent[k] === t.sent[s]; k--, steps++) {
     if (k < p) {
       const g = body.slice(t.end[k], t.start[k + 1]);
@@ -457,6 +480,8 @@ function triggerBefore(body: string, t: Tokens, run: NameRun, covered: Int32Arra
       return 'office-title';
     }
     if (OFFICE_COMPLEMENT.has(w)) continue;
+    // A place name inside the office phrase ("le gouverneur de la région de Dnipropetrovsk, X").
+    if (t.cap[k] && covered[k] < 0 && k > 0 && (t.key[k - 1] === 'de' || t.key[k - 1] === 'du' || t.key[k - 1] === 'd')) continue;
     const ci = covered[k];
     if (ci >= 0) {
       const c = cands[ci];
@@ -467,6 +492,17 @@ function triggerBefore(body: string, t: Tokens, run: NameRun, covered: Int32Arra
   }
   void index;
   return null;
+}
+
+/** A name followed by a role in apposition: "Park Jin-woo, chercheur à …", "Michal Strnad, le propriétaire de CSG". */
+function roleAfter(body: string, t: Tokens, run: NameRun): string | null {
+  if (run.caps < 2) return null;
+  let k = run.e + 1;
+  if (k >= t.n || t.sent[k] !== t.sent[run.e] || body.slice(t.end[run.e], t.start[k]) !== ', ') return null;
+  const w = t.key[k];
+  if (w === 'le' || w === 'la' || w === 'l' || w === 'un' || w === 'une') k++;
+  if (k >= t.n || t.cap[k]) return null;
+  return ROLE_AFTER.has(t.key[k]) ? 'apposition-role' : null;
 }
 
 function slugify(s: string): string {
@@ -565,7 +601,7 @@ export function extractEntities(doc: SegmentedDoc, cg: CompiledGazetteer): Entit
     if (covered[i] >= 0 || !t.cap[i]) continue;
     const run = nameRunAt(body, t, i, covered, index);
     if (!run) continue;
-    const rule = triggerBefore(body, t, run, covered, chosen, index);
+    const rule = triggerBefore(body, t, run, covered, chosen, index) ?? roleAfter(body, t, run);
     if (!rule) {
       i = run.e;
       continue;
