@@ -183,3 +183,38 @@ describe('weapons gazetteer', () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe('weapons gazetteer: homonyms, "/" names and the F-35', () => {
+  const cg = compileGazetteer(loadGazetteer());
+  const index = getAliasIndex(cg);
+  const segment = (body: string) => ({
+    body,
+    paragraphs: [{ text: body, start: 0, end: body.length }],
+    sentences: [{ text: body, start: 0, end: body.length, paragraph: 0 }],
+  });
+  const weaponIds = async (body: string) => {
+    const { extractEntities } = await import('../src/lib/extract/entities.ts');
+    return extractEntities(segment(body), cg).weapons.map((w) => w.id);
+  };
+
+  it('marks product names that are also common words or places as ambiguous', () => {
+    for (const key of ['milan', 'taurus', 'tomahawk', 'flamingo', 'piorun', 'spike']) {
+      const entries = index.byKey.get(key) ?? [];
+      const weapon = entries.find((e) => e.type === 'weapon');
+      if (weapon) expect(weapon.ambiguous, key).toBe(true);
+    }
+  });
+
+  it('does not read the city of Milan as the MILAN missile, but does in a military sentence', async () => {
+    expect(await weaponIds('Le salon du design de Milan a ouvert ses portes mardi.')).toEqual([]);
+    expect(await weaponIds('Rome a livré des missiles antichars Milan à Kiev.')).toContain('milan');
+  });
+
+  it('matches names written with a slash as written', async () => {
+    expect(await weaponIds("L'Italie a livré un second système SAMP/T et des hélicoptères Mi-8/17.")).toEqual(['samp-t', 'mi-8']);
+  });
+
+  it('knows the F-35', async () => {
+    expect(await weaponIds('Les F-35 commandés par la Belgique remplaceront ses avions de combat.')).toEqual(['f-35']);
+  });
+});

@@ -217,7 +217,8 @@ function finishTokens(
   for (let k = 0; k < n; k++) {
     if (k + 1 < n && start[k + 1] - end[k] === 1) {
       const g = body.charCodeAt(end[k]);
-      join[k] = g === 32 || g === 45 || g === 39 || g === 0x2019 || g === 0x2011 || g === 0xa0 ? 1 : 0;
+      // "/" joins too, so that aliases written with it match as written ("SAMP/T", "Mi-8/17", "GBU-39/B").
+      join[k] = g === 32 || g === 45 || g === 39 || g === 0x2019 || g === 0x2011 || g === 0xa0 || g === 47 ? 1 : 0;
     }
     while (si < lastIndex && sentEnd <= start[k]) sentEnd = sentences[++si].end;
     sent[k] = si;

@@ -132,6 +132,10 @@ const WEAPON_HOMONYMS = new Set([
   'crotale', 'harpoon', 'brimstone', 'starstreak', 'martlet', 'storm', 'shadow', 'phoenix', 'switchblade', 'excalibur',
   'spartan', 'mastiff', 'husky', 'wolfhound', 'bastion', 'oshkosh', 'humvee', 'griffon', 'jaguar', 'serval', 'rafale',
   'mirage', 'tigre', 'caracal', 'cougar', 'gazelle', 'puma', 'alouette', 'sea king', 'lancet', 'orlan', 'shahed',
+  // Also given names, places, animals, gods or common words (review of weapons.json): "Milan" is the city.
+  'milan', 'dana', 'bohdana', 'paladin', 'taurus', 'tomahawk', 'flamingo', 'osa', 'avenger', 'stormer', 'senator',
+  'saxon', 'vector', 'matador', 'spike', 'moskva', 'kub', 'onyx', 'bulat', 'oplot', 'magura', 'piorun', 'zircon',
+  'sidewinder', 'peklo', 'palianytsia',
 ]);
 
 const LEADING_ARTICLE = /^(?:le|la|les|l')\s*(?=\p{Lu})/iu;
