@@ -3,11 +3,15 @@
  * nothing here ever looks at today's date.
  */
 
-const MS_PER_DAY = 86_400_000;
-
 /** Day number of a calendar date (month 1–12). */
 export function dayNum(y: number, m: number, d: number): number {
-  return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+  // Days from civil (H. Hinnant): pure integer arithmetic, no Date allocation.
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 export function isValidDate(y: number, m: number, d: number): boolean {
@@ -16,19 +20,33 @@ export function isValidDate(y: number, m: number, d: number): boolean {
   return d <= daysInMonth(y, m);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return MONTH_DAYS[m - 1];
 }
 
 /** Calendar parts of a day number. */
 export function ymdOf(n: number): { y: number; m: number; d: number } {
-  const dt = new Date(n * MS_PER_DAY);
-  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+  // Civil from days (H. Hinnant).
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
+
+const pad2 = (x: number): string => (x < 10 ? '0' + x : String(x));
 
 /** "YYYY-MM-DD" of a day number. */
 export function iso(n: number): string {
-  return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+  const { y, m, d } = ymdOf(n);
+  return `${y}-${pad2(m)}-${pad2(d)}`;
 }
 
 /** Parses a strict "YYYY-MM-DD" into a day number, or null. */

@@ -53,6 +53,12 @@ function dateOf(m: RegExpExecArray, base: number): number | null {
   return dayNum(y, mo, d);
 }
 
+/** Where the date of a city dateline must start, and how much of the line its regex reads. */
+const DATELINE_DIGIT_MAX = 100;
+const DATELINE_PREFIX = 200;
+/** A date-only line is short. */
+const BARE_MAX = 80;
+
 /** How many non-empty lines at each end of the text are searched. */
 const EDGE_LINES = 3;
 
@@ -84,11 +90,13 @@ export function findDateline(body: string): Dateline | null {
     }
     if (!/\d{4}/.test(t)) continue;
     const isHead = head.includes(line);
-    if (isHead && (m = CITY_RE.exec(t))) {
+    // A dateline states its date within the first ~100 characters: match on that prefix only.
+    const firstDigit = t.search(/\d/);
+    if (isHead && firstDigit >= 0 && firstDigit <= DATELINE_DIGIT_MAX && (m = CITY_RE.exec(t.slice(0, DATELINE_PREFIX)))) {
       const d = dateOf(m, 2);
       if (d !== null) return { day: d, evidence: { text: t, offset: line.offset, rule: 'dateline' }, match: { text: m[0], offset: line.offset + m.index } };
     }
-    if ((m = BARE_RE.exec(t))) {
+    if (t.length <= BARE_MAX && (m = BARE_RE.exec(t))) {
       const d = dateOf(m, 1);
       if (d !== null) return { day: d, evidence: { text: t, offset: line.offset, rule: 'dateline' }, match: { text: m[0].trim(), offset: line.offset + t.indexOf(m[0].trim()) } };
     }
@@ -123,15 +131,20 @@ const YEARLESS_QUICK_RE = /^\s*\S[^\n]{0,60}?,\s+(?:le\s+)?(?:\p{L}+\s+)?(?:1er|
 
 /** A year-less dateline in the first lines of the body (see YEARLESS_CITY_RE), or null. */
 export function findYearlessDateline(body: string): YearlessDateline | null {
-  let off = 0;
   let seen = 0;
-  for (const text of body.split('\n', 12)) {
-    const lineOffset = off;
-    off += text.length + 1;
+  for (let lineOffset = 0; lineOffset <= body.length; ) {
+    const nl = body.indexOf('\n', lineOffset);
+    const end = nl < 0 ? body.length : nl;
+    const text = body.slice(lineOffset, end);
+    const here = lineOffset;
+    lineOffset = end + 1;
     if (!text.trim()) continue;
     if (++seen > EDGE_LINES) break;
-    if (!YEARLESS_QUICK_RE.test(text)) continue;
-    const m = YEARLESS_CITY_RE.exec(text);
+    const firstDigit = text.search(/\d/);
+    if (firstDigit < 0 || firstDigit > DATELINE_DIGIT_MAX) continue;
+    const prefix = text.slice(0, DATELINE_PREFIX);
+    if (!YEARLESS_QUICK_RE.test(prefix)) continue;
+    const m = YEARLESS_CITY_RE.exec(prefix);
     if (!m) continue;
     const mo = monthOf(m[3]);
     const d = parseInt(m[2], 10);
@@ -140,8 +153,8 @@ export function findYearlessDateline(body: string): YearlessDateline | null {
     return {
       month: mo,
       day: d,
-      evidence: { text, offset: lineOffset, rule: 'dateline-yearless' },
-      match: { text: matched, offset: lineOffset + m.index },
+      evidence: { text, offset: here, rule: 'dateline-yearless' },
+      match: { text: matched, offset: here + m.index },
     };
   }
   return null;

@@ -194,7 +194,21 @@ function endOfPhrase(folded: string, from: number, max: number): number {
   return stop < 0 ? max : from + stop;
 }
 
+const termPrefilterCache = new WeakMap<EventData, RegExp>();
+
+/** One regex over every term pattern: most sentences name no term and are skipped in one call. */
+function termPrefilter(data: EventData): RegExp {
+  let re = termPrefilterCache.get(data);
+  if (!re) {
+    const alts = data.terms.flatMap((t) => t.patterns).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    re = new RegExp(alts.length ? alts.join('|') : '(?!)');
+    termPrefilterCache.set(data, re);
+  }
+  return re;
+}
+
 function termConstraints(s: Sentence, folded: string, data: EventData, out: Constraint[]): void {
+  if (!termPrefilter(data).test(folded)) return;
   for (const t of data.terms) {
     for (const p of t.patterns) {
       const i = folded.indexOf(p);
