@@ -76,6 +76,46 @@ describe.skipIf(!available)('the search page in a real browser (BASE_PATH build,
     await page.close();
   });
 
+  it('opening /recherche/ with no parameters fetches no result fragment; typing then shows results', async () => {
+    const page = await openPage('about:blank');
+    const requests: string[] = [];
+    // Pagefind fetches from its Web Worker; the page's request events include the worker's.
+    page.on('request', (request) => void requests.push(new URL(request.url()).pathname));
+    await page.goto(new URL('recherche/', server.url).href);
+    await rendered(page, '?');
+    const pagefindFiles = () => requests.filter((path) => path.startsWith(`${BASE}pagefind/`));
+    // The facets' counts come from the filter index alone: no search ran, no result was loaded.
+    expect(pagefindFiles().some((path) => path.includes('/filter/'))).toBe(true);
+    expect(pagefindFiles().filter((path) => path.includes('/fragment/'))).toEqual([]);
+    expect(await page.$$('#search-results li')).toHaveLength(0);
+    expect(await page.textContent('#search-status')).toBe('Tapez des mots ci-dessus ou cochez un filtre pour afficher les articles.');
+    const caesarLabel = await page.textContent('fieldset[data-facet="weapon"] label:has-text("Caesar")');
+    expect(caesarLabel).toBe(`Caesar (${site.slugsMatching(/\bCaesar\b/i).length})`);
+
+    // Typing searches without Enter; every keystroke is kept and only the last search shows.
+    const historyLength = await page.evaluate(() => history.length);
+    await page.click('#search-q');
+    await page.keyboard.type('Caesar');
+    await rendered(page, '?q=Caesar');
+    const expected = site.slugsMatching(/\bCaesar\b/i);
+    expect(await resultSlugs(page)).toEqual(expected);
+    expect(await page.inputValue('#search-q')).toBe('Caesar');
+    expect(pagefindFiles().filter((path) => path.includes('/fragment/')).length).toBeLessThanOrEqual(Math.min(expected.length, 20));
+    // Typing replaced the entry; leaving the box commits the search as its own entry.
+    expect(new URL(page.url()).search).toBe('?q=Caesar');
+    expect(await page.evaluate(() => history.length)).toBe(historyLength);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => history.length)).toBe(historyLength + 1);
+    await page.goBack();
+    await rendered(page, '?');
+    expect(await page.inputValue('#search-q')).toBe('');
+    expect(await page.$$('#search-results li')).toHaveLength(0);
+    await page.goForward();
+    await rendered(page, '?q=Caesar');
+    expect(await resultSlugs(page)).toEqual(expected);
+    await page.close();
+  });
+
   it('the country filter "Slovaquie" alone returns the one article naming Slovakia', async () => {
     const page = await openPage('recherche/?country=Slovaquie');
     await rendered(page, '?country=Slovaquie');

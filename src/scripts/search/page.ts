@@ -1,7 +1,10 @@
 /**
  * The search page (/recherche/): Pagefind's JS API driven from the URL.
- * - State (q, facet selections, sort) lives in the query string; every change pushes a history
- *   entry (typing replaces it), popstate restores it, so reload/share/back/forward all work.
+ * - State (q, facet selections, sort) lives in the query string, so reload/share/back/forward all
+ *   work. Typing searches as you type (short debounce) and only replaces the current entry; a
+ *   submit, leaving the box or any filter/sort change commits it as a new history entry.
+ * - With no words and no filter nothing is searched: the facets show their counts from
+ *   `pagefind.filters()` (the filter index only, no result data) next to an invitation.
  * - Facets: OR within a facet, AND across facets. A facet's counts are computed with every
  *   OTHER facet's selection applied (one extra search per facet that has a selection).
  * - Only the results on screen are loaded (`data()` in pages of PAGE_SIZE), so a query costs the
@@ -12,6 +15,8 @@ import { parseSearchQuery, searchQuery, type SearchState } from '../../component
 import { SEARCH_TEXT, fill } from './text.ts';
 
 const PAGE_SIZE = 20;
+/** Pause after the last keystroke before searching: short enough to feel instant. */
+const TYPING_DEBOUNCE_MS = 100;
 /** Values shown per facet before "show all". */
 const FACET_PREVIEW = 10;
 
@@ -54,16 +59,19 @@ const expanded = new Set<SearchFilter>();
 let generation = 0;
 let current: { results: PagefindResult[]; shown: number } = { results: [], shown: 0 };
 
-let pagefindPromise: Promise<Pagefind> | undefined;
-function loadPagefind(): Promise<Pagefind> {
+let pagefindPromise: Promise<{ pagefind: Pagefind; totals: FilterCounts }> | undefined;
+/** Pagefind, initialised, with the filter index loaded and the per-value counts over all articles. */
+function loadPagefind(): Promise<{ pagefind: Pagefind; totals: FilterCounts }> {
   pagefindPromise ??= (async () => {
     const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
     await pagefind.options({ baseUrl: base, excerptLength: 30 });
     await pagefind.init();
-    // Loading the filter index makes every search return per-value counts.
-    await pagefind.filters();
-    return pagefind;
+    // Loading the filter index makes every search return per-value counts; its totals are what
+    // the page shows before any search.
+    const totals = await pagefind.filters();
+    return { pagefind, totals };
   })();
+  pagefindPromise.catch(() => (pagefindPromise = undefined));
   return pagefindPromise;
 }
 
@@ -81,6 +89,11 @@ function hasFilters(s: SearchState): boolean {
   return SEARCH_FILTERS.some((key) => (s.filters[key]?.length ?? 0) > 0);
 }
 
+/** No words and no filter: nothing to search, the page invites the reader to start. */
+function isIdle(s: SearchState): boolean {
+  return !s.q && !hasFilters(s);
+}
+
 /** Without words there is no relevance: browsing lists newest first. */
 function effectiveSort(s: SearchState): 'relevance' | 'date' {
   return s.q ? s.sort : 'date';
@@ -92,17 +105,36 @@ function searchOptions(s: SearchState, without?: SearchFilter): Record<string, u
   return options;
 }
 
-async function run(): Promise<void> {
+/**
+ * Shows `state`. Every run gets a generation number and gives up as soon as a newer run has
+ * started, so an older, slower search never overwrites a newer one (typing fires many).
+ * `fromUrl`: the state comes from the address (load, back/forward), so the box is overwritten
+ * even when focused; otherwise the box is the source and is left alone (no lost keystrokes).
+ */
+async function run(fromUrl = false): Promise<void> {
   const mine = ++generation;
   const s = state;
-  syncControls(s);
+  syncControls(s, fromUrl);
   app.setAttribute('aria-busy', 'true');
   let pagefind: Pagefind;
+  let totals: FilterCounts;
   try {
-    pagefind = await loadPagefind();
+    ({ pagefind, totals } = await loadPagefind());
   } catch (error) {
     console.warn('pagefind failed to load', error);
-    showError();
+    if (mine === generation) showError();
+    return;
+  }
+  if (mine !== generation) return;
+  status.classList.remove('search-error');
+  if (isIdle(s)) {
+    // Nothing to search: facets with their counts over the whole archive, no result data loaded.
+    renderFacets(s, totals);
+    list.replaceChildren();
+    current = { results: [], shown: 0 };
+    moreButton.hidden = true;
+    status.textContent = SEARCH_TEXT.invitation;
+    finish(s);
     return;
   }
   const term = s.q || null;
@@ -123,6 +155,10 @@ async function run(): Promise<void> {
   await showMore(mine);
   if (mine !== generation) return;
   announce(s, response.results.length);
+  finish(s);
+}
+
+function finish(s: SearchState): void {
   app.removeAttribute('aria-busy');
   // The state now on screen (tests and tools wait on it).
   app.dataset.rendered = searchQuery(s) || '?';
@@ -251,8 +287,10 @@ function hash(text: string): string {
   return (h >>> 0).toString(36);
 }
 
-function syncControls(s: SearchState): void {
-  if (document.activeElement !== input || input.value.trim() !== s.q) input.value = s.q;
+function syncControls(s: SearchState, fromUrl: boolean): void {
+  if (fromUrl || document.activeElement !== input) {
+    if (input.value.trim() !== s.q) input.value = s.q;
+  }
   sortSelect.value = effectiveSort(s);
   sortSelect.disabled = !s.q;
 }
@@ -279,34 +317,48 @@ function selectionsFromFacets(): SearchState['filters'] {
 }
 
 let typingTimer: ReturnType<typeof setTimeout> | undefined;
-let typingSession = false;
+/**
+ * While a typing session runs, the query string of the history entry it started from: typing
+ * only replaces the current entry; committing (submit, leaving the box, a filter or sort change)
+ * puts that entry back and pushes the typed search after it, so Back returns to where typing began.
+ */
+let typingFrom: string | null = null;
+
+/** Searches for what the box holds now (as you type). */
+function searchTyped(): void {
+  clearTimeout(typingTimer);
+  const q = input.value.trim();
+  if (q === state.q) return;
+  typingFrom ??= location.search;
+  navigate({ ...state, q }, 'replace');
+}
+
+/** Ends the typing session: the typed search becomes its own history entry. */
+function commitTyping(): void {
+  searchTyped();
+  if (typingFrom !== null && typingFrom !== location.search) {
+    const typed = location.search;
+    history.replaceState(null, '', `${location.pathname}${typingFrom}`);
+    history.pushState(null, '', `${location.pathname}${typed}`);
+  }
+  typingFrom = null;
+}
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  clearTimeout(typingTimer);
-  const q = input.value.trim();
-  // Typing already replaced the entry; a submit of the same words changes nothing.
-  if (q !== state.q || !typingSession) navigate({ ...state, q }, typingSession ? 'replace' : 'push');
-  typingSession = false;
+  commitTyping();
 });
 
 input.addEventListener('input', () => {
   clearTimeout(typingTimer);
-  typingTimer = setTimeout(() => {
-    const q = input.value.trim();
-    if (q === state.q) return;
-    // The first pause in a typing session adds a history entry; later ones update it.
-    navigate({ ...state, q }, typingSession ? 'replace' : 'push');
-    typingSession = true;
-  }, 250);
+  typingTimer = setTimeout(searchTyped, TYPING_DEBOUNCE_MS);
 });
-input.addEventListener('blur', () => {
-  typingSession = false;
-});
+input.addEventListener('blur', commitTyping);
 
 document.getElementById('search-facets')?.addEventListener('change', (event) => {
   const target = event.target as HTMLInputElement;
   if (target.type !== 'checkbox') return;
+  commitTyping();
   navigate({ ...state, filters: selectionsFromFacets() });
 });
 
@@ -320,11 +372,13 @@ document.getElementById('search-facets')?.addEventListener('click', (event) => {
 });
 
 clearButton.addEventListener('click', () => {
+  commitTyping();
   navigate({ ...state, filters: {} });
   input.focus();
 });
 
 sortSelect.addEventListener('change', () => {
+  commitTyping();
   navigate({ ...state, sort: sortSelect.value === 'date' ? 'date' : 'relevance' });
 });
 
@@ -336,10 +390,11 @@ moreButton.addEventListener('click', async () => {
 });
 
 window.addEventListener('popstate', () => {
+  clearTimeout(typingTimer);
+  typingFrom = null;
   state = parseSearchQuery(location.search);
-  typingSession = false;
-  void run();
+  void run(true);
 });
 
 status.textContent = SEARCH_TEXT.loading;
-void run();
+void run(true);

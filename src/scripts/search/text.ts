@@ -14,6 +14,8 @@ export const SEARCH_TEXT = {
   sortDate: "Date (récents d'abord)",
   loading: 'Chargement de la recherche…',
   error: "La recherche n'a pas pu être chargée. Réessayez en rechargeant la page.",
+  /** Shown before any search (no words, no filter): nothing is loaded until the reader starts. */
+  invitation: 'Tapez des mots ci-dessus ou cochez un filtre pour afficher les articles.',
   showAll: 'Tout afficher ({count})',
   showLess: 'Afficher moins',
   more: 'Afficher {count} résultats de plus',
