@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { astroBuild, hashTree, ROOT, withBuildLock } from './site.ts';
+import { compactFacts } from '../../src/lib/mdx/article.ts';
 
 const SITES = join(ROOT, '.cache/test-sites');
 
@@ -178,7 +179,8 @@ export function manyArticles(count: number): FixtureArticle[] {
 
 function toMdx(a: FixtureArticle): string {
   const { body, ...rest } = a;
-  const data = {
+  // The frontmatter stores each cited sentence once (src/lib/mdx/article.ts).
+  const data = compactFacts({
     ...rest,
     titleGenerated: false,
     seed: `${a.slug}.txt`,
@@ -189,7 +191,7 @@ function toMdx(a: FixtureArticle): string {
     footnotes: [],
     searchAliases: [...a.weapons, ...a.countries].map((e) => e.name),
     warnings: [],
-  };
+  });
   // YAML is a superset of JSON: the frontmatter is written as JSON.
   return `---\n${JSON.stringify(data, null, 1)}\n---\n${body}`;
 }

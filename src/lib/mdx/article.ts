@@ -34,8 +34,56 @@ export function searchAliases(result: ExtractionResult, cg: CompiledGazetteer): 
   return [...names].filter(Boolean).sort((a, b) => a.localeCompare(b, 'fr'));
 }
 
-export function articleFrontmatter(result: ExtractionResult, meta: ArticleMeta, cg: CompiledGazetteer) {
+interface FullEvidence {
+  text: string;
+  offset: number;
+  rule?: string;
+}
+
+/** Reference to a sentence of `sentences` (index), with the rule that used it. */
+export interface EvidenceRef {
+  s: number;
+  rule?: string;
+}
+
+/**
+ * The evidence-bearing fields with every sentence stored ONCE: `sentences` lists each
+ * (text, offset) pair; date evidence, delivery evidence and contexts point into it by index.
+ * Contexts used to repeat the same sentence once per entity it names (~8 KB of an 18 KB
+ * frontmatter); YAML parsing, the content data store and every MDX module carried all of it.
+ * `src/lib/site/evidence.ts` expands it back (open data export).
+ */
+export function compactFacts<
+  T extends {
+    date: { evidence: FullEvidence[] };
+    deliveries: Array<{ evidence: FullEvidence }>;
+    contexts: Array<{ id: string; text: string; offset: number }>;
+  },
+>(facts: T) {
+  const sentences: Array<{ text: string; offset: number }> = [];
+  const indexOf = new Map<string, number>();
+  const ref = (text: string, offset: number): number => {
+    const key = `${offset}\u0000${text}`;
+    let i = indexOf.get(key);
+    if (i === undefined) {
+      i = sentences.push({ text, offset }) - 1;
+      indexOf.set(key, i);
+    }
+    return i;
+  };
+  const evidenceRef = (e: FullEvidence): EvidenceRef => (e.rule ? { s: ref(e.text, e.offset), rule: e.rule } : { s: ref(e.text, e.offset) });
+  const contexts = facts.contexts.map((c) => ({ id: c.id, s: ref(c.text, c.offset) }));
   return {
+    ...facts,
+    date: { ...facts.date, evidence: facts.date.evidence.map(evidenceRef) },
+    deliveries: facts.deliveries.map((d) => ({ ...d, evidence: evidenceRef(d.evidence) })),
+    contexts,
+    sentences,
+  };
+}
+
+export function articleFrontmatter(result: ExtractionResult, meta: ArticleMeta, cg: CompiledGazetteer) {
+  return compactFacts({
     title: result.title,
     titleGenerated: result.titleGenerated,
     slug: meta.slug,
@@ -56,7 +104,7 @@ export function articleFrontmatter(result: ExtractionResult, meta: ArticleMeta, 
     footnotes: result.footnotes,
     searchAliases: searchAliases(result, cg),
     warnings: result.warnings.map((w) => w.reason),
-  };
+  });
 }
 
 /** Serialises the article as an MDX document. */

@@ -75,12 +75,14 @@ function buildIndex(articles: ArticleEntry[]): EntityIndex {
         typeOfId.set(ref.id, record);
       }
     }
+    const { sentences } = article.data;
     for (const context of article.data.contexts) {
       const record = typeOfId.get(context.id);
       if (!record) continue;
-      const list = record.contexts.get(article.id) ?? [];
-      if (!list.some((c) => c.text === context.text)) list.push({ article, text: context.text, offset: context.offset });
-      record.contexts.set(article.id, list);
+      const { text, offset } = sentences[context.s];
+      let list = record.contexts.get(article.id);
+      if (!list) record.contexts.set(article.id, (list = []));
+      if (!list.some((c) => c.text === text)) list.push({ article, text, offset });
     }
   }
   const lists = new Map<EntityType, EntityRecord[]>();

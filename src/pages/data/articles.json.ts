@@ -1,5 +1,6 @@
 /** Open data: every extracted fact of every article, with its evidence, as one JSON file. */
 import { getArticles } from '../../lib/site/articles.ts';
+import { fullFacts } from '../../lib/site/evidence.ts';
 import { absoluteUrl, articleUrl } from '../../lib/site/urls.ts';
 import type { APIContext } from 'astro';
 
@@ -8,7 +9,7 @@ export async function GET(context: APIContext) {
   const body = {
     generated: 'Arms Archive',
     count: articles.length,
-    articles: articles.map((a) => ({ ...a.data, page: absoluteUrl(articleUrl(a.id), context.site) })),
+    articles: articles.map((a) => ({ ...fullFacts(a.data), page: absoluteUrl(articleUrl(a.id), context.site) })),
   };
   return new Response(JSON.stringify(body, null, 1), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 }

@@ -3,13 +3,14 @@ import type { APIContext } from 'astro';
 import { getArticles } from '../../lib/site/articles.ts';
 import { getEntityIndex } from '../../lib/site/entities.ts';
 import { toCsv } from '../../lib/site/csv.ts';
+import { fullDeliveries } from '../../lib/site/evidence.ts';
 import { absoluteUrl, articleUrl } from '../../lib/site/urls.ts';
 
 export async function GET(context: APIContext) {
   const [articles, index] = await Promise.all([getArticles(), getEntityIndex()]);
   const name = (id: string | null) => (id ? (index.nameOf(id)?.name ?? id) : '');
   const rows = articles.flatMap((a) =>
-    a.data.deliveries.map((d) => [
+    fullDeliveries(a.data).map((d) => [
       a.id, a.data.date.value ?? '', a.data.date.earliest ?? '', a.data.date.latest ?? '', a.data.date.precision,
       d.supplier ?? '', name(d.supplier), d.recipient ?? '', name(d.recipient), d.weapon, name(d.weapon),
       d.quantity ?? '', d.quantityText ?? '', d.status, d.evidence.text, d.evidence.offset,
