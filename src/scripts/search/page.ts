@@ -13,10 +13,13 @@
 import { SEARCH_FILTERS, type SearchFilter } from '../../components/search/filters.ts';
 import { parseSearchQuery, searchQuery, type SearchState } from '../../components/search/search-url.ts';
 import { SEARCH_TEXT, fill } from './text.ts';
+import { searchTerm } from './term.ts';
 
 const PAGE_SIZE = 20;
 /** Pause after the last keystroke before searching: short enough to feel instant. */
 const TYPING_DEBOUNCE_MS = 100;
+/** Words shorter than this are not preloaded while typing (a one- or two-letter prefix spans many chunks). */
+const PRELOAD_MIN_CHARS = 3;
 /** Values shown per facet before "show all". */
 const FACET_PREVIEW = 10;
 
@@ -37,6 +40,7 @@ interface PagefindResponse {
 }
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
+  preload(term: string, o?: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   filters(): Promise<FilterCounts>;
   search(term: string | null, o?: Record<string, unknown>): Promise<PagefindResponse | null>;
@@ -137,7 +141,7 @@ async function run(fromUrl = false): Promise<void> {
     finish(s);
     return;
   }
-  const term = s.q || null;
+  const term = s.q ? searchTerm(s.q) : null;
   const response = await pagefind.search(term, searchOptions(s));
   if (!response || mine !== generation) return;
   // Counts for a facet with a selection: what each of its values adds to the other facets' results.
@@ -352,6 +356,11 @@ form.addEventListener('submit', (event) => {
 input.addEventListener('input', () => {
   clearTimeout(typingTimer);
   typingTimer = setTimeout(searchTyped, TYPING_DEBOUNCE_MS);
+  // Meanwhile fetch the index chunks the words need, so the search itself has nothing to wait for.
+  const term = searchTerm(input.value.trim());
+  if ((term.split(' ').at(-1) ?? '').length >= PRELOAD_MIN_CHARS) {
+    void loadPagefind().then(({ pagefind }) => pagefind.preload(term, searchOptions(state)), () => undefined);
+  }
 });
 input.addEventListener('blur', commitTyping);
 
