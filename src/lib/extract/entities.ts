@@ -146,9 +146,86 @@ interface Tokens {
   sent: Int32Array;
   /** First token of its sentence. */
   initial: Uint8Array;
+  /** Alias-vocabulary info of each token's key (index.tokens.get(key)). */
+  info: (TokenInfo | undefined)[];
+  /** TF_* flags of each token's key. */
+  flags: Uint8Array;
 }
 
-export function tokenize(doc: SegmentedDoc): Tokens {
+/*
+ * Token intern table: the same raw token text always yields the same folded string object, so
+ * no string is allocated for a token seen before and every later Map/Set lookup on the key
+ * reuses the string's cached hash. Open addressing on a hash of the raw characters; cleared when
+ * half full (bounded memory).
+ */
+const INTERN_BITS = 15;
+const INTERN_SIZE = 1 << INTERN_BITS;
+const INTERN_MASK = INTERN_SIZE - 1;
+const internRaw: (string | undefined)[] = new Array<string | undefined>(INTERN_SIZE).fill(undefined);
+const internKey: string[] = new Array<string>(INTERN_SIZE).fill('');
+const internInfo: (TokenInfo | undefined)[] = new Array<TokenInfo | undefined>(INTERN_SIZE).fill(undefined);
+const internFlags = new Uint8Array(INTERN_SIZE);
+const internHash = new Int32Array(INTERN_SIZE);
+let internCount = 0;
+/** The alias index the cached TokenInfo/flags were computed for. */
+let internOwner: AliasIndex | null = null;
+/** Slot of the last internFold result (-1: not interned). */
+let lastSlot = -1;
+
+/** Token is a weapon noun or a military word (ambiguous weapon names need one in the sentence). */
+const TF_MILITARY = 1;
+/** Token is never a fuzzy surname candidate: common word, known alias key or compound prefix. */
+const TF_NO_FUZZY = 2;
+
+function tokenFlags(k: string, index: AliasIndex): number {
+  let f = 0;
+  if (WEAPON_NOUNS.has(k) || MILITARY_WORDS.has(k)) f |= TF_MILITARY;
+  if (COMMON_WORDS.has(k) || index.byKey.has(k) || index.prefixes.has(k)) f |= TF_NO_FUZZY;
+  return f;
+}
+
+function internReset(owner: AliasIndex): void {
+  internRaw.fill(undefined);
+  internInfo.fill(undefined);
+  internCount = 0;
+  internOwner = owner;
+}
+
+function internFold(body: string, s: number, e: number, h: number, index: AliasIndex): string {
+  const len = e - s;
+  lastSlot = -1;
+  if (len > 40) return foldSlice(body, s, e);
+  let slot = (h ^ (h >>> INTERN_BITS)) & INTERN_MASK;
+  for (;;) {
+    const raw = internRaw[slot];
+    if (raw === undefined) break;
+    if (internHash[slot] === h && raw.length === len) {
+      let k = 0;
+      while (k < len && raw.charCodeAt(k) === body.charCodeAt(s + k)) k++;
+      if (k === len) {
+        lastSlot = slot;
+        return internKey[slot];
+      }
+    }
+    slot = (slot + 1) & INTERN_MASK;
+  }
+  if (internCount >= INTERN_SIZE >> 1) {
+    internReset(index);
+    slot = (h ^ (h >>> INTERN_BITS)) & INTERN_MASK;
+  }
+  const key = foldSlice(body, s, e);
+  internRaw[slot] = body.slice(s, e);
+  internKey[slot] = key;
+  internInfo[slot] = index.tokens.get(key);
+  internFlags[slot] = tokenFlags(key, index);
+  internHash[slot] = h;
+  internCount++;
+  lastSlot = slot;
+  return key;
+}
+
+export function tokenize(doc: SegmentedDoc, index: AliasIndex): Tokens {
+  if (internOwner !== index) internReset(index);
   const body = doc.body;
   const len = body.length;
   const cap = (len >> 1) + 1; // at most one token per two characters
@@ -158,6 +235,8 @@ export function tokenize(doc: SegmentedDoc): Tokens {
   const capF = new Uint8Array(cap);
   const upperF = new Uint8Array(cap);
   const titleF = new Uint8Array(cap);
+  const info: (TokenInfo | undefined)[] = [];
+  const flags = new Uint8Array(cap);
   let n = 0;
   let i = 0;
   // Hand-written scanner over precomputed character classes: a Unicode-property regex is ~30× slower here.
@@ -169,6 +248,7 @@ export function tokenize(doc: SegmentedDoc): Tokens {
       continue;
     }
     const s = i;
+    let h = c;
     const firstUpper = (cls & CH_UPPER) !== 0;
     let anyLower = (cls & CH_LOWER) !== 0;
     let restUpper = false;
@@ -181,17 +261,29 @@ export function tokenize(doc: SegmentedDoc): Tokens {
       if (cls & CH_LOWER) anyLower = true;
       else if (cls & CH_UPPER) restUpper = true;
       if (cls & (CH_UPPER | CH_LOWER)) anyLetter = true;
+      h = (Math.imul(h, 31) + c) | 0;
       i++;
     }
     startA[n] = s;
     endA[n] = i;
-    key.push(foldSlice(body, s, i));
+    const k = internFold(body, s, i, h, index);
+    key.push(k);
+    if (lastSlot >= 0) {
+      info.push(internInfo[lastSlot]);
+      flags[n] = internFlags[lastSlot];
+    } else {
+      info.push(index.tokens.get(k));
+      flags[n] = tokenFlags(k, index);
+    }
     capF[n] = firstUpper ? 1 : 0;
     upperF[n] = anyLetter && !anyLower ? 1 : 0;
     titleF[n] = firstUpper && !restUpper ? 1 : 0;
     n++;
   }
-  return finishTokens(doc, n, key, startA.subarray(0, n), endA.subarray(0, n), capF.subarray(0, n), upperF.subarray(0, n), titleF.subarray(0, n));
+  const tokens = finishTokens(doc, n, key, startA.subarray(0, n), endA.subarray(0, n), capF.subarray(0, n), upperF.subarray(0, n), titleF.subarray(0, n));
+  tokens.info = info;
+  tokens.flags = flags.subarray(0, n);
+  return tokens;
 }
 
 /** Second pass (kept out of the scanning function so V8 optimises both loops independently). */
@@ -227,7 +319,7 @@ function finishTokens(
       lastSent = si;
     }
   }
-  return { n, key, start, end, cap, upper, title, join, sent, initial };
+  return { n, key, start, end, cap, upper, title, join, sent, initial, info: [], flags: new Uint8Array(0) };
 }
 
 /* ------------------------------------------------------------------ candidates */
@@ -277,8 +369,7 @@ function gapIs(body: string, t: Tokens, a: number, allowed: string): boolean {
 export function collectExact(body: string, t: Tokens, index: AliasIndex): Candidate[] {
   const out: Candidate[] = [];
   const n = t.n;
-  const infos = new Array<TokenInfo | undefined>(n);
-  for (let i = 0; i < n; i++) infos[i] = index.tokens.get(t.key[i]);
+  const infos = t.info;
   const root = index.trie.next!;
   for (let i = 0; i < n; i++) {
     const ti = infos[i];
@@ -370,6 +461,26 @@ function selectNonOverlapping(cands: Candidate[], t: Tokens): Candidate[] {
     out.push(c);
   }
   return out.sort((a, b) => a.s - b.s);
+}
+
+type FuzzyHit = { ids: string[]; key: string; distance: number } | null;
+const FUZZY_CACHE = new WeakMap<AliasIndex, Map<string, FuzzyHit>>();
+const FUZZY_CACHE_MAX = 20000;
+
+/** fuzzySurname, memoised per alias index (a pure function of the key; callers never mutate the result). */
+function fuzzySurnameCached(key: string, index: AliasIndex): FuzzyHit {
+  let cache = FUZZY_CACHE.get(index);
+  if (!cache) {
+    cache = new Map();
+    FUZZY_CACHE.set(index, cache);
+  }
+  let hit = cache.get(key);
+  if (hit === undefined) {
+    hit = fuzzySurname(key, index);
+    if (cache.size >= FUZZY_CACHE_MAX) cache.clear();
+    cache.set(key, hit);
+  }
+  return hit;
 }
 
 /** Best fuzzy surname for a folded token (unique best within the edit budget), or null. */
@@ -518,7 +629,7 @@ function slugify(s: string): string {
 export function extractEntities(doc: SegmentedDoc, cg: CompiledGazetteer): EntityExtraction {
   const index = getAliasIndex(cg);
   const body = doc.body;
-  const t = tokenize(doc);
+  const t = tokenize(doc, index);
 
   // 1. Exact alias candidates, context filters, longest-first selection.
   let cands = collectExact(body, t, index).filter((c) => contextOk(c, body, t, index));
@@ -528,7 +639,7 @@ export function extractEntities(doc: SegmentedDoc, cg: CompiledGazetteer): Entit
   // One pass over tokens and one over candidates (per-sentence scans were quadratic on long articles).
   const military = new Set<number>();
   for (let i = 0; i < t.n; i++) {
-    if (WEAPON_NOUNS.has(t.key[i]) || MILITARY_WORDS.has(t.key[i])) military.add(t.sent[i]);
+    if (t.flags[i] & TF_MILITARY) military.add(t.sent[i]);
   }
   for (const c of chosen) if (c.type === 'weapon' && !c.entry?.ambiguous) military.add(t.sent[c.s]);
   const militaryIn = (si: number): boolean => military.has(si);
@@ -548,8 +659,8 @@ export function extractEntities(doc: SegmentedDoc, cg: CompiledGazetteer): Entit
     for (let i = 0; i < t.n; i++) {
       if (covered[i] >= 0 || !t.title[i] || t.end[i] - t.start[i] < 5) continue;
       const k = t.key[i];
-      if (COMMON_WORDS.has(k) || index.byKey.has(k) || index.prefixes.has(k)) continue;
-      const hit = fuzzySurname(k, index);
+      if (t.flags[i] & TF_NO_FUZZY) continue;
+      const hit = fuzzySurnameCached(k, index);
       if (!hit) continue;
       fuzzyCands.push({ s: i, n: 1, entry: null, id: hit.ids[0], type: 'person', kind: 'surname', fuzzy: hit.distance, ...{ ids: hit.ids } });
     }
