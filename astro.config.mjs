@@ -13,6 +13,22 @@ function normaliseBase(value) {
   return trimmed ? `/${trimmed}/` : '/';
 }
 
+/**
+ * Rolldown log filter: drops only the MODULE_LEVEL_DIRECTIVE warning Astro's "use astro:head-inject"
+ * directive raises in every compiled MDX module (one 10-line warning per article: 10,000 at 10k
+ * articles); every other log, and that warning for any other module, goes to Vite's handler.
+ * @param {string} level
+ * @param {{ code?: string; id?: string; message?: string }} log
+ * @param {(level: string, log: unknown) => void} handler
+ */
+function onLog(level, log, handler) {
+  const mdxDirective =
+    log.code === 'MODULE_LEVEL_DIRECTIVE' &&
+    /\.mdx(?:\?|$)/.test(log.id ?? '') &&
+    (log.message ?? '').includes('use astro:head-inject');
+  if (!mdxDirective) handler(level, log);
+}
+
 // SITE_URL and BASE_PATH let one build run at a domain root or under a sub-path (GitHub Pages).
 export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
@@ -24,6 +40,7 @@ export default defineConfig({
   markdown: { smartypants: false },
   integrations: [mdx(), sitemap(), pagefind({ forceLanguage: 'fr', maxFragments: 2000 })],
   devToolbar: { enabled: false },
+  vite: { build: { rolldownOptions: { onLog } } },
   // Tests and the benchmark give each build its own cache so builds never share a data store.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
 });
