@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
+import { contentModulesWithoutFrontmatter } from './src/lib/mdx/vite-content-modules.ts';
 
 /**
  * "/archive" or "archive/" → "/archive/"; empty → "/".
@@ -40,7 +41,11 @@ export default defineConfig({
   markdown: { smartypants: false },
   integrations: [mdx(), sitemap(), pagefind({ forceLanguage: 'fr', maxFragments: 2000 })],
   devToolbar: { enabled: false },
-  vite: { build: { rolldownOptions: { onLog } } },
+  vite: {
+    // Article modules need only their body: the content layer keeps the frontmatter (see the plugin).
+    plugins: [contentModulesWithoutFrontmatter(process.env.ARTICLES_DIR || './src/content/articles')],
+    build: { rolldownOptions: { onLog } },
+  },
   // Tests and the benchmark give each build its own cache so builds never share a data store.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
 });
