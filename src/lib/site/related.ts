@@ -30,10 +30,23 @@ export async function getRelatedArticles(article: ArticleEntry, limit = 5): Prom
       if (other !== article) scores.set(other, (scores.get(other) ?? 0) + weight);
     }
   }
-  // articles are in date order already: ties keep the newest first.
-  return [...scores.entries()]
-    .filter(([, score]) => score > 0)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, limit)
-    .map(([a]) => a);
+  return topK(scores, limit);
+}
+
+/**
+ * The `limit` best-scored articles, best first, without sorting every candidate (up to
+ * MAX_SOURCE_DF per shared entity): one pass keeping a small sorted list. Ties keep the
+ * first-inserted, i.e. the newest article (candidates come in date order per entity).
+ */
+function topK(scores: Map<ArticleEntry, number>, limit: number): ArticleEntry[] {
+  const best: Array<[ArticleEntry, number]> = [];
+  for (const entry of scores) {
+    const score = entry[1];
+    if (score <= 0 || (best.length === limit && score <= best[limit - 1][1])) continue;
+    let i = best.length;
+    while (i > 0 && best[i - 1][1] < score) i--;
+    best.splice(i, 0, entry);
+    if (best.length > limit) best.pop();
+  }
+  return best.map(([a]) => a);
 }
