@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchTerm } from '../src/scripts/search/term.ts';
+import { readyToSearch, searchTerm } from '../src/scripts/search/term.ts';
 
 describe('the words sent to Pagefind', () => {
   it('leaves out French function words, whatever their case', () => {
@@ -16,5 +16,19 @@ describe('the words sent to Pagefind', () => {
   it('keeps a quoted phrase and a query made only of function words as typed', () => {
     expect(searchTerm('"livraison de chars"')).toBe('"livraison de chars"');
     expect(searchTerm('de la')).toBe('de la');
+  });
+});
+
+describe('when typing starts a search', () => {
+  it('waits while the last word is a one- or two-letter beginning', () => {
+    expect(readyToSearch('livraison de c')).toBe(false);
+    expect(readyToSearch('Ca')).toBe(false);
+    expect(readyToSearch('Cae')).toBe(true);
+  });
+
+  it('searches after a space, a function word, or when the box is emptied', () => {
+    expect(readyToSearch('UE ')).toBe(true);
+    expect(readyToSearch('livraison de')).toBe(true);
+    expect(readyToSearch('')).toBe(true);
   });
 });

@@ -13,7 +13,7 @@
 import { SEARCH_FILTERS, type SearchFilter } from '../../components/search/filters.ts';
 import { parseSearchQuery, searchQuery, type SearchState } from '../../components/search/search-url.ts';
 import { SEARCH_TEXT, fill } from './text.ts';
-import { searchTerm } from './term.ts';
+import { readyToSearch, searchTerm } from './term.ts';
 
 const PAGE_SIZE = 20;
 /** Pause after the last keystroke before searching: short enough to feel instant. */
@@ -143,7 +143,8 @@ async function run(fromUrl = false): Promise<void> {
   }
   const term = s.q ? searchTerm(s.q) : null;
   const response = await pagefind.search(term, searchOptions(s));
-  if (!response || mine !== generation) return;
+  // Typed on meanwhile: a newer search is due (its timer is set), so load no result data for this one.
+  if (!response || mine !== generation || typedAhead(s)) return;
   // Counts for a facet with a selection: what each of its values adds to the other facets' results.
   const facetCounts: FilterCounts = { ...response.filters };
   await Promise.all(
@@ -160,6 +161,11 @@ async function run(fromUrl = false): Promise<void> {
   if (mine !== generation) return;
   announce(s, response.results.length);
   finish(s);
+}
+
+/** The box already holds other words than `s`, ready to be searched on the next debounce. */
+function typedAhead(s: SearchState): boolean {
+  return input.value.trim() !== s.q && readyToSearch(input.value);
 }
 
 function finish(s: SearchState): void {
@@ -328,18 +334,18 @@ let typingTimer: ReturnType<typeof setTimeout> | undefined;
  */
 let typingFrom: string | null = null;
 
-/** Searches for what the box holds now (as you type). */
-function searchTyped(): void {
+/** Searches for what the box holds now: as you type, or everything typed when `committing`. */
+function searchTyped(committing = false): void {
   clearTimeout(typingTimer);
   const q = input.value.trim();
-  if (q === state.q) return;
+  if (q === state.q || (!committing && !readyToSearch(input.value))) return;
   typingFrom ??= location.search;
   navigate({ ...state, q }, 'replace');
 }
 
 /** Ends the typing session: the typed search becomes its own history entry. */
 function commitTyping(): void {
-  searchTyped();
+  searchTyped(true);
   if (typingFrom !== null && typingFrom !== location.search) {
     const typed = location.search;
     history.replaceState(null, '', `${location.pathname}${typingFrom}`);
@@ -355,7 +361,7 @@ form.addEventListener('submit', (event) => {
 
 input.addEventListener('input', () => {
   clearTimeout(typingTimer);
-  typingTimer = setTimeout(searchTyped, TYPING_DEBOUNCE_MS);
+  typingTimer = setTimeout(() => searchTyped(), TYPING_DEBOUNCE_MS);
   // Meanwhile fetch the index chunks the words need, so the search itself has nothing to wait for.
   const term = searchTerm(input.value.trim());
   if ((term.split(' ').at(-1) ?? '').length >= PRELOAD_MIN_CHARS) {

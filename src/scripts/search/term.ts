@@ -16,3 +16,14 @@ export function searchTerm(q: string): string {
   const kept = words.filter((word) => !STOP_WORDS.has(word.toLocaleLowerCase('fr').replace(/[’']$/, '')));
   return (kept.length ? kept : words).join(' ');
 }
+
+/**
+ * Whether a search as you type is worth running for the box's text: not while its last word is
+ * a one- or two-letter beginning (Pagefind matches the last word as a prefix, and a short prefix
+ * pulls in many index chunks). A trailing space, a function word or a submit runs it anyway.
+ */
+export function readyToSearch(typed: string): boolean {
+  if (!typed.trim() || /\s$/.test(typed)) return true;
+  const last = typed.trim().split(/\s+/).at(-1) ?? '';
+  return last.length >= 3 || STOP_WORDS.has(last.toLocaleLowerCase('fr').replace(/[’']$/, ''));
+}
