@@ -5,10 +5,9 @@
  * Builds are cached by a hash of inputs, like tests/helpers/site.ts.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { astroBuild, hashTree, ROOT, withBuildLock } from './site.ts';
+import { astroBuild, buildOnce, hashTree, ROOT, withBuildLock } from './site.ts';
 import { compactFacts } from '../../src/lib/mdx/article.ts';
 
 const SITES = join(ROOT, '.cache/test-sites');
@@ -218,19 +217,9 @@ export async function buildFixtureSite(options: { name: string; env?: Record<str
   hash.update(JSON.stringify(env));
   const dir = join(SITES, `${options.name}-${hash.digest('hex').slice(0, 16)}`);
   const dist = join(dir, 'dist');
-  const done = join(dir, 'done');
-  const lock = `${dir}.lock`;
-  mkdirSync(SITES, { recursive: true });
-  for (;;) {
-    if (existsSync(done)) return { dir, dist, log: readFileSync(join(dir, 'build.log'), 'utf8') };
-    try {
-      mkdirSync(lock);
-    } catch {
-      if (Date.now() - statSync(lock).mtimeMs > 15 * 60_000) rmSync(lock, { recursive: true, force: true });
-      await sleep(500);
-      continue;
-    }
-    try {
+  return buildOnce(
+    dir,
+    async () => {
       const content = join(dir, 'content');
       writeFixtures(content, articles);
       rmSync(dist, { recursive: true, force: true });
@@ -246,10 +235,7 @@ export async function buildFixtureSite(options: { name: string; env?: Record<str
       const missing = articles.filter((a) => !existsSync(join(dist, 'articles', a.slug, 'index.html')));
       if (missing.length) throw new Error(`fixture site build rendered other articles (missing ${missing[0].slug})\n${log}`);
       writeFileSync(join(dir, 'build.log'), log);
-      writeFileSync(done, '');
-      return { dir, dist, log };
-    } finally {
-      rmSync(lock, { recursive: true, force: true });
-    }
-  }
+    },
+    () => ({ dir, dist, log: readFileSync(join(dir, 'build.log'), 'utf8') }),
+  );
 }

@@ -126,24 +126,16 @@ function buildSiteUnlocked(dir: string, seeds: string, env: Record<string, strin
   return { dir, dist, content, report: JSON.parse(readFileSync(reportFile, 'utf8')), log };
 }
 
-/** A built site for these inputs, shared between test files and reused while inputs are unchanged. */
-export async function getSite(options: SiteOptions = {}): Promise<BuiltSite> {
-  const seeds = resolve(options.seeds ?? join(ROOT, 'seeds'));
-  const env = options.env ?? {};
-  const dir = join(SITES, `${options.name ?? 'site'}-${inputsKey(seeds, env)}`);
+/**
+ * Builds `dir` once for every vitest worker: the first to take `<dir>.lock` runs `build`, marks
+ * the folder done and the others wait, then everybody reads the finished folder with `read`.
+ */
+export async function buildOnce<T>(dir: string, build: () => Promise<unknown>, read: () => T): Promise<T> {
   const done = join(dir, 'done');
   const lock = `${dir}.lock`;
   mkdirSync(SITES, { recursive: true });
   for (;;) {
-    if (existsSync(done)) {
-      return {
-        dir,
-        dist: join(dir, 'dist'),
-        content: join(dir, 'content'),
-        report: JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')),
-        log: readFileSync(join(dir, 'build.log'), 'utf8'),
-      };
-    }
+    if (existsSync(done)) return read();
     try {
       mkdirSync(lock);
     } catch {
@@ -153,13 +145,31 @@ export async function getSite(options: SiteOptions = {}): Promise<BuiltSite> {
       continue;
     }
     try {
-      const site = await buildSiteNow(dir, seeds, env);
-      writeFileSync(done, new Date(0).toISOString());
-      return site;
+      await build();
+      writeFileSync(done, '');
+      return read();
     } finally {
       rmSync(lock, { recursive: true, force: true });
     }
   }
+}
+
+/** A built site for these inputs, shared between test files and reused while inputs are unchanged. */
+export async function getSite(options: SiteOptions = {}): Promise<BuiltSite> {
+  const seeds = resolve(options.seeds ?? join(ROOT, 'seeds'));
+  const env = options.env ?? {};
+  const dir = join(SITES, `${options.name ?? 'site'}-${inputsKey(seeds, env)}`);
+  return buildOnce(
+    dir,
+    () => buildSiteNow(dir, seeds, env),
+    () => ({
+      dir,
+      dist: join(dir, 'dist'),
+      content: join(dir, 'content'),
+      report: JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')),
+      log: readFileSync(join(dir, 'build.log'), 'utf8'),
+    }),
+  );
 }
 
 /** Reads a built page (path relative to dist, e.g. "articles/x/index.html"). */
