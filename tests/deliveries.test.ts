@@ -4,6 +4,7 @@ import type { Gazetteer } from '../src/lib/gazetteer/types.ts';
 import { extractEntities } from '../src/lib/extract/entities.ts';
 import { extractDeliveries } from '../src/lib/extract/deliveries.ts';
 import type { SegmentedDoc } from '../src/lib/extract/types.ts';
+import { simpleDoc } from './helpers/doc.ts';
 
 const weapon = (id: string, name: string, aliases: string[], category: Gazetteer['weapons'][number]['category']) => ({
   id, name, nameEn: name, aliases, category, origin: [],
@@ -57,16 +58,7 @@ const gazetteer: Gazetteer = {
 };
 const cg = compileGazetteer(gazetteer);
 
-function doc(body: string): SegmentedDoc {
-  const sentences = [];
-  const re = /[^.!?]+(?:[.!?]+|$)\s*/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(body)) && m[0].length) {
-    const text = m[0].trimEnd();
-    sentences.push({ text, start: m.index, end: m.index + text.length, paragraph: 0 });
-  }
-  return { body, paragraphs: [{ text: body, start: 0, end: body.length }], sentences };
-}
+const doc = simpleDoc;
 
 function deliveries(body: string) {
   const d = doc(body);

@@ -3,6 +3,7 @@ import { compileGazetteer } from '../src/lib/gazetteer/compile.ts';
 import type { Gazetteer } from '../src/lib/gazetteer/types.ts';
 import { extractEntities } from '../src/lib/extract/entities.ts';
 import type { SegmentedDoc } from '../src/lib/extract/types.ts';
+import { simpleDoc } from './helpers/doc.ts';
 
 const office = { role: 'defence-minister' as const, title: 'ministre des Armées', of: 'france', start: '2022-05-20', end: null };
 
@@ -45,17 +46,7 @@ const gazetteer: Gazetteer = {
 
 const cg = compileGazetteer(gazetteer);
 
-/** One-paragraph document, sentences split on ". " for the tests. */
-function doc(body: string): SegmentedDoc {
-  const sentences = [];
-  const re = /[^.!?]+(?:[.!?]+|$)\s*/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(body)) && m[0].length) {
-    const text = m[0].trimEnd();
-    sentences.push({ text, start: m.index, end: m.index + text.length, paragraph: 0 });
-  }
-  return { body, paragraphs: [{ text: body, start: 0, end: body.length }], sentences };
-}
+const doc = simpleDoc;
 
 function run(body: string) {
   return extractEntities(doc(body), cg);
