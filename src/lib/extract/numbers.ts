@@ -126,6 +126,8 @@ function parseWords(toks: Tok[], i: number, text: string): { value: number; n: n
 
 /** Parses a digit group starting at toks[i]: "40", "1 500", "1.500", "2,5 milliards". */
 function parseDigits(toks: Tok[], i: number, text: string): { value: number; n: number } | null {
+  const c0 = toks[i].raw.charCodeAt(0);
+  if (c0 < 48 || c0 > 57) return null; // cheap reject before the regex
   if (!/^\d+$/.test(toks[i].raw)) return null;
   let digits = toks[i].raw;
   let n = 1;
@@ -163,9 +165,20 @@ function followedByWeaponNoun(toks: Tok[], j: number): boolean {
   return k < toks.length && WEAPON_NOUNS.has(toks[k].w);
 }
 
+/**
+ * Every non-digit word that can start a quantity (the cases of quantityAt and parseWords below);
+ * `in` also sees Object.prototype names, so those are included to keep the lookups equivalent.
+ */
+const QUANTITY_START = new Set([
+  'plusieurs', 'quelques', 'nombreux', 'nombreuses', 'des', 'de', 'un', 'une', 'dizaines', 'centaines', 'milliers',
+  'cent', 'cents', 'mille', ...Object.keys(UNITS), ...Object.keys(TENS), ...Object.getOwnPropertyNames(Object.prototype),
+]);
+
 /** Reads the quantity that starts at token i, or null. */
 function quantityAt(toks: Tok[], i: number, text: string): { value: number | null; n: number } | null {
   const t = toks[i];
+  const c0 = t.raw.charCodeAt(0);
+  if ((c0 < 48 || c0 > 57) && !QUANTITY_START.has(t.w)) return null; // cannot start a quantity
   const d = parseDigits(toks, i, text);
   if (d) return d;
   const w = t.w;
@@ -235,12 +248,28 @@ const PHRASE_BLOCK = new Set([
  */
 export function quantityBefore(text: string, weaponStart: number, limit = 0, maxWords = 6): Quantity | null {
   const from = Math.max(limit, weaponStart - 160);
+  // Most walks stop within a few tokens: try a short window first. Its answer is final when the walk
+  // stopped at a token with at least QUANTITY_REACH tokens before it in the window (the same tokens
+  // as in the full window); otherwise redo the walk on the full window.
+  const near = Math.max(from, weaponStart - 48);
+  if (near > from) {
+    const q = quantityBeforeIn(text, weaponStart, limit, maxWords, near, true);
+    if (q !== undefined) return q;
+  }
+  return quantityBeforeIn(text, weaponStart, limit, maxWords, from, false) ?? null;
+}
+
+/** Tokens a quantity can span back from its last token (see the scan below). */
+const QUANTITY_REACH = 4;
+
+function quantityBeforeIn(text: string, weaponStart: number, limit: number, maxWords: number, from: number, partial: boolean): Quantity | null | undefined {
   const toks = tokenize(text, from, weaponStart);
   // Drop a partial first token when the window started mid-word.
   if (toks.length && toks[0].start === from && from > limit && /[\p{L}\p{N}]/u.test(text[from - 1] ?? '')) toks.shift();
   let words = 0;
   let prevStart = weaponStart;
   for (let i = toks.length - 1; i >= 0; i--) {
+    if (partial && i < QUANTITY_REACH) return undefined;
     const g = text.slice(toks[i].end, prevStart);
     if (!/^[ \-'«»"\u00a0]*$/.test(g) || g.length > 4) return null;
     // Try a quantity ending here: scan its possible starts (up to 4 tokens back).
@@ -266,5 +295,5 @@ export function quantityBefore(text: string, weaponStart: number, limit = 0, max
     if (words > maxWords) return null;
     prevStart = toks[i].start;
   }
-  return null;
+  return partial ? undefined : null;
 }
