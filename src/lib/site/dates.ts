@@ -12,15 +12,28 @@ const monthFormat = new Intl.DateTimeFormat(locale, { month: 'long', year: 'nume
 
 const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
+// Every listing prints dates of the same few thousand days: format each once per build
+// (Intl formatting showed ~0.5 s self time at 1k articles).
+const days = new Map<string, string>();
+const months = new Map<string, string>();
+
 /** "12 avril 2024" (1er for the first of the month, as French prints it). */
 export function formatDay(iso: string): string {
-  const text = dayFormat.format(utc(iso));
-  return iso.endsWith('-01') ? text.replace(/^1 /, '1er ') : text;
+  let text = days.get(iso);
+  if (text === undefined) {
+    text = dayFormat.format(utc(iso));
+    if (iso.endsWith('-01')) text = text.replace(/^1 /, '1er ');
+    days.set(iso, text);
+  }
+  return text;
 }
 
 /** "avril 2024" from "2024-04" or "2024-04-15". */
 export function formatMonth(isoMonth: string): string {
-  return monthFormat.format(utc(`${isoMonth.slice(0, 7)}-01`));
+  const key = isoMonth.slice(0, 7);
+  let text = months.get(key);
+  if (text === undefined) months.set(key, (text = monthFormat.format(utc(`${key}-01`))));
+  return text;
 }
 
 /** One <time> element's worth: what to print and its datetime attribute. */
