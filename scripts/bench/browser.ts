@@ -95,11 +95,11 @@ export async function measureQueries(siteUrl: string, queries: string[], searchP
       });
       await page.goto(new URL(searchPath, siteUrl).href, { waitUntil: 'networkidle' });
       const input = page.locator('#search-q, input[type=search]').first();
-      // The page runs an empty search on load (every article, newest first): let it settle.
-      await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && document.querySelector('#search-results li'), undefined, { timeout: 60_000 });
+      // The page renders its facets (and no results) on an empty load: let it settle.
+      await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && document.querySelector('#search-app[data-rendered]'), undefined, { timeout: 60_000 });
       await input.click();
       const loaded = sizes.length;
-      // The page lists every article before any query: wait for the list to change, not just to exist.
+      // Wait for the results to change, not just to exist.
       const signature = () => `${document.querySelector('#search-status')?.textContent ?? ''}|${document.querySelector('#search-results')?.innerHTML ?? ''}`;
       const before = await page.evaluate(signature);
       await page.keyboard.type(query.slice(0, -1), { delay: 60 });
