@@ -85,6 +85,11 @@ const CUES_BY_HINT = new Map<string, number[]>(
   ALL_HINTS.map((h) => [h, CUES.flatMap((c, i) => (c.hints.some((x) => h.includes(x)) ? [i] : []))]),
 );
 
+/** Delivery participles the auxiliary cues (past-tense, passive-past, participle) need: cheap necessary test. */
+const PAST_STEM = /livre|fourni|transfere|envoye|remis|cede|donne|offert|expedie|achemine|deploye/;
+const PAST_CUES = new Set(['past-tense', 'passive-past', 'participle']);
+const CUE_NEEDS_PAST = CUES.map((c) => PAST_CUES.has(c.rule));
+
 interface Cue {
   status: DeliveryStatus;
   rule: string;
@@ -98,20 +103,27 @@ interface Cue {
 function findCues(fs: string): Cue[] {
   const out: Cue[] = [];
   const enabled = new Uint8Array(CUES.length);
+  let any = false;
   HINT_RE.lastIndex = 0;
   let h: RegExpExecArray | null;
-  while ((h = HINT_RE.exec(fs))) for (const i of CUES_BY_HINT.get(h[0])!) enabled[i] = 1;
+  while ((h = HINT_RE.exec(fs))) {
+    for (const i of CUES_BY_HINT.get(h[0])!) enabled[i] = 1;
+    any = true;
+  }
+  if (!any) return out;
+  const hasPast = PAST_STEM.test(fs);
   for (let ci = 0; ci < CUES.length; ci++) {
     if (!enabled[ci]) continue;
+    if (CUE_NEEDS_PAST[ci] && !hasPast) continue;
     const def = CUES[ci];
     def.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = def.re.exec(fs))) {
       const start = m.index;
       const end = start + m[0].length;
-      const before = fs.slice(Math.max(0, start - 4), start);
-      const after = fs.slice(end, end + 8);
-      if (/(?:^|\s)(?:ne|n')\s?$/.test(before) || /^ (?:pas|jamais|plus)\b/.test(after)) continue;
+      // Negation ("ne livre pas", "n'a jamais livré"): the regexes run only when the letters they need are there.
+      if ((start >= 2 && (fs.charCodeAt(start - 2) === 110 || (start >= 3 && fs.charCodeAt(start - 3) === 110))) && /(?:^|\s)(?:ne|n')\s?$/.test(fs.slice(Math.max(0, start - 4), start))) continue;
+      if (fs.charCodeAt(end) === 32 && /^ (?:pas|jamais|plus)\b/.test(fs.slice(end, end + 8))) continue;
       out.push({ status: def.status, rule: def.rule, start, end, post: def.post === true, block: def.block === true, needsAgent: def.needsAgent === true });
     }
   }
