@@ -268,13 +268,17 @@ function quantityBeforeIn(text: string, weaponStart: number, limit: number, maxW
   if (toks.length && toks[0].start === from && from > limit && /[\p{L}\p{N}]/u.test(text[from - 1] ?? '')) toks.shift();
   let words = 0;
   let prevStart = weaponStart;
+  // quantityAt depends only on its start token: each start is read once per walk, not up to five times.
+  const memo: ({ value: number | null; n: number } | null | undefined)[] = new Array(toks.length);
   for (let i = toks.length - 1; i >= 0; i--) {
     if (partial && i < QUANTITY_REACH) return undefined;
+    if (prevStart - toks[i].end > 4) return null;
     const g = text.slice(toks[i].end, prevStart);
-    if (!/^[ \-'«»"\u00a0]*$/.test(g) || g.length > 4) return null;
+    if (!/^[ \-'«»"\u00a0]*$/.test(g)) return null;
     // Try a quantity ending here: scan its possible starts (up to 4 tokens back).
     for (let s = Math.max(0, i - 4); s <= i; s++) {
-      const q = quantityAt(toks, s, text);
+      let q = memo[s];
+      if (q === undefined) q = memo[s] = quantityAt(toks, s, text);
       if (q && s + q.n - 1 === i) {
         const start = toks[s].start;
         const end = toks[i].end;
