@@ -19,6 +19,35 @@ function foldChar(c: string): string {
   return f;
 }
 
+/** foldChar per UTF-16 unit (0 = not computed yet); ASCII units are kept as they are. */
+const UNIT_FOLD = new Uint16Array(0x10000);
+let unitBuf = new Uint16Array(1024);
+/** ignoreBOM keeps a leading U+FEFF; strings with surrogates never reach it (a lone one would become U+FFFD). */
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+
+/** Same result as `lower.replace(/[^\x00-\x7f]/g, foldChar)`, without a callback per accented letter. */
+function foldUnits(lower: string): string {
+  const n = lower.length;
+  let i = 0;
+  while (i < n && lower.charCodeAt(i) < 128) i++;
+  if (i === n) return lower;
+  if (unitBuf.length < n) unitBuf = new Uint16Array(n * 2);
+  const buf = unitBuf;
+  for (let j = 0; j < i; j++) buf[j] = lower.charCodeAt(j);
+  for (; i < n; i++) {
+    const c = lower.charCodeAt(i);
+    if (c < 128) {
+      buf[i] = c;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) return lower.replace(/[^\x00-\x7f]/g, foldChar);
+    let f = UNIT_FOLD[c];
+    if (f === 0) f = UNIT_FOLD[c] = foldChar(String.fromCharCode(c)).charCodeAt(0);
+    buf[i] = f;
+  }
+  return UTF16.decode(buf.subarray(0, n));
+}
+
 const foldMemo = new Map<string, string>();
 const FOLD_MEMO_MAX = 4096;
 
@@ -31,7 +60,7 @@ export function foldKeep(s: string): string {
   let out = foldMemo.get(s);
   if (out !== undefined) return out;
   const lower = s.toLowerCase();
-  if (lower.length === s.length) out = lower.replace(/[^\x00-\x7f]/g, foldChar);
+  if (lower.length === s.length) out = foldUnits(lower);
   else {
     out = '';
     for (let i = 0; i < s.length; i++) out += s[i].toLowerCase().length === 1 ? foldChar(s[i].toLowerCase()) : s[i];
