@@ -156,12 +156,20 @@ export function tenureConstraints(
   const seen = new Set<string>();
   let hitsFor: Sentence | null = null;
   let hits: TitleHit[] = [];
+  let titleTestFor: Sentence | null = null;
+  let titleTest = false;
   for (const pm of persons) {
     const profile = cg.people.get(pm.id);
     if (!profile || !profile.offices?.length) continue;
     while (si < sentences.length - 1 && sentences[si].end <= pm.start) si++;
     const sent = sentences[si];
-    if (!sent || pm.start < sent.start || !HAS_TITLE_RE.test(sent.text)) continue;
+    if (!sent || pm.start < sent.start) continue;
+    // The office-word test depends on the sentence only: once per sentence, not per person mention.
+    if (titleTestFor !== sent) {
+      titleTestFor = sent;
+      titleTest = HAS_TITLE_RE.test(sent.text);
+    }
+    if (!titleTest) continue;
     const folded = foldKeep(sent.text);
     const rel = pm.start - sent.start;
     const relEnd = pm.end - sent.start;
@@ -177,7 +185,7 @@ export function tenureConstraints(
     const before = hits.filter((h) => h.end <= rel && rel - h.end <= 80);
     const homo = /\bhomologues?\b/g;
     let homoHit: { start: number; end: number } | null = null;
-    for (let m; (m = homo.exec(folded)); ) if (m.index + m[0].length <= rel && rel - m.index <= 60) homoHit = { start: m.index, end: m.index + m[0].length };
+    if (folded.includes('homologue')) for (let m; (m = homo.exec(folded)); ) if (m.index + m[0].length <= rel && rel - m.index <= 60) homoHit = { start: m.index, end: m.index + m[0].length };
     const lastTitle = before[before.length - 1];
     if (homoHit && (!lastTitle || homoHit.start > lastTitle.end)) {
       // "son homologue ukrainien X": same role as the nearest title before, country after "homologue".
