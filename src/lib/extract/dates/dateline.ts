@@ -63,14 +63,29 @@ const BARE_MAX = 80;
 const EDGE_LINES = 3;
 
 export function findDateline(body: string): Dateline | null {
-  const lines: { text: string; offset: number }[] = [];
+  // Only the first EDGE_LINES non-empty lines and the last EDGE_LINES after them are read: walk in
+  // from both ends instead of splitting the whole body.
+  const head: { text: string; offset: number }[] = [];
   let off = 0;
-  for (const text of body.split('\n')) {
-    if (text.trim()) lines.push({ text, offset: off });
-    off += text.length + 1;
+  while (head.length < EDGE_LINES && off <= body.length) {
+    let nl = body.indexOf('\n', off);
+    if (nl < 0) nl = body.length;
+    const text = body.slice(off, nl);
+    if (text.trim()) head.push({ text, offset: off });
+    off = nl + 1;
   }
-  const head = lines.slice(0, EDGE_LINES);
-  const tail = lines.slice(Math.max(EDGE_LINES, lines.length - EDGE_LINES));
+  const tail: { text: string; offset: number }[] = [];
+  if (head.length === EDGE_LINES) {
+    const floor = head[EDGE_LINES - 1].offset;
+    let end = body.length;
+    while (tail.length < EDGE_LINES) {
+      const start = body.lastIndexOf('\n', end - 1) + 1;
+      if (start <= floor) break;
+      const text = body.slice(start, end);
+      if (text.trim()) tail.unshift({ text, offset: start });
+      end = start - 1;
+    }
+  }
   let updated: Dateline | null = null;
   for (const line of [...head, ...tail]) {
     const t = line.text;
