@@ -43,9 +43,51 @@ function foldUnits(lower: string): string {
     if (c >= 0xd800 && c <= 0xdfff) return lower.replace(/[^\x00-\x7f]/g, foldChar);
     let f = UNIT_FOLD[c];
     if (f === 0) f = UNIT_FOLD[c] = foldChar(String.fromCharCode(c)).charCodeAt(0);
+    if (f >= 0xd800 && f <= 0xdfff) return lower.replace(/[^\x00-\x7f]/g, foldChar);
     buf[i] = f;
   }
   return UTF16.decode(buf.subarray(0, n));
+}
+
+/**
+ * Lower case + fold per UTF-16 unit (0 = not computed yet, 0xffff = unit needs the whole-string path).
+ * Per-unit lower-casing equals String#toLowerCase except for length-changing letters (U+0130),
+ * the context-dependent final sigma (U+03A3) and surrogate pairs: those take the old path.
+ */
+const CASED_FOLD = new Uint16Array(0x10000);
+
+/** foldUnits(s.toLowerCase()) when s has no unit that lower-cases differently alone; else null. */
+function foldCased(s: string): string | null {
+  const n = s.length;
+  if (unitBuf.length < n) unitBuf = new Uint16Array(n * 2);
+  const buf = unitBuf;
+  let changed = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) {
+        buf[i] = c + 32;
+        changed = true;
+      } else buf[i] = c;
+      continue;
+    }
+    let f = CASED_FOLD[c];
+    if (f === 0) {
+      const l = String.fromCharCode(c).toLowerCase();
+      if (c === 0x130 || c === 0x3a3 || (c >= 0xd800 && c <= 0xdfff) || l.length !== 1) f = 0xffff;
+      else {
+        const lc = l.charCodeAt(0);
+        f = lc < 128 ? lc : foldChar(l).charCodeAt(0);
+        // A fold to half a pair (NFD of U+FA6C…) would not survive the UTF-16 decoder.
+        if (f >= 0xd800 && f <= 0xdfff) f = 0xffff;
+      }
+      CASED_FOLD[c] = f;
+    }
+    if (f === 0xffff) return null;
+    buf[i] = f;
+    changed = true;
+  }
+  return changed ? UTF16.decode(buf.subarray(0, n)) : s;
 }
 
 const foldMemo = new Map<string, string>();
@@ -59,8 +101,10 @@ const FOLD_MEMO_MAX = 4096;
 export function foldKeep(s: string): string {
   let out = foldMemo.get(s);
   if (out !== undefined) return out;
-  const lower = s.toLowerCase();
-  if (lower.length === s.length) out = foldUnits(lower);
+  const fast = foldCased(s);
+  const lower = fast === null ? s.toLowerCase() : '';
+  if (fast !== null) out = fast;
+  else if (lower.length === s.length) out = foldUnits(lower);
   else {
     out = '';
     for (let i = 0; i < s.length; i++) out += s[i].toLowerCase().length === 1 ? foldChar(s[i].toLowerCase()) : s[i];
