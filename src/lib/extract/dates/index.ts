@@ -35,6 +35,24 @@ function sentencesOf(doc: SegmentedDoc): Sentence[] {
   return doc.body ? [{ text: doc.body, start: 0, end: doc.body.length, paragraph: 0 }] : [];
 }
 
+/** The constraints that need no window: datelines without year, reported dates, tenures, events, "dernier" dates. */
+function firstPass(doc: SegmentedDoc, sentences: Sentence[], mentions: Mention[], cg: CompiledGazetteer, events: EventData) {
+  const yearless = findYearlessDateline(doc.body);
+  const constraints = [
+    ...(yearless ? [yearlessDatelineConstraint(yearless)] : []),
+    ...explicitDateConstraints(sentences),
+    ...tenureConstraints(doc.body, sentences, mentions, cg),
+    ...eventConstraints(sentences, events),
+    ...yearlessConstraints(sentences),
+  ];
+  return { yearless, constraints };
+}
+
+/** The constraints that only narrow a window already found (weekdays, resolved "dernier" dates). */
+function secondPass(sentences: Sentence[], window: DaySet): Constraint[] {
+  return [...resolveDernier(sentences, window), ...weekdayConstraints(sentences, window)];
+}
+
 /** All constraints, in two passes (the second needs the window of the first). For tests/debug. */
 export function collectConstraints(
   doc: SegmentedDoc,
@@ -43,17 +61,8 @@ export function collectConstraints(
   events: EventData = DEFAULT_EVENTS,
 ): { first: Constraint[]; second: Constraint[] } {
   const sentences = sentencesOf(doc);
-  const yd = findYearlessDateline(doc.body);
-  const first = [
-    ...(yd ? [yearlessDatelineConstraint(yd)] : []),
-    ...explicitDateConstraints(sentences),
-    ...tenureConstraints(doc.body, sentences, mentions, cg),
-    ...eventConstraints(sentences, events),
-    ...yearlessConstraints(sentences),
-  ];
-  const w1 = solve(first);
-  const second = [...resolveDernier(sentences, w1.set), ...weekdayConstraints(sentences, w1.set)];
-  return { first, second };
+  const first = firstPass(doc, sentences, mentions, cg, events).constraints;
+  return { first, second: secondPass(sentences, solve(first).set) };
 }
 
 export function inferDate(
@@ -72,16 +81,9 @@ export function inferDate(
   }
 
   const sentences = sentencesOf(doc);
-  const yd = findYearlessDateline(doc.body);
-  const first = [
-    ...(yd ? [yearlessDatelineConstraint(yd)] : []),
-    ...explicitDateConstraints(sentences),
-    ...tenureConstraints(doc.body, sentences, mentions, cg),
-    ...eventConstraints(sentences, opts.events ?? DEFAULT_EVENTS),
-    ...yearlessConstraints(sentences),
-  ];
+  const { yearless: yd, constraints: first } = firstPass(doc, sentences, mentions, cg, opts.events ?? DEFAULT_EVENTS);
   const s1 = solve(first);
-  const second = [...resolveDernier(sentences, s1.set), ...weekdayConstraints(sentences, s1.set)];
+  const second = secondPass(sentences, s1.set);
   if (!second.length) return markYearless(toWindow(s1), yd, s1.set);
   const s2 = solve(second, s1.set);
   const cited = [...binding(s1.kept, s1.set), ...binding(s2.kept, s2.set)];
