@@ -18,9 +18,9 @@ function normaliseBase(value) {
  * Rolldown log filter: drops only the MODULE_LEVEL_DIRECTIVE warning Astro's "use astro:head-inject"
  * directive raises in every compiled MDX module (one 10-line warning per article: 10,000 at 10k
  * articles); every other log, and that warning for any other module, goes to Vite's handler.
- * @param {string} level
- * @param {{ code?: string; id?: string; message?: string }} log
- * @param {(level: string, log: unknown) => void} handler
+ * @param {import('rolldown').LogLevel} level
+ * @param {import('rolldown').RolldownLog} log
+ * @param {import('rolldown').LogOrStringHandler} handler
  */
 function onLog(level, log, handler) {
   const mdxDirective =
