@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { satteri } from '@astrojs/markdown-satteri';
 import pagefind from './src/integrations/pagefind.ts';
 import { contentModulesWithoutFrontmatter } from './src/lib/mdx/vite-content-modules.ts';
 
@@ -38,7 +39,7 @@ export default defineConfig({
   // CSS as files, never inline <style>: the Content-Security-Policy allows only 'self' styles.
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Author text renders exactly as written: no smart quotes (they would also hide words from search).
-  markdown: { smartypants: false },
+  markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
   integrations: [mdx(), sitemap(), pagefind({ forceLanguage: 'fr', maxFragments: 2000 })],
   devToolbar: { enabled: false },
   vite: {
