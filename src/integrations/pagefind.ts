@@ -41,7 +41,8 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
           if (added.errors.length) throw new Error(`addDirectory: ${added.errors.join('; ')}`);
           const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
           if (written.errors.length) throw new Error(`writeFiles: ${written.errors.join('; ')}`);
-          logger.info(`indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+          // Pagefind reads every page but indexes only those marked data-pagefind-body (the articles).
+          logger.info(`search index built from ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
         } finally {
           await pagefind.close();
         }
