@@ -3,7 +3,6 @@ import { compileGazetteer } from '../src/lib/gazetteer/compile.ts';
 import type { Gazetteer } from '../src/lib/gazetteer/types.ts';
 import { extractEntities } from '../src/lib/extract/entities.ts';
 import { extractDeliveries } from '../src/lib/extract/deliveries.ts';
-import type { SegmentedDoc } from '../src/lib/extract/types.ts';
 import { simpleDoc } from './helpers/doc.ts';
 
 const weapon = (id: string, name: string, aliases: string[], category: Gazetteer['weapons'][number]['category']) => ({

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { compileGazetteer } from '../src/lib/gazetteer/compile.ts';
 import type { Gazetteer } from '../src/lib/gazetteer/types.ts';
 import { extractEntities } from '../src/lib/extract/entities.ts';
-import type { SegmentedDoc } from '../src/lib/extract/types.ts';
 import { simpleDoc } from './helpers/doc.ts';
 
 const office = { role: 'defence-minister' as const, title: 'ministre des Armées', of: 'france', start: '2022-05-20', end: null };
