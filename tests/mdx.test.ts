@@ -10,6 +10,7 @@ import { articleSchema } from '../src/content.config.ts';
 // The collection config imports Astro's virtual modules; only its Zod schema is tested here.
 vi.mock('astro:content', () => ({ defineCollection: (c: unknown) => c }));
 vi.mock('astro/loaders', () => ({ glob: () => ({}) }));
+vi.mock('astro:config/client', () => ({ base: '/' }));
 
 describe('escapeMdxText', () => {
   it('turns braces and angle brackets into character references so nothing is evaluated', () => {

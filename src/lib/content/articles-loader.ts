@@ -1,0 +1,167 @@
+/**
+ * Content loader of the articles collection: the MDX files ingest writes.
+ *
+ * Like Astro's glob loader it parses each file's frontmatter and validates it against the schema;
+ * unlike it, the body is rendered to HTML here, while the content layer syncs, by the renderer of
+ * the grammar ingest writes (src/lib/mdx/render.ts), and kept in Astro's data store with a digest
+ * of the file, so an unchanged article is neither parsed nor rendered again on the next build.
+ * A body outside that grammar is left to @astrojs/mdx (a deferred render: Astro compiles that one
+ * file as a module, with the article page's <Mention> component). At 10,000 articles this removes
+ * 10,000 compiled modules from the bundle; see README "Performance".
+ *
+ * ARTICLES_RENDER=mdx sends every article through @astrojs/mdx (the tests compare both paths).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import matter from 'gray-matter';
+import { renderArticleBody, type MentionLinker } from '../mdx/render.ts';
+import { entitySlug, entityUrl } from '../site/urls.ts';
+import type { EntityType } from '../gazetteer/types.ts';
+
+/** Bump when render.ts changes its output: cached entries then render again. */
+const RENDERER_VERSION = 1;
+
+const ENTITY_FIELDS: Record<EntityType, string> = {
+  weapon: 'weapons',
+  country: 'countries',
+  person: 'people',
+  organization: 'organizations',
+};
+
+export interface ArticlesLoaderOptions {
+  /** Folder of the MDX files, relative to the project root. */
+  base: string;
+  /** 'mdx' renders every body with @astrojs/mdx instead of the grammar renderer. */
+  render?: 'fast' | 'mdx';
+}
+
+/** MDX files under `dir`, in a stable order. */
+function listMdx(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((name) => name.endsWith('.mdx'))
+    .map((name) => join(dir, name))
+    .sort();
+}
+
+/**
+ * Links a mention the way the article page's <Mention> component does: to the entity's page when
+ * the entity has one, i.e. when the article lists it among its entities.
+ */
+function linkerFor(data: Record<string, unknown>): MentionLinker {
+  return (type, id) => {
+    const field = ENTITY_FIELDS[type as EntityType];
+    const listed = Array.isArray(data[field]) && (data[field] as Array<{ id?: unknown }>).some((ref) => ref.id === id);
+    return listed && entitySlug(id) ? entityUrl(type as EntityType, id) : null;
+  };
+}
+
+/** What the store holds of a file from the previous sync. */
+interface StoredFile {
+  id: string;
+  digest?: string | number;
+  deferredRender?: boolean;
+}
+
+/** Stored entries by file path (relative to the root). */
+function storedByPath(context: LoaderContext): Map<string, StoredFile> {
+  const byPath = new Map<string, StoredFile>();
+  for (const [id, entry] of context.store.entries()) {
+    if (entry.filePath) byPath.set(entry.filePath, { id, digest: entry.digest, deferredRender: entry.deferredRender });
+  }
+  return byPath;
+}
+
+export function articlesLoader(options: ArticlesLoaderOptions): Loader {
+  const mode = options.render ?? 'fast';
+  return {
+    name: 'arms-archive:articles',
+    load: async (context) => {
+      const root = fileURLToPath(context.config.root);
+      const dir = resolve(root, options.base);
+      const untouched = new Set(context.store.keys());
+      const previous = storedByPath(context);
+
+      let files: string[] = [];
+      try {
+        files = listMdx(dir);
+      } catch {
+        context.logger.warn(`The articles folder "${dir}" does not exist: run npm run ingest.`);
+      }
+      const fileOfId = new Map<string, string>();
+      const counts: Record<SyncOutcome, number> = { rendered: 0, deferred: 0, unchanged: 0 };
+      for (const file of files) {
+        const { id, outcome } = await syncFile(context, root, file, mode, previous.get(relative(root, file)));
+        counts[outcome]++;
+        const other = fileOfId.get(id);
+        if (other) throw new Error(`${relative(root, file)}: slug "${id}" is already used by ${relative(root, other)}`);
+        fileOfId.set(id, file);
+        untouched.delete(id);
+      }
+      for (const id of untouched) context.store.delete(id);
+      context.logger.info(
+        `${files.length} articles: ${counts.rendered} rendered, ${counts.deferred} left to @astrojs/mdx, ${counts.unchanged} unchanged, ${untouched.size} removed`,
+      );
+
+      // Dev server: follow ingest rewriting the folder.
+      if (context.watcher) {
+        context.watcher.add(dir);
+        const onChange = async (file: string) => {
+          if (!file.startsWith(dir) || !file.endsWith('.mdx')) return;
+          const stored = storedByPath(context).get(relative(root, file));
+          const { id } = await syncFile(context, root, file, mode, stored);
+          if (stored && stored.id !== id) context.store.delete(stored.id);
+        };
+        context.watcher.on('add', onChange);
+        context.watcher.on('change', onChange);
+        context.watcher.on('unlink', (file) => {
+          const stored = storedByPath(context).get(relative(root, file));
+          if (stored) context.store.delete(stored.id);
+        });
+      }
+    },
+  };
+}
+
+type SyncOutcome = 'rendered' | 'deferred' | 'unchanged';
+
+/** Parses, validates and renders one file into the store, unless it is unchanged. */
+async function syncFile(
+  context: LoaderContext,
+  root: string,
+  file: string,
+  mode: 'fast' | 'mdx',
+  stored: StoredFile | undefined,
+): Promise<{ id: string; outcome: SyncOutcome }> {
+  const { store, parseData, generateDigest, config } = context;
+  const filePath = relative(root, file);
+  const contents = readFileSync(file, 'utf8');
+  // The rendered HTML holds links under the base path: a new base or renderer renders again. The
+  // path is in the digest too, because Astro's store ignores a set() whose digest it already holds:
+  // the same article moved to another folder would keep pointing at its old file.
+  const digest = generateDigest(`${filePath}\0${contents}\0${config.base}\0${RENDERER_VERSION}\0${mode}`);
+  if (stored && stored.digest === digest) {
+    // A deferred entry must register its module again, as Astro's glob loader does.
+    if (stored.deferredRender) store.addModuleImport(filePath);
+    return { id: stored.id, outcome: 'unchanged' };
+  }
+
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // Options (even empty) keep gray-matter from caching every file's text in memory.
+    parsed = matter(contents, {});
+  } catch (error) {
+    throw new Error(`${filePath}: invalid frontmatter: ${(error as Error).message}`);
+  }
+  const id = typeof parsed.data.slug === 'string' && parsed.data.slug ? parsed.data.slug : file.replace(/^.*[\\/]|\.mdx$/g, '');
+  if (stored && stored.id !== id) store.delete(stored.id);
+  const data = await parseData({ id, data: parsed.data, filePath: file });
+  const html = mode === 'fast' ? renderArticleBody(parsed.content, linkerFor(data)) : null;
+  if (html === null) {
+    store.set({ id, data, filePath, digest, deferredRender: true });
+    return { id, outcome: 'deferred' };
+  }
+  store.set({ id, data, filePath, digest, rendered: { html, metadata: {} } });
+  return { id, outcome: 'rendered' };
+}
