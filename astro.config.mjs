@@ -40,7 +40,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Author text renders exactly as written: no smart quotes (they would also hide words from search).
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
-  integrations: [mdx(), sitemap(), pagefind({ forceLanguage: 'fr', maxFragments: 2000 })],
+  integrations: [mdx(), sitemap(), pagefind()],
   devToolbar: { enabled: false },
   vite: {
     // Article modules need only their body: the content layer keeps the frontmatter (see the plugin).

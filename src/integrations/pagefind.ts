@@ -11,6 +11,32 @@ export interface PagefindOptions {
   forceLanguage?: string;
   /** Bundles fragment files beyond this many pages, to stay under hosts' file-count caps. */
   maxFragments?: number;
+  /** Pages to read, relative to the output folder (glob). */
+  glob?: string;
+}
+
+/**
+ * The archive's index settings: French; fragments bundled past 2,000 pages to stay under hosts'
+ * file-count caps; only article pages read, since only they carry data-pagefind-body and reading
+ * the others (entity pages list thousands of articles) costs time and memory for nothing.
+ */
+export const ARCHIVE_INDEX: Required<PagefindOptions> = { forceLanguage: 'fr', maxFragments: 2000, glob: 'articles/**/*.html' };
+
+/** Indexes the built site in `outDir` into `outDir/pagefind`; throws on any Pagefind error. */
+export async function indexSite(outDir: string, options: PagefindOptions = {}): Promise<{ pages: number }> {
+  const settings = { ...ARCHIVE_INDEX, ...options };
+  const pagefind = await import('pagefind');
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: settings.forceLanguage, maxFragments: settings.maxFragments });
+    if (!index || errors.length) throw new Error(`createIndex: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: outDir, glob: settings.glob });
+    if (added.errors.length) throw new Error(`addDirectory: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+    if (written.errors.length) throw new Error(`writeFiles: ${written.errors.join('; ')}`);
+    return { pages: added.page_count };
+  } finally {
+    await pagefind.close();
+  }
 }
 
 export default function pagefindIntegration(options: PagefindOptions = {}): AstroIntegration {
@@ -28,24 +54,9 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
           logger.info('indexing skipped (PAGEFIND_SKIP=1)');
           return;
         }
-        const pagefind = await import('pagefind');
-        const outDir = fileURLToPath(dir);
         const started = performance.now();
-        try {
-          const { index, errors } = await pagefind.createIndex({
-            forceLanguage: options.forceLanguage ?? 'fr',
-            maxFragments: options.maxFragments,
-          });
-          if (!index || errors.length) throw new Error(`createIndex: ${errors.join('; ')}`);
-          const added = await index.addDirectory({ path: outDir });
-          if (added.errors.length) throw new Error(`addDirectory: ${added.errors.join('; ')}`);
-          const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
-          if (written.errors.length) throw new Error(`writeFiles: ${written.errors.join('; ')}`);
-          // Pagefind reads every page but indexes only those marked data-pagefind-body (the articles).
-          logger.info(`search index built from ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
-        } finally {
-          await pagefind.close();
-        }
+        const { pages } = await indexSite(fileURLToPath(dir), options);
+        logger.info(`search index built from ${pages} pages in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };

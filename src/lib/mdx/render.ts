@@ -17,9 +17,6 @@ const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', a
 /** ASCII punctuation: the characters CommonMark (and so MDX) lets a backslash escape. */
 const ESCAPABLE = /[!-/:-@[-`{-~]/;
 
-/** Characters that are syntax when unescaped; the writer never leaves one bare in author text. */
-const SYNTAX = new Set(['{', '}', '<', '>', '&', '\\', '`', '*', '_', '[', ']', '(', ')', '#', '+', '-', '.', '!', '|', '~', ':', '@', '=', '"', "'"]);
-
 const ENTITY_TYPES = new Set(['weapon', 'country', 'person', 'organization']);
 
 const OPEN_MENTION = /^<Mention type="([a-z]+)" id="([^"<>{}]*)">/;
@@ -50,15 +47,24 @@ function readReference(text: string, at: number): [string, number] | null {
   return [String.fromCodePoint(code), match[0].length];
 }
 
+/** Where plain text stops: a tag, an escape, a reference or a bare syntax character. */
+const NOT_PLAIN = /[{}<>&\\`*_[\]()#+\-.!|~:@="']/g;
+
 /**
- * Reads escaped author text from `line[from]` up to `stop` (a position, or the start of the
- * next `<`), returning the decoded text and where it ended, or null on any bare syntax character.
+ * Reads escaped author text from `line[from]` up to the next `<` (when `stopAtTag`) or the end,
+ * returning the decoded text and where it ended, or null on any bare syntax character.
  */
 function readText(line: string, from: number, stopAtTag: boolean): { text: string; end: number } | null {
   let text = '';
   let i = from;
-  while (i < line.length) {
-    const ch = line[i];
+  for (;;) {
+    NOT_PLAIN.lastIndex = i;
+    const found = NOT_PLAIN.exec(line);
+    const at = found ? found.index : line.length;
+    text += line.slice(i, at);
+    i = at;
+    if (!found) break;
+    const ch = found[0];
     if (ch === '<') {
       if (stopAtTag) break;
       return null;
@@ -68,18 +74,14 @@ function readText(line: string, from: number, stopAtTag: boolean): { text: strin
       if (next === undefined || !ESCAPABLE.test(next)) return null;
       text += next;
       i += 2;
-      continue;
-    }
-    if (ch === '&') {
+    } else if (ch === '&') {
       const ref = readReference(line, i);
       if (!ref) return null;
       text += ref[0];
       i += ref[1];
-      continue;
+    } else {
+      return null;
     }
-    if (SYNTAX.has(ch)) return null;
-    text += ch;
-    i++;
   }
   return { text, end: i };
 }
@@ -129,6 +131,16 @@ function renderParagraph(line: string, linkOf: MentionLinker): string | null {
   return html;
 }
 
+/** `block` without surrounding line breaks and trailing spaces or tabs (a linear scan: a regex
+ * anchored at the end retries at every space of a long line). */
+function trimLine(block: string): string {
+  let start = 0;
+  let end = block.length;
+  while (start < end && block[start] === '\n') start++;
+  while (end > start && (block[end - 1] === '\n' || block[end - 1] === ' ' || block[end - 1] === '\t')) end--;
+  return block.slice(start, end);
+}
+
 /**
  * The HTML of an article body written by ingest, or null when `body` strays from that grammar
  * (then only the MDX compiler can say what it means).
@@ -137,7 +149,7 @@ export function renderArticleBody(body: string, linkOf: MentionLinker): string |
   const paragraphs: string[] = [];
   // The writer separates paragraphs by one blank line and never wraps one over two lines.
   for (const block of body.replace(/\r\n?/g, '\n').split(/\n{2,}/)) {
-    const line = block.replace(/^\n+|[ \t]*\n*$/g, '');
+    const line = trimLine(block);
     if (!line) continue;
     // Indented lines could be code; "import"/"export" at a line start are ESM. The writer prevents
     // both, and never wraps a paragraph over two lines.
