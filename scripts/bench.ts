@@ -148,7 +148,7 @@ async function runOnce(dirs: { seeds: string; content: string; dist: string; ast
   writeFileSync(join(dirs.content, '..', `astro-build-${runIndex + 1}.log`), astro.stdout + astro.stderr);
   const pages = Number(/(\d+) page\(s\) built/.exec(astro.stdout + astro.stderr)?.[1] ?? NaN);
   log('pagefind');
-  const pf = await node('scripts/bench/pagefind-worker.ts', [dirs.dist, '--max-fragments', '10000']);
+  const pf = await node('scripts/bench/pagefind-worker.ts', [dirs.dist]);
   const pfOut = JSON.parse(pf.stdout.trim().split('\n').at(-1) ?? '{}') as { pages: number; ms: number };
 
   const all = dirSize(dirs.dist);
