@@ -18,7 +18,8 @@
 import type { CompiledGazetteer } from '../gazetteer/types.ts';
 import { foldKeepLength } from '../gazetteer/fold.ts';
 import { getAliasIndex } from '../gazetteer/compile.ts';
-import { quantityBefore, type Quantity } from './numbers.ts';
+import { quantityBeforeTokens, type Quantity, type WordTokens } from './numbers.ts';
+import { documentTokens } from './entities.ts';
 import type { Delivery, DeliveryStatus, Mention, SegmentedDoc, Sentence } from './types.ts';
 
 interface CueDef {
@@ -307,6 +308,8 @@ export function extractDeliveries(doc: SegmentedDoc, mentions: Mention[], cg: Co
   const seenKeys = new Set<string>();
   const sorted = mentions.slice().sort((a, b) => a.start - b.start);
   const hasUkraine = cg.countries.has('ukraine');
+  // The entity stage's tokens of the body (computed there already): quantities are read on them.
+  let tokens: WordTokens | null = null;
   let mi = 0;
   for (const sentence of doc.sentences) {
     while (mi < sorted.length && sorted[mi].start < sentence.start) mi++;
@@ -326,7 +329,8 @@ export function extractDeliveries(doc: SegmentedDoc, mentions: Mention[], cg: Co
       const wRel = w.start - sentence.start;
       const wRelEnd = w.end - sentence.start;
       const nextWeaponRel = wi + 1 < weapons.length ? weapons[wi + 1].start - sentence.start : Infinity;
-      let quantity = quantityBefore(doc.body, w.start, sentence.start);
+      tokens ??= documentTokens(doc, getAliasIndex(cg));
+      let quantity = quantityBeforeTokens(doc.body, tokens, w.start, sentence.start);
       if (!quantity && prevWeapon && prevQuantity) {
         const between = doc.body.slice(prevWeapon.end, w.start);
         if (/^\s*»?\s*(?:,|et|ou)\s*«?\s*$/.test(between)) quantity = prevQuantity;

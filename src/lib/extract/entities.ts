@@ -286,6 +286,18 @@ export function tokenize(doc: SegmentedDoc, index: AliasIndex): Tokens {
   return tokens;
 }
 
+/** Tokens of the last documents tokenised, for the later stages that read the same words (deliveries). */
+const DOC_TOKENS = new WeakMap<SegmentedDoc, { body: string; index: AliasIndex; tokens: Tokens }>();
+
+/** tokenize(doc, index), computed once per document and alias index (the arrays are never modified). */
+export function documentTokens(doc: SegmentedDoc, index: AliasIndex): Tokens {
+  const hit = DOC_TOKENS.get(doc);
+  if (hit && hit.body === doc.body && hit.index === index) return hit.tokens;
+  const tokens = tokenize(doc, index);
+  DOC_TOKENS.set(doc, { body: doc.body, index, tokens });
+  return tokens;
+}
+
 /** Second pass (kept out of the scanning function so V8 optimises both loops independently). */
 function finishTokens(
   doc: SegmentedDoc,
@@ -629,7 +641,7 @@ function slugify(s: string): string {
 export function extractEntities(doc: SegmentedDoc, cg: CompiledGazetteer): EntityExtraction {
   const index = getAliasIndex(cg);
   const body = doc.body;
-  const t = tokenize(doc, index);
+  const t = documentTokens(doc, index);
 
   // 1. Exact alias candidates, context filters, longest-first selection.
   let cands = collectExact(body, t, index).filter((c) => contextOk(c, body, t, index));

@@ -4,7 +4,7 @@
  * amounts kept as text only ("des dizaines", "des centaines", "des milliers", "plusieurs").
  * "un"/"une" count as 1 only when a weapon noun follows ("une batterie Patriot").
  */
-import { CH_WORD, charClass, foldSlice } from '../gazetteer/fold.ts';
+import { CHAR_CLASS, CHAR_TABLE_SIZE, CH_WORD, charClass, foldSlice } from '../gazetteer/fold.ts';
 
 export interface Quantity {
   /** Number of units, or null for vague amounts. */
@@ -45,26 +45,40 @@ export const WEAPON_NOUNS = new Set([
 ]);
 const ONE_QUALIFIERS = new Set(['nouveau', 'nouvel', 'nouvelle', 'seul', 'seule', 'autre', 'premier', 'premiere', 'deuxieme', 'second', 'seconde', 'dernier', 'derniere']);
 
+/** A word token; its text as written is text.slice(start, end) (not stored: most tokens never need it). */
 interface Tok {
   w: string; // folded word
-  raw: string;
   start: number;
   end: number;
+}
+
+function isWordUnit(c: number): boolean {
+  return ((c < CHAR_TABLE_SIZE ? CHAR_CLASS[c] : charClass(c)) & CH_WORD) !== 0;
 }
 
 function tokenize(text: string, from = 0, to = text.length): Tok[] {
   const out: Tok[] = [];
   let i = from;
   while (i < to) {
-    if (!(charClass(text.charCodeAt(i)) & CH_WORD)) {
+    if (!isWordUnit(text.charCodeAt(i))) {
       i++;
       continue;
     }
     const s = i;
-    while (i < text.length && charClass(text.charCodeAt(i)) & CH_WORD) i++;
-    out.push({ w: foldSlice(text, s, i), raw: text.slice(s, i), start: s, end: i });
+    while (i < text.length && isWordUnit(text.charCodeAt(i))) i++;
+    out.push({ w: foldSlice(text, s, i), start: s, end: i });
   }
   return out;
+}
+
+/** text.slice(start, end) is a non-empty run of ASCII digits (what /^\d+$/ accepts). */
+function isDigits(text: string, start: number, end: number): boolean {
+  if (start >= end) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** Gap between two tokens is exactly one of the separators in `allowed`. */
@@ -126,27 +140,28 @@ function parseWords(toks: Tok[], i: number, text: string): { value: number; n: n
 
 /** Parses a digit group starting at toks[i]: "40", "1 500", "1.500", "2,5 milliards". */
 function parseDigits(toks: Tok[], i: number, text: string): { value: number; n: number } | null {
-  const c0 = toks[i].raw.charCodeAt(0);
-  if (c0 < 48 || c0 > 57) return null; // cheap reject before the regex
-  if (!/^\d+$/.test(toks[i].raw)) return null;
-  let digits = toks[i].raw;
+  const t0 = toks[i];
+  const c0 = text.charCodeAt(t0.start);
+  if (c0 < 48 || c0 > 57) return null; // cheap reject
+  if (!isDigits(text, t0.start, t0.end)) return null;
+  let digits = text.slice(t0.start, t0.end);
   let n = 1;
   let decimal = '';
   // Thousands groups: "1 500", "1.500", "100 000" (first group 1–3 digits, then exactly 3 digits).
   if (digits.length <= 3) {
     let j = i + 1;
-    while (j < toks.length && /^\d{3}$/.test(toks[j].raw) && /^[ .\u00a0\u202f]$/.test(gap(text, toks[j - 1], toks[j]))) {
+    while (j < toks.length && toks[j].end - toks[j].start === 3 && isDigits(text, toks[j].start, toks[j].end) && /^[ .\u00a0\u202f]$/.test(gap(text, toks[j - 1], toks[j]))) {
       // A 4-digit year right after is not a thousands group; exactly three digits only.
-      digits += toks[j].raw;
+      digits += text.slice(toks[j].start, toks[j].end);
       j++;
       n++;
     }
   }
   // Decimal comma: "2,5 milliards".
-  if (n === 1 && i + 1 < toks.length && /^\d+$/.test(toks[i + 1].raw) && gap(text, toks[i], toks[i + 1]) === ',') {
+  if (n === 1 && i + 1 < toks.length && isDigits(text, toks[i + 1].start, toks[i + 1].end) && gap(text, toks[i], toks[i + 1]) === ',') {
     const after = toks[i + 2];
     if (after && (after.w in SCALES) && gap(text, toks[i + 1], after) === ' ') {
-      decimal = toks[i + 1].raw;
+      decimal = text.slice(toks[i + 1].start, toks[i + 1].end);
       n++;
     }
   }
@@ -177,7 +192,7 @@ const QUANTITY_START = new Set([
 /** Reads the quantity that starts at token i, or null. */
 function quantityAt(toks: Tok[], i: number, text: string): { value: number | null; n: number } | null {
   const t = toks[i];
-  const c0 = t.raw.charCodeAt(0);
+  const c0 = text.charCodeAt(t.start);
   if ((c0 < 48 || c0 > 57) && !QUANTITY_START.has(t.w)) return null; // cannot start a quantity
   const d = parseDigits(toks, i, text);
   if (d) return d;
@@ -247,25 +262,81 @@ const PHRASE_BLOCK = new Set([
  * than « » and quotes), then the weapon. Searches back to `limit` (the sentence start).
  */
 export function quantityBefore(text: string, weaponStart: number, limit = 0, maxWords = 6): Quantity | null {
-  const from = Math.max(limit, weaponStart - 160);
+  const from = Math.max(limit, weaponStart - WINDOW);
   // Most walks stop within a few tokens: try a short window first. Its answer is final when the walk
   // stopped at a token with at least QUANTITY_REACH tokens before it in the window (the same tokens
   // as in the full window); otherwise redo the walk on the full window.
   const near = Math.max(from, weaponStart - 48);
   if (near > from) {
-    const q = quantityBeforeIn(text, weaponStart, limit, maxWords, near, true);
+    const q = walkBack(text, windowTokens(text, near, weaponStart, limit), weaponStart, maxWords, true);
     if (q !== undefined) return q;
   }
-  return quantityBeforeIn(text, weaponStart, limit, maxWords, from, false) ?? null;
+  return walkBack(text, windowTokens(text, from, weaponStart, limit), weaponStart, maxWords, false) ?? null;
+}
+
+/** How far back (in characters) a quantity is searched. */
+const WINDOW = 160;
+/** Tokens of the short first walk of quantityBeforeTokens. */
+const NEAR_TOKENS = 8;
+
+/** Word tokens of a whole text as parallel arrays (the entity stage's tokens, folded like foldSlice). */
+export interface WordTokens {
+  n: number;
+  key: readonly string[];
+  start: ArrayLike<number>;
+  end: ArrayLike<number>;
+}
+
+/**
+ * quantityBefore(text, weaponStart, limit, maxWords), read on the tokens of the whole text instead
+ * of re-tokenising and folding the window (same result: the window holds the same tokens).
+ */
+export function quantityBeforeTokens(text: string, tokens: WordTokens, weaponStart: number, limit = 0, maxWords = 6): Quantity | null {
+  const from = Math.max(limit, weaponStart - WINDOW);
+  const hi = firstTokenFrom(tokens, 0, tokens.n, weaponStart);
+  const lo = firstTokenFrom(tokens, 0, hi, from);
+  // A token cut by the window start is dropped when the window starts after the limit; at the
+  // limit its tail is a token of the window, which the whole-text tokens do not have.
+  if (lo > 0 && tokens.end[lo - 1] > from && from <= limit) return quantityBefore(text, weaponStart, limit, maxWords);
+  const near = hi - NEAR_TOKENS;
+  if (near > lo) {
+    const q = walkBack(text, sliceTokens(tokens, near, hi), weaponStart, maxWords, true);
+    if (q !== undefined) return q;
+  }
+  return walkBack(text, sliceTokens(tokens, lo, hi), weaponStart, maxWords, false) ?? null;
+}
+
+/** Index of the first token in [lo, hi) that starts at or after pos (hi if none): binary search. */
+function firstTokenFrom(tokens: WordTokens, lo: number, hi: number, pos: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens.start[mid] < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function sliceTokens(tokens: WordTokens, lo: number, hi: number): Tok[] {
+  const out: Tok[] = new Array(hi - lo);
+  for (let k = lo; k < hi; k++) out[k - lo] = { w: tokens.key[k], start: tokens.start[k], end: tokens.end[k] };
+  return out;
+}
+
+/** Tokens starting in [from, to); a first token cut by `from` is dropped when from > limit. */
+function windowTokens(text: string, from: number, to: number, limit: number): Tok[] {
+  const toks = tokenize(text, from, to);
+  if (toks.length && toks[0].start === from && from > limit && /[\p{L}\p{N}]/u.test(text[from - 1] ?? '')) toks.shift();
+  return toks;
 }
 
 /** Tokens a quantity can span back from its last token (see the scan below). */
 const QUANTITY_REACH = 4;
 
-function quantityBeforeIn(text: string, weaponStart: number, limit: number, maxWords: number, from: number, partial: boolean): Quantity | null | undefined {
-  const toks = tokenize(text, from, weaponStart);
-  // Drop a partial first token when the window started mid-word.
-  if (toks.length && toks[0].start === from && from > limit && /[\p{L}\p{N}]/u.test(text[from - 1] ?? '')) toks.shift();
+/**
+ * Walks back from the last token before the weapon. `partial`: the tokens are only the end of the
+ * window; returns undefined when the answer could depend on tokens before them.
+ */
+function walkBack(text: string, toks: Tok[], weaponStart: number, maxWords: number, partial: boolean): Quantity | null | undefined {
   let words = 0;
   let prevStart = weaponStart;
   // quantityAt depends only on its start token: each start is read once per walk, not up to five times.
@@ -294,7 +365,8 @@ function quantityBeforeIn(text: string, weaponStart: number, limit: number, maxW
     const w = toks[i].w;
     if (PHRASE_BLOCK.has(w)) return null;
     if (w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57) return null;
-    if (toks[i].raw[0] !== toks[i].raw[0].toLowerCase() && w !== 'd') return null; // a capitalised word breaks the phrase
+    const first = text[toks[i].start];
+    if (first !== first.toLowerCase() && w !== 'd') return null; // a capitalised word breaks the phrase
     if (w !== 'de' && w !== 'd') words++;
     if (words > maxWords) return null;
     prevStart = toks[i].start;
