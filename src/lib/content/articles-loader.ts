@@ -57,6 +57,37 @@ function linkerFor(data: Record<string, unknown>): MentionLinker {
   };
 }
 
+/** A JSON frontmatter block, as ingest writes it (JSON strings hold no raw line break, so the
+ * first "}" line followed by the closing fence ends it). */
+const JSON_FRONTMATTER = /^---\r?\n(\{[\s\S]*?\n\})\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/** gray-matter would run JavaScript frontmatter ("---js"): an article file must never run code. */
+const refuseCode = () => {
+  throw new Error('JavaScript frontmatter is not allowed');
+};
+
+/**
+ * Frontmatter data and body of an article file. JSON (what ingest writes) is read with JSON.parse;
+ * anything else is YAML, read by gray-matter. Errors name the file.
+ */
+export function parseFrontmatter(contents: string, filePath: string): { data: Record<string, unknown>; content: string } {
+  const json = JSON_FRONTMATTER.exec(contents);
+  if (json) {
+    try {
+      return { data: JSON.parse(json[1]), content: contents.slice(json[0].length) };
+    } catch {
+      // Not JSON after all (YAML flow syntax): gray-matter reads it below.
+    }
+  }
+  try {
+    // Options (even empty ones) also keep gray-matter from caching every file's text in memory.
+    const parsed = matter(contents, { engines: { js: refuseCode, javascript: refuseCode } });
+    return { data: parsed.data, content: parsed.content };
+  } catch (error) {
+    throw new Error(`${filePath}: invalid frontmatter: ${(error as Error).message}`);
+  }
+}
+
 /** What the store holds of a file from the previous sync. */
 interface StoredFile {
   id: string;
@@ -147,13 +178,7 @@ async function syncFile(
     return { id: stored.id, outcome: 'unchanged' };
   }
 
-  let parsed: matter.GrayMatterFile<string>;
-  try {
-    // Options (even empty) keep gray-matter from caching every file's text in memory.
-    parsed = matter(contents, {});
-  } catch (error) {
-    throw new Error(`${filePath}: invalid frontmatter: ${(error as Error).message}`);
-  }
+  const parsed = parseFrontmatter(contents, filePath);
   const id = typeof parsed.data.slug === 'string' && parsed.data.slug ? parsed.data.slug : file.replace(/^.*[\\/]|\.mdx$/g, '');
   if (stored && stored.id !== id) store.delete(stored.id);
   const data = await parseData({ id, data: parsed.data, filePath: file });

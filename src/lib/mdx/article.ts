@@ -107,9 +107,11 @@ export function articleFrontmatter(result: ExtractionResult, meta: ArticleMeta, 
   });
 }
 
-/** Serialises the article as an MDX document. */
+/**
+ * Serialises the article as an MDX document. The frontmatter is JSON, which is YAML too (JSON is a
+ * subset of YAML 1.2), so every frontmatter reader accepts it; the site's loader reads it with
+ * JSON.parse, about 10 times faster than a YAML parser on these documents (README "Performance").
+ */
 export function articleToMdx(result: ExtractionResult, meta: ArticleMeta, cg: CompiledGazetteer): string {
-  // JSON round-trip drops undefined values, which js-yaml refuses to dump.
-  const data = JSON.parse(JSON.stringify(articleFrontmatter(result, meta, cg)));
-  return matter.stringify(bodyToMdx(result.body, result.mentions), data);
+  return `---\n${JSON.stringify(articleFrontmatter(result, meta, cg), null, 2)}\n---\n${bodyToMdx(result.body, result.mentions)}`;
 }
