@@ -161,7 +161,13 @@ interface Tokens {
 const INTERN_BITS = 15;
 const INTERN_SIZE = 1 << INTERN_BITS;
 const INTERN_MASK = INTERN_SIZE - 1;
-const internRaw: (string | undefined)[] = new Array<string | undefined>(INTERN_SIZE).fill(undefined);
+/** Longest token interned (longer ones are folded each time). */
+const INTERN_MAX_LEN = 40;
+/* Raw characters of each interned token live in one typed-array pool (compared without loading a string). */
+const internLen = new Int32Array(INTERN_SIZE); // 0: empty slot
+const internOff = new Int32Array(INTERN_SIZE);
+const internChars = new Uint16Array((INTERN_SIZE >> 1) * INTERN_MAX_LEN);
+let internCharsEnd = 0;
 const internKey: string[] = new Array<string>(INTERN_SIZE).fill('');
 const internInfo: (TokenInfo | undefined)[] = new Array<TokenInfo | undefined>(INTERN_SIZE).fill(undefined);
 const internFlags = new Uint8Array(INTERN_SIZE);
@@ -185,7 +191,8 @@ function tokenFlags(k: string, index: AliasIndex): number {
 }
 
 function internReset(owner: AliasIndex): void {
-  internRaw.fill(undefined);
+  internLen.fill(0);
+  internCharsEnd = 0;
   internInfo.fill(undefined);
   internCount = 0;
   internOwner = owner;
@@ -194,14 +201,15 @@ function internReset(owner: AliasIndex): void {
 function internFold(body: string, s: number, e: number, h: number, index: AliasIndex): string {
   const len = e - s;
   lastSlot = -1;
-  if (len > 40) return foldSlice(body, s, e);
+  if (len > INTERN_MAX_LEN) return foldSlice(body, s, e);
   let slot = (h ^ (h >>> INTERN_BITS)) & INTERN_MASK;
   for (;;) {
-    const raw = internRaw[slot];
-    if (raw === undefined) break;
-    if (internHash[slot] === h && raw.length === len) {
+    const l = internLen[slot];
+    if (l === 0) break;
+    if (l === len && internHash[slot] === h) {
+      const off = internOff[slot];
       let k = 0;
-      while (k < len && raw.charCodeAt(k) === body.charCodeAt(s + k)) k++;
+      while (k < len && internChars[off + k] === body.charCodeAt(s + k)) k++;
       if (k === len) {
         lastSlot = slot;
         return internKey[slot];
@@ -214,7 +222,10 @@ function internFold(body: string, s: number, e: number, h: number, index: AliasI
     slot = (h ^ (h >>> INTERN_BITS)) & INTERN_MASK;
   }
   const key = foldSlice(body, s, e);
-  internRaw[slot] = body.slice(s, e);
+  internLen[slot] = len;
+  internOff[slot] = internCharsEnd;
+  for (let k = 0; k < len; k++) internChars[internCharsEnd + k] = body.charCodeAt(s + k);
+  internCharsEnd += len;
   internKey[slot] = key;
   internInfo[slot] = index.tokens.get(key);
   internFlags[slot] = tokenFlags(key, index);
