@@ -15,6 +15,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+
+/** An entry as the loader stores it (Astro does not export the type from astro/loaders). */
+type DataEntry = Parameters<LoaderContext['store']['set']>[0];
 import matter from 'gray-matter';
 import { renderArticleBody, type MentionLinker } from '../mdx/render.ts';
 import { entitySlug, entityUrl } from '../site/urls.ts';
@@ -120,15 +123,23 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
       } catch {
         context.logger.warn(`The articles folder "${dir}" does not exist: run npm run ingest.`);
       }
+      // Read, validate and render everything first, then fill the store in one synchronous pass:
+      // Astro saves the store to disk 500 ms after the last set(), and sets spread over the whole
+      // sync let that save (of an ever larger store) run again and again — quadratic at 10,000.
+      const updates: ArticleUpdate[] = [];
       const fileOfId = new Map<string, string>();
-      const counts: Record<SyncOutcome, number> = { rendered: 0, deferred: 0, unchanged: 0 };
       for (const file of files) {
-        const { id, outcome } = await syncFile(context, root, file, mode, previous.get(relative(root, file)));
-        counts[outcome]++;
-        const other = fileOfId.get(id);
-        if (other) throw new Error(`${relative(root, file)}: slug "${id}" is already used by ${relative(root, other)}`);
-        fileOfId.set(id, file);
-        untouched.delete(id);
+        const update = await readArticle(context, root, file, mode, previous.get(relative(root, file)));
+        const other = fileOfId.get(update.id);
+        if (other) throw new Error(`${relative(root, file)}: slug "${update.id}" is already used by ${relative(root, other)}`);
+        fileOfId.set(update.id, file);
+        untouched.delete(update.id);
+        updates.push(update);
+      }
+      const counts: Record<ArticleUpdate['outcome'], number> = { rendered: 0, deferred: 0, unchanged: 0 };
+      for (const update of updates) {
+        applyUpdate(context, update);
+        counts[update.outcome]++;
       }
       for (const id of untouched) context.store.delete(id);
       context.logger.info(
@@ -141,8 +152,7 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
         const onChange = async (file: string) => {
           if (!file.startsWith(dir) || !file.endsWith('.mdx')) return;
           const stored = storedByPath(context).get(relative(root, file));
-          const { id } = await syncFile(context, root, file, mode, stored);
-          if (stored && stored.id !== id) context.store.delete(stored.id);
+          applyUpdate(context, await readArticle(context, root, file, mode, stored));
         };
         context.watcher.on('add', onChange);
         context.watcher.on('change', onChange);
@@ -155,38 +165,43 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
   };
 }
 
-type SyncOutcome = 'rendered' | 'deferred' | 'unchanged';
+/** What one file changes in the store. */
+type ArticleUpdate =
+  | { outcome: 'unchanged'; id: string; filePath: string; deferred: boolean }
+  | { outcome: 'rendered' | 'deferred'; id: string; replaces?: string; entry: DataEntry };
 
-/** Parses, validates and renders one file into the store, unless it is unchanged. */
-async function syncFile(
+/** Reads, validates and renders one file (nothing is stored yet); unchanged files are not parsed. */
+async function readArticle(
   context: LoaderContext,
   root: string,
   file: string,
   mode: 'fast' | 'mdx',
   stored: StoredFile | undefined,
-): Promise<{ id: string; outcome: SyncOutcome }> {
-  const { store, parseData, generateDigest, config } = context;
+): Promise<ArticleUpdate> {
+  const { parseData, generateDigest, config } = context;
   const filePath = relative(root, file);
   const contents = readFileSync(file, 'utf8');
   // The rendered HTML holds links under the base path: a new base or renderer renders again. The
   // path is in the digest too, because Astro's store ignores a set() whose digest it already holds:
   // the same article moved to another folder would keep pointing at its old file.
   const digest = generateDigest(`${filePath}\0${contents}\0${config.base}\0${RENDERER_VERSION}\0${mode}`);
-  if (stored && stored.digest === digest) {
-    // A deferred entry must register its module again, as Astro's glob loader does.
-    if (stored.deferredRender) store.addModuleImport(filePath);
-    return { id: stored.id, outcome: 'unchanged' };
-  }
+  if (stored && stored.digest === digest) return { outcome: 'unchanged', id: stored.id, filePath, deferred: !!stored.deferredRender };
 
   const parsed = parseFrontmatter(contents, filePath);
   const id = typeof parsed.data.slug === 'string' && parsed.data.slug ? parsed.data.slug : file.replace(/^.*[\\/]|\.mdx$/g, '');
-  if (stored && stored.id !== id) store.delete(stored.id);
+  const replaces = stored && stored.id !== id ? stored.id : undefined;
   const data = await parseData({ id, data: parsed.data, filePath: file });
   const html = mode === 'fast' ? renderArticleBody(parsed.content, linkerFor(data)) : null;
-  if (html === null) {
-    store.set({ id, data, filePath, digest, deferredRender: true });
-    return { id, outcome: 'deferred' };
+  if (html === null) return { outcome: 'deferred', id, replaces, entry: { id, data, filePath, digest, deferredRender: true } };
+  return { outcome: 'rendered', id, replaces, entry: { id, data, filePath, digest, rendered: { html, metadata: {} } } };
+}
+
+function applyUpdate({ store }: LoaderContext, update: ArticleUpdate): void {
+  if (update.outcome === 'unchanged') {
+    // A deferred entry must register its module again, as Astro's glob loader does.
+    if (update.deferred) store.addModuleImport(update.filePath);
+    return;
   }
-  store.set({ id, data, filePath, digest, rendered: { html, metadata: {} } });
-  return { id, outcome: 'rendered' };
+  if (update.replaces) store.delete(update.replaces);
+  store.set(update.entry);
 }
