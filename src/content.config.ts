@@ -95,7 +95,14 @@ export const articleSchema = z.object({
   /** Every sentence cited by `date.evidence`, `deliveries[].evidence` and `contexts`, once each. */
   sentences: z.array(sentence),
   /** Sentences naming each entity (key word in context): entity id and index into `sentences`. */
-  contexts: z.array(z.strictObject({ id: z.string(), s: z.number().int().nonnegative() })),
+  contexts: z.array(
+    z.strictObject({
+      id: z.string(),
+      s: z.number().int().nonnegative(),
+      /** Where the entity is named in that sentence: start and end (UTF-16 units). */
+      at: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]).optional(),
+    }),
+  ),
   /** Names found by patterns but absent from the gazetteer. */
   newNames: z.array(z.object({ name: z.string(), type: z.string() })),
   /** Editorial notes kept apart from the text. */

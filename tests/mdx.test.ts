@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { escapeMdxText } from '../src/lib/mdx/escape.ts';
 import { bodyToMdx } from '../src/lib/mdx/body.ts';
 import type { Mention } from '../src/lib/extract/types.ts';
-import { compactFacts } from '../src/lib/mdx/article.ts';
+import { compactFacts, withMentionSpans } from '../src/lib/mdx/article.ts';
+import { splitAt } from '../src/lib/site/keyword.ts';
 import { blankFrontmatter } from '../src/lib/mdx/vite-content-modules.ts';
 import { fullFacts } from '../src/lib/site/evidence.ts';
 import { articleSchema } from '../src/content.config.ts';
@@ -112,5 +113,22 @@ describe('compact frontmatter', () => {
     const blanked = blankFrontmatter(mdx);
     expect(blanked).toBe('---\n\n\n---\nLa <Mention type="weapon" id="caesar">Caesar</Mention>\n');
     expect(blanked.split('\n').indexOf('La <Mention type="weapon" id="caesar">Caesar</Mention>')).toBe(mdx.split('\n').indexOf('La <Mention type="weapon" id="caesar">Caesar</Mention>'));
+  });
+});
+
+describe('withMentionSpans', () => {
+  it('records where each context names its entity, in the words the article used', () => {
+    const body = 'Intro. Le secrétaire d\'Etat américain arrive. Fin.';
+    const sentence = { id: 'united-states', text: "Le secrétaire d'Etat américain arrive.", offset: 7 };
+    const mentions: Mention[] = [{ id: 'united-states', type: 'country', text: 'américain', start: 28, end: 37 }];
+    expect(body.slice(28, 37)).toBe('américain');
+    const [context] = withMentionSpans([sentence], mentions);
+    expect(context.at).toEqual([21, 30]);
+    expect(splitAt(context.text, context.at!)).toEqual({ before: "Le secrétaire d'Etat ", match: 'américain', after: ' arrive.' });
+  });
+
+  it('records nothing when the offsets disagree with the sentence', () => {
+    const mentions: Mention[] = [{ id: 'france', type: 'country', text: 'France', start: 3, end: 9 }];
+    expect(withMentionSpans([{ id: 'france', text: 'Paris livre.', offset: 0 }], mentions)[0].at).toBeUndefined();
   });
 });

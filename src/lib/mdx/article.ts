@@ -2,9 +2,8 @@
  * One extracted article → one MDX file: frontmatter (every fact, with evidence) + escaped body.
  * The frontmatter shape is validated by the Zod schema in src/content.config.ts.
  */
-import matter from 'gray-matter';
 import type { CompiledGazetteer } from '../gazetteer/types.ts';
-import type { ExtractionResult } from '../extract/types.ts';
+import type { EntityContext, ExtractionResult, Mention } from '../extract/types.ts';
 import { bodyToMdx } from './body.ts';
 
 export interface ArticleMeta {
@@ -57,7 +56,7 @@ export function compactFacts<
   T extends {
     date: { evidence: FullEvidence[] };
     deliveries: Array<{ evidence: FullEvidence }>;
-    contexts: Array<{ id: string; text: string; offset: number }>;
+    contexts: Array<{ id: string; text: string; offset: number; at?: [number, number] }>;
   },
 >(facts: T) {
   const sentences: Array<{ text: string; offset: number }> = [];
@@ -72,7 +71,7 @@ export function compactFacts<
     return i;
   };
   const evidenceRef = (e: FullEvidence): EvidenceRef => (e.rule ? { s: ref(e.text, e.offset), rule: e.rule } : { s: ref(e.text, e.offset) });
-  const contexts = facts.contexts.map((c) => ({ id: c.id, s: ref(c.text, c.offset) }));
+  const contexts = facts.contexts.map((c) => (c.at ? { id: c.id, s: ref(c.text, c.offset), at: c.at } : { id: c.id, s: ref(c.text, c.offset) }));
   return {
     ...facts,
     date: { ...facts.date, evidence: facts.date.evidence.map(evidenceRef) },
@@ -80,6 +79,25 @@ export function compactFacts<
     contexts,
     sentences,
   };
+}
+
+/**
+ * Each context with where its entity is named inside the sentence (`at`: start and end, in UTF-16
+ * units of the sentence text), taken from the extractor's mentions: entity pages highlight the
+ * words the article used ("américain" for the United States) without searching for names again.
+ */
+export function withMentionSpans(
+  contexts: readonly EntityContext[],
+  mentions: readonly Mention[],
+): Array<EntityContext & { at?: [number, number] }> {
+  return contexts.map((context) => {
+    const end = context.offset + context.text.length;
+    const mention = mentions.find((m) => m.id === context.id && m.start >= context.offset && m.end <= end);
+    if (!mention) return context;
+    const at: [number, number] = [mention.start - context.offset, mention.end - context.offset];
+    // Offsets must agree with the sentence text, or the highlight would fall on other words.
+    return context.text.slice(at[0], at[1]) === mention.text ? { ...context, at } : context;
+  });
 }
 
 export function articleFrontmatter(result: ExtractionResult, meta: ArticleMeta, cg: CompiledGazetteer) {
@@ -99,7 +117,7 @@ export function articleFrontmatter(result: ExtractionResult, meta: ArticleMeta, 
     organizations: result.organizations,
     weapons: result.weapons,
     deliveries: result.deliveries,
-    contexts: result.contexts,
+    contexts: withMentionSpans(result.contexts, result.mentions),
     newNames: result.newNames.map((n) => ({ name: n.name, type: n.type })),
     footnotes: result.footnotes,
     searchAliases: searchAliases(result, cg),

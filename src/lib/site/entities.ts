@@ -11,6 +11,8 @@ export interface EntityContext {
   article: ArticleEntry;
   text: string;
   offset: number;
+  /** Where the entity is named in `text` (start, end), when ingest recorded it. */
+  at?: [number, number];
 }
 
 export interface EntityRecord {
@@ -82,7 +84,7 @@ function buildIndex(articles: ArticleEntry[]): EntityIndex {
       const { text, offset } = sentences[context.s];
       let list = record.contexts.get(article.id);
       if (!list) record.contexts.set(article.id, (list = []));
-      if (!list.some((c) => c.text === text)) list.push({ article, text, offset });
+      if (!list.some((c) => c.text === text)) list.push({ article, text, offset, at: context.at });
     }
   }
   const lists = new Map<EntityType, EntityRecord[]>();

@@ -41,6 +41,6 @@ export function fullFacts(data: Article) {
     ...rest,
     date: fullDate(data),
     deliveries: fullDeliveries(data),
-    contexts: data.contexts.map((c) => ({ id: c.id, text: sentences[c.s].text, offset: sentences[c.s].offset })),
+    contexts: data.contexts.map((c) => ({ id: c.id, text: sentences[c.s].text, offset: sentences[c.s].offset, ...(c.at && { at: c.at }) })),
   };
 }

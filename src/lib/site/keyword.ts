@@ -63,6 +63,12 @@ function candidatesOf(names: readonly string[]): string[] {
 const WORD = /[\p{L}\p{N}]/u;
 const boundary = (c: string | undefined) => c === undefined || !WORD.test(c);
 
+/** Splits at a recorded span; undefined when the span does not fit the sentence. */
+export function splitAt(sentence: string, [start, end]: [number, number]): KeywordSplit | undefined {
+  if (!(start < end && end <= sentence.length)) return undefined;
+  return { before: sentence.slice(0, start), match: sentence.slice(start, end), after: sentence.slice(end) };
+}
+
 export function splitKeyword(sentence: string, names: readonly string[]): KeywordSplit {
   const { chars, folded, map } = foldSentence(sentence);
   let best: { start: number; end: number } | undefined;
