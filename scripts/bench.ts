@@ -16,6 +16,8 @@
  *   --no-warm-build     skip the second `astro build` with Astro's caches kept
  *   --lighthouse        also run Lighthouse (performance, accessibility) on home, article, search
  *   --extract-limit K   articles in the extraction loop (default 1000; throughput does not depend on N)
+ *   --extract-only      only the extraction measure, on K generated ~3 KB articles (the size the
+ *                       throughput target is stated for): articles/s and per CPU-second, median of 5
  */
 import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -98,6 +100,7 @@ function options() {
       'no-warm-build': { type: 'boolean', default: false },
       lighthouse: { type: 'boolean', default: false },
       'extract-limit': { type: 'string', default: '1000' },
+      'extract-only': { type: 'boolean', default: false },
     },
   });
   return {
@@ -110,6 +113,7 @@ function options() {
     warmBuild: !values['no-warm-build'],
     lighthouse: values.lighthouse,
     extractLimit: Number(values['extract-limit']),
+    extractOnly: values['extract-only'],
   };
 }
 
@@ -285,8 +289,22 @@ export function formatTable(results: SizeResult[]): string {
   return lines.join('\n');
 }
 
+/** --extract-only: extraction throughput on one core for ~3 KB articles generated in memory, median of 5 loops. */
+async function extractOnly(opts: ReturnType<typeof options>): Promise<void> {
+  const args = ['--generate', String(opts.extractLimit), '--seed', String(opts.seed), '--runs', '5'];
+  log(`extraction on one core (${opts.extractLimit} generated ~3 KB articles, median of 5)`);
+  const ex = await run('taskset', ['-c', '0', NODE, 'scripts/bench/extract-worker.ts', ...args], { cwd: PROJECT }).catch(() => node('scripts/bench/extract-worker.ts', args));
+  const r = JSON.parse(ex.stdout.trim().split('\n').at(-1) ?? '{}');
+  console.log(
+    `extraction, 1 core, ${r.articles} articles of ${(r.bytes / r.articles / 1024).toFixed(1)} KB on average: ` +
+      `${Math.round(r.articlesPerSecond)} articles/s, ${Math.round(r.articlesPerCpuSecond)} articles per CPU-second (median of 5)`,
+  );
+  if (opts.json) writeFileSync(opts.json, JSON.stringify({ date: new Date().toISOString(), seed: opts.seed, extraction: r }, null, 2) + '\n');
+}
+
 async function main(): Promise<void> {
   const opts = options();
+  if (opts.extractOnly) return extractOnly(opts);
   PROJECT = snapshotProject(opts.work);
   log(`project snapshot in ${PROJECT}`);
   const results: SizeResult[] = [];

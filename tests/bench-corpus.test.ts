@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateCorpus, readBenchGazetteer } from '../scripts/bench/corpus.ts';
+import { EXTRACT_3KB, generateCorpus, readBenchGazetteer } from '../scripts/bench/corpus.ts';
 import { extractSeed } from '../src/lib/extract/pipeline.ts';
 import { getDefaultCompiledGazetteer } from '../src/lib/gazetteer/load.ts';
 
@@ -27,6 +27,17 @@ describe('benchmark corpus generator', () => {
       expect(bytes).toBeGreaterThanOrEqual(1024);
       expect(bytes).toBeLessThan(8192 + 1024);
     }
+  });
+
+  it('makes articles of about 3 KB for the extraction benchmark', () => {
+    const sizes = generateCorpus({ count: 100, seed: 2, ...EXTRACT_3KB }, gz).map((f) => Buffer.byteLength(f.text));
+    for (const bytes of sizes) {
+      expect(bytes).toBeGreaterThanOrEqual(2800);
+      expect(bytes).toBeLessThan(3300 + 1024);
+    }
+    const mean = sizes.reduce((a, b) => a + b, 0) / sizes.length;
+    expect(mean).toBeGreaterThan(2900);
+    expect(mean).toBeLessThan(3400);
   });
 
   it('mixes in seed frontmatter and boilerplate lines', () => {
