@@ -94,19 +94,21 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
     }
   }
 
-  const c1 = mapC1Controls(text);
+  // Clean text (the common case) is cleared by one scan instead of one per check below.
+  const suspect = SUSPECT.test(text);
+  const c1 = suspect ? mapC1Controls(text) : { text, count: 0 };
   if (c1.count > 0) {
     text = c1.text;
     warnings.push(`mapped ${c1.count} C1 control character${c1.count > 1 ? 's' : ''} to their Windows-1252 meaning (e.g. U+0092 → ’)`);
   }
 
-  const controls = countControls(text);
+  const controls = suspect ? countControls(text) : { count: 0, ratio: 0 };
   if (controls.ratio > CONTROL_RATIO_MAX) {
     return fail(`binary content: ${Math.round(controls.ratio * 100)}% control characters in the first 8 KiB`);
   }
   if (!HAS_VISIBLE.test(text)) return fail('whitespace-only file');
 
-  const repaired = repairMojibake(text);
+  const repaired = suspect ? repairMojibake(text) : { text, count: 0 };
   if (repaired.count > 0) {
     text = repaired.text;
     warnings.push(`repaired ${repaired.count} double-encoded UTF-8 sequence${repaired.count > 1 ? 's' : ''} (mojibake such as "Ã©")`);
@@ -119,6 +121,7 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
 }
 
 const C1 = /[\u0080-\u009f]/g;
+
 
 /**
  * Text that went through a Latin-1 (not Windows-1252) conversion carries C1 controls where the
@@ -277,7 +280,14 @@ function decodeMixed(bytes: Uint8Array): string {
 }
 
 /** A UTF-8 lead byte read as Windows-1252 (Â..ô) followed by a character whose byte is 0x80–0xBF. */
-const MOJIBAKE_HINT = /[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/;
+const MOJIBAKE_HINT_SRC = '[\\u00c2-\\u00f4][\\u0080-\\u00bf\\u0152\\u0153\\u0160\\u0161\\u0178\\u017d\\u017e\\u0192\\u02c6\\u02dc\\u2013\\u2014\\u2018-\\u201a\\u201c-\\u201e\\u2020-\\u2022\\u2026\\u2030\\u2039\\u203a\\u20ac\\u2122]';
+const MOJIBAKE_HINT = new RegExp(MOJIBAKE_HINT_SRC);
+
+/**
+ * Anything mapC1Controls, countControls or repairMojibake acts on: a control character (C1
+ * included) or a mojibake lead pair (MOJIBAKE_HINT). Text without one needs none of them.
+ */
+const SUSPECT = new RegExp(`[\\u0000-\\u0008\\u000b\\u000e-\\u001f\\u007f-\\u009f]|${MOJIBAKE_HINT_SRC}`);
 
 /** Whether a repaired code point is plausible in French news (Latin letters, punctuation, symbols). */
 function plausibleRepair(cp: number): boolean {
