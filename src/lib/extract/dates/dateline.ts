@@ -89,6 +89,8 @@ export function findDateline(body: string): Dateline | null {
   let updated: Dateline | null = null;
   for (const line of [...head, ...tail]) {
     const t = line.text;
+    // Every pattern below needs a four-digit year: a line without one is skipped in one scan.
+    if (!/\d{4}/.test(t)) continue;
     let m = PUBLISHED_QUICK_RE.test(t) ? PUBLISHED_RE.exec(t) : null;
     if (m) {
       const d = dateOf(m, 2);
@@ -103,7 +105,6 @@ export function findDateline(body: string): Dateline | null {
         continue;
       }
     }
-    if (!/\d{4}/.test(t)) continue;
     const isHead = head.includes(line);
     // A dateline states its date within the first ~100 characters: match on that prefix only.
     const firstDigit = t.search(/\d/);
