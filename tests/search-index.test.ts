@@ -174,3 +174,19 @@ describe('filters, counts and sort', () => {
     expect(hit.filters.year).toEqual(['2024']);
   });
 });
+
+describe('facet counts built with the site', () => {
+  it('recherche/facettes.json holds exactly the counts of Pagefind\'s filter index, values in French alphabetical order', async () => {
+    const archive = JSON.parse(readFileSync(join(site.dist, 'recherche/facettes.json'), 'utf8')) as { articles: number; facets: Record<string, Array<[string, number]>> };
+    const api = await openIndex(site.dist);
+    const filters = await api.filters();
+    expect(archive.articles).toBe(site.slugOf.size);
+    expect(Object.keys(archive.facets).sort()).toEqual(Object.keys(filters).sort());
+    for (const [key, values] of Object.entries(archive.facets)) {
+      expect(Object.fromEntries(values), key).toEqual(Object.fromEntries(Object.entries(filters[key]).filter(([, n]) => n > 0)));
+      const names = values.map(([value]) => value);
+      expect(names, key).toEqual([...names].sort((a, b) => a.localeCompare(b, 'fr')));
+    }
+    expect(Object.fromEntries(archive.facets.weapon).Caesar).toBe(site.slugsMatching(/\bCaesar\b/i).length);
+  });
+});

@@ -39,6 +39,7 @@ export function serveGzip(dist: string): Promise<{ url: string; close: () => Pro
       body = gzipSync(body);
       headers['content-encoding'] = 'gzip';
     }
+    headers['content-length'] = String(body.length);
     res.writeHead(200, headers);
     res.end(body);
     void path;
@@ -65,6 +66,10 @@ export interface QueryMeasure {
   /** Bytes on the wire of the whole page load + query. */
   totalBytes: number;
   results: number;
+  /** Where the time went (ms): keystroke → search started (typing pause), search, loading the results' data. */
+  phases?: { debounce: number; search: number; data: number };
+  /** Every file under /pagefind/ with its bytes on the wire, and whether the typed query fetched it. */
+  pagefindFiles: Array<{ path: string; bytes: number; query: boolean }>;
 }
 
 /** Pagefind index data: meta, index chunks, filters, fragments (not its JS and WebAssembly). */
@@ -87,10 +92,12 @@ export async function measureQueries(siteUrl: string, queries: string[], searchP
       const pending: Array<Promise<void>> = [];
       context.on('requestfinished', (request) => {
         pending.push(
-          request.sizes().then(
-            (s) => void sizes.push({ url: request.url(), bytes: s.responseBodySize + s.responseHeadersSize }),
-            () => undefined,
-          ),
+          (async () => {
+            const s = await request.sizes();
+            // Chromium reports no body size for a worker's script: take the served length.
+            const body = s.responseBodySize || Number((await request.response())?.headers()['content-length'] ?? 0);
+            sizes.push({ url: request.url(), bytes: body + s.responseHeadersSize });
+          })().catch(() => undefined),
         );
       });
       await page.goto(new URL(searchPath, siteUrl).href, { waitUntil: 'networkidle' });
@@ -118,6 +125,9 @@ export async function measureQueries(siteUrl: string, queries: string[], searchP
         { polling: 'raf', timeout: 30_000 },
       );
       const msToResults = ((await shownAt.jsonValue()) as number) - started;
+      // The page's own marks (src/scripts/search/page.ts): last search started, searched, result data loaded.
+      const marks = await page.evaluate(() => Object.fromEntries(['search:start', 'search:searched', 'search:loaded'].map((name) => [name, performance.getEntriesByName(name).at(-1)?.startTime ?? NaN])));
+      const phases = { debounce: marks['search:start'] - started, search: marks['search:searched'] - marks['search:start'], data: marks['search:loaded'] - marks['search:searched'] };
       await page.waitForLoadState('networkidle');
       await Promise.all(pending);
       const results = await page.locator('#search-results li, .pagefind-ui__result').count();
@@ -130,6 +140,10 @@ export async function measureQueries(siteUrl: string, queries: string[], searchP
         pagefindBytes: sum((u) => u.includes('/pagefind/')),
         totalBytes: sum(() => true),
         results,
+        phases,
+        pagefindFiles: sizes
+          .map((s, i) => ({ path: new URL(s.url).pathname, bytes: s.bytes, query: i >= loaded }))
+          .filter((f) => f.path.includes('/pagefind/')),
       });
       await context.close();
     }
@@ -178,4 +192,33 @@ export function dirSize(dir: string): { bytes: number; files: number } {
     }
   }
   return { bytes, files };
+}
+
+/**
+ * node scripts/bench/browser.ts DIST [--runs R] [--query Q]… — the first search alone, on a built
+ * site: median bytes and time of R runs (default 3), and each run's Pagefind files.
+ */
+if (import.meta.filename === process.argv[1]) {
+  const { parseArgs } = await import('node:util');
+  const { resolve } = await import('node:path');
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '3' }, query: { type: 'string', multiple: true }, verbose: { type: 'boolean', default: false } } });
+  const queries = values.query?.length ? values.query : ['Caesar'];
+  const server = await serveGzip(resolve(positionals[0] ?? 'dist'));
+  try {
+    const runs: QueryMeasure[][] = [];
+    for (let i = 0; i < Number(values.runs); i++) runs.push(await measureQueries(server.url, queries));
+    for (const [q, query] of queries.entries()) {
+      const of = (f: (m: QueryMeasure) => number) => median(runs.map((r) => f(r[q])));
+      const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+      console.log(
+        `"${query}": ${Math.round(of((m) => m.msToResults))} ms to results (runs: ${runs.map((r) => Math.round(r[q].msToResults)).join(', ')}), ` +
+          `Pagefind ${kb(of((m) => m.pagefindBytes))} (index data ${kb(of((m) => m.indexBytes))}, query only ${kb(of((m) => m.queryIndexBytes))}), ${runs[0][q].results} results shown`,
+      );
+      const phase = (k: 'debounce' | 'search' | 'data') => Math.round(of((m) => m.phases?.[k] ?? NaN));
+      console.log(`  phases (median): typing pause ${phase('debounce')} ms, search ${phase('search')} ms, result data ${phase('data')} ms`);
+      if (values.verbose) for (const f of runs[0][q].pagefindFiles) console.log(`  ${f.query ? 'query' : 'load '} ${kb(f.bytes).padStart(9)}  ${f.path}`);
+    }
+  } finally {
+    await server.close();
+  }
 }

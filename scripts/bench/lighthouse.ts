@@ -2,7 +2,9 @@
  * Lighthouse (performance, accessibility) on the home, one article and the search page of a built
  * site, served with gzip on 127.0.0.1, in Debian's Chromium (CHROME_PATH; no browser download).
  *
- *   node scripts/bench/lighthouse.ts DIST  → JSON [{ page, performance, accessibility }]
+ *   node scripts/bench/lighthouse.ts DIST [--only search] [--runs R]
+ *     → JSON [{ page, performance, accessibility, metrics }] (with --runs, every run, then the
+ *       median performance of each page)
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -17,11 +19,17 @@ export interface LighthouseScore {
   page: string;
   performance: number;
   accessibility: number;
+  /** The performance metrics behind the score (ms; CLS unitless). */
+  metrics?: Record<string, number>;
 }
 
-export async function lighthouse(dist: string): Promise<LighthouseScore[]> {
+const PAGES = ['home', 'article', 'search'] as const;
+type PageName = (typeof PAGES)[number];
+
+export async function lighthouse(dist: string, only: readonly PageName[] = PAGES): Promise<LighthouseScore[]> {
   const article = readdirSync(join(dist, 'articles')).sort()[0];
-  const pages = ['', `articles/${article}/`, 'recherche/?q=Caesar'];
+  const paths: Record<PageName, string> = { home: '', article: `articles/${article}/`, search: 'recherche/?q=Caesar' };
+  const pages = only.map((name) => paths[name]);
   const server = await serveGzip(dist);
   const out = mkdtempSync(join(tmpdir(), 'bench-lh-'));
   try {
@@ -47,7 +55,11 @@ export async function lighthouse(dist: string): Promise<LighthouseScore[]> {
       const code = await new Promise<number | null>((done) => child.on('close', done));
       if (code !== 0) throw new Error(`lighthouse ${page}: ${stderr.slice(-2000)}`);
       const lhr = JSON.parse(readFileSync(report, 'utf8'));
-      scores.push({ page: `/${page}`, performance: Math.round(lhr.categories.performance.score * 100), accessibility: Math.round(lhr.categories.accessibility.score * 100) });
+      const metric = (id: string) => Math.round((lhr.audits[id]?.numericValue ?? NaN) * (id === 'cumulative-layout-shift' ? 1000 : 1)) / (id === 'cumulative-layout-shift' ? 1000 : 1);
+      const metrics = Object.fromEntries(
+        ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'].map((id) => [id, metric(id)]),
+      );
+      scores.push({ page: `/${page}`, performance: Math.round(lhr.categories.performance.score * 100), accessibility: Math.round(lhr.categories.accessibility.score * 100), metrics });
     }
     return scores;
   } finally {
@@ -57,5 +69,16 @@ export async function lighthouse(dist: string): Promise<LighthouseScore[]> {
 }
 
 if (import.meta.filename === process.argv[1]) {
-  console.log(JSON.stringify(await lighthouse(resolve(process.argv[2]))));
+  const { parseArgs } = await import('node:util');
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { only: { type: 'string', multiple: true }, runs: { type: 'string', default: '1' } } });
+  const only = (values.only ?? [...PAGES]).filter((name): name is PageName => (PAGES as readonly string[]).includes(name));
+  const runs: LighthouseScore[][] = [];
+  for (let i = 0; i < Number(values.runs); i++) {
+    runs.push(await lighthouse(resolve(positionals[0]), only));
+    console.log(JSON.stringify(runs.at(-1)));
+  }
+  if (runs.length > 1) {
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    console.log(JSON.stringify(only.map((name, i) => ({ page: name, performance: median(runs.map((r) => r[i].performance)), accessibility: median(runs.map((r) => r[i].accessibility)) }))));
+  }
 }

@@ -76,7 +76,7 @@ describe.skipIf(!available)('the search page in a real browser (BASE_PATH build,
     await page.close();
   });
 
-  it('opening /recherche/ with no parameters fetches no result fragment; typing then shows results', async () => {
+  it('opening /recherche/ with no parameters fetches no result fragment and no filter index; typing then shows results', async () => {
     const page = await openPage('about:blank');
     const requests: string[] = [];
     // Pagefind fetches from its Web Worker; the page's request events include the worker's.
@@ -84,8 +84,10 @@ describe.skipIf(!available)('the search page in a real browser (BASE_PATH build,
     await page.goto(new URL('recherche/', server.url).href);
     await rendered(page, '?');
     const pagefindFiles = () => requests.filter((path) => path.startsWith(`${BASE}pagefind/`));
-    // The facets' counts come from the filter index alone: no search ran, no result was loaded.
-    expect(pagefindFiles().some((path) => path.includes('/filter/'))).toBe(true);
+    // The facets' counts come from the counts built with the site: no search ran, no result
+    // was loaded, and Pagefind's filter index (it grows with the archive) was not fetched.
+    expect(requests).toContain(`${BASE}recherche/facettes.json`);
+    expect(pagefindFiles().filter((path) => path.includes('/filter/'))).toEqual([]);
     expect(pagefindFiles().filter((path) => path.includes('/fragment/'))).toEqual([]);
     expect(await page.$$('#search-results li')).toHaveLength(0);
     expect(await page.textContent('#search-status')).toBe('Tapez des mots ci-dessus ou cochez un filtre pour afficher les articles.');
@@ -100,7 +102,9 @@ describe.skipIf(!available)('the search page in a real browser (BASE_PATH build,
     const expected = site.slugsMatching(/\bCaesar\b/i);
     expect(await resultSlugs(page)).toEqual(expected);
     expect(await page.inputValue('#search-q')).toBe('Caesar');
-    expect(pagefindFiles().filter((path) => path.includes('/fragment/')).length).toBeLessThanOrEqual(Math.min(expected.length, 20));
+    expect(pagefindFiles().filter((path) => path.includes('/fragment/')).length).toBeLessThanOrEqual(Math.min(expected.length, 10));
+    // A plain query does not load the filter index either.
+    expect(pagefindFiles().filter((path) => path.includes('/filter/'))).toEqual([]);
     // Typing replaced the entry; leaving the box commits the search as its own entry.
     expect(new URL(page.url()).search).toBe('?q=Caesar');
     expect(await page.evaluate(() => history.length)).toBe(historyLength);
@@ -134,6 +138,51 @@ describe.skipIf(!available)('the search page in a real browser (BASE_PATH build,
     await page.goto(new URL('recherche/?q=NATO', server.url).href);
     await rendered(page, '?q=NATO');
     expect(await resultSlugs(page)).toEqual(site.slugsMatching(/\bOTAN\b/));
+    await page.close();
+  });
+
+  it('shows the number of articles of every facet value over the whole archive before any search', async () => {
+    const page = await openPage('recherche/');
+    await rendered(page, '?');
+    const archive = JSON.parse(readFileSync(join(site.dist, 'recherche/facettes.json'), 'utf8')) as { facets: Record<string, Array<[string, number]>> };
+    for (const [key, values] of Object.entries(archive.facets)) {
+      const toggle = page.locator(`fieldset[data-facet="${key}"] [data-facet-toggle]`);
+      if (await toggle.count()) await toggle.click();
+      const labels = await page.$$eval(`fieldset[data-facet="${key}"] label`, (ls) => ls.map((l) => l.textContent));
+      // Most articles first, equal counts in alphabetical order (years: newest first).
+      const expected = [...values]
+        .sort(([a, ca], [b, cb]) => (key === 'year' ? b.localeCompare(a) : cb - ca || a.localeCompare(b, 'fr')))
+        .map(([value, count]) => `${value} (${count})`);
+      expect(labels, key).toEqual(expected);
+    }
+    await page.close();
+  });
+
+  it('after a search, loads per-result counts only when the reader turns to the facets', async () => {
+    const page = await openPage('about:blank');
+    const requests: string[] = [];
+    page.on('request', (request) => void requests.push(new URL(request.url()).pathname));
+    await page.goto(new URL('recherche/?q=Caesar', server.url).href);
+    await rendered(page, '?q=Caesar');
+    const filterFiles = () => requests.filter((path) => path.startsWith(`${BASE}pagefind/filter/`));
+    expect(filterFiles()).toEqual([]);
+    // Values without numbers, and a note saying how to get them.
+    expect(await page.textContent('fieldset[data-facet="weapon"] label:has-text("Caesar")')).toBe('Caesar');
+    expect(await page.isVisible('#search-facets-note')).toBe(true);
+    await page.focus('fieldset[data-facet="weapon"] input[value="Caesar"]');
+    await page.waitForFunction(() => /\(\d+\)$/.test(document.querySelector('fieldset[data-facet="weapon"] label')?.textContent ?? ''));
+    expect(filterFiles().length).toBeGreaterThan(0);
+    const caesar = site.slugsMatching(/\bCaesar\b/i).length;
+    // Counts of the results: every result names Caesar; the focus stayed where it was.
+    expect(await page.textContent('fieldset[data-facet="weapon"] label:has-text("Caesar")')).toBe(`Caesar (${caesar})`);
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('Caesar');
+    expect(await page.isHidden('#search-facets-note')).toBe(true);
+    const countries = await page.$$eval('fieldset[data-facet="country"] label', (ls) => ls.map((l) => Number(/\((\d+)\)$/.exec(l.textContent ?? '')?.[1])));
+    expect(countries.length).toBeGreaterThan(0);
+    for (const count of countries) {
+      expect(count).toBeGreaterThanOrEqual(1);
+      expect(count).toBeLessThanOrEqual(caesar);
+    }
     await page.close();
   });
 

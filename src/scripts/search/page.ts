@@ -3,25 +3,33 @@
  * - State (q, facet selections, sort) lives in the query string, so reload/share/back/forward all
  *   work. Typing searches as you type (short debounce) and only replaces the current entry; a
  *   submit, leaving the box or any filter/sort change commits it as a new history entry.
- * - With no words and no filter nothing is searched: the facets show their counts from
- *   `pagefind.filters()` (the filter index only, no result data) next to an invitation.
+ * - With no words and no filter nothing is searched and Pagefind is not even loaded: the facets
+ *   show their counts over the whole archive from recherche/facettes.json (built from the
+ *   content collection). Pagefind loads when the reader turns to the search box or the facets.
  * - Facets: OR within a facet, AND across facets. A facet's counts are computed with every
  *   OTHER facet's selection applied (one extra search per facet that has a selection).
+ * - Per-result counts need Pagefind's filter index, which grows with the archive (hundreds of KB
+ *   at 10 000 articles), so a search does not load it: a facet shows counts once its part of the
+ *   index is loaded — the facets in use (the search needs them) and, as soon as the reader turns
+ *   to the facets (pointer resting on them, focus, touch), all of them.
  * - Only the results on screen are loaded (`data()` in pages of PAGE_SIZE), so a query costs the
  *   same at 10 000 articles as at 10.
  */
 import { SEARCH_FILTERS, type SearchFilter } from '../../components/search/filters.ts';
 import { parseSearchQuery, searchQuery, type SearchState } from '../../components/search/search-url.ts';
+import type { FacetCounts, FacetList } from '../../components/search/facets.ts';
 import { SEARCH_TEXT, fill } from './text.ts';
 import { readyToSearch, searchTerm } from './term.ts';
 
-const PAGE_SIZE = 20;
+const PAGE_SIZE = 10;
 /** Pause after the last keystroke before searching: short enough to feel instant. */
 const TYPING_DEBOUNCE_MS = 100;
 /** Words shorter than this are not preloaded while typing (a one- or two-letter prefix spans many chunks). */
 const PRELOAD_MIN_CHARS = 3;
 /** Values shown per facet before "show all". */
 const FACET_PREVIEW = 10;
+/** How long the pointer rests on the facets before their per-result counts are loaded. */
+const FACET_REST_MS = 150;
 
 interface ResultData {
   url: string;
@@ -54,6 +62,8 @@ const status = document.getElementById('search-status') as HTMLElement;
 const list = document.getElementById('search-results') as HTMLOListElement;
 const moreButton = document.getElementById('search-more') as HTMLButtonElement;
 const clearButton = document.getElementById('search-clear') as HTMLButtonElement;
+const facetsSection = document.getElementById('search-facets-section') as HTMLElement;
+const facetNote = document.getElementById('search-facets-note') as HTMLElement;
 const base = app.dataset.base ?? '/';
 
 let state: SearchState = parseSearchQuery(location.search);
@@ -62,21 +72,76 @@ const expanded = new Set<SearchFilter>();
 /** Incremented per run: a slower, older search never overwrites a newer one. */
 let generation = 0;
 let current: { results: PagefindResult[]; shown: number } = { results: [], shown: 0 };
+/** What the facets last showed (redrawn as is when a facet is expanded or collapsed). */
+let lastCounts: Partial<FacetCounts> = {};
+let lastTotals: Totals | undefined;
 
-let pagefindPromise: Promise<{ pagefind: Pagefind; totals: FilterCounts }> | undefined;
-/** Pagefind, initialised, with the filter index loaded and the per-value counts over all articles. */
-function loadPagefind(): Promise<{ pagefind: Pagefind; totals: FilterCounts }> {
+let pagefindPromise: Promise<Pagefind> | undefined;
+/** Pagefind, initialised (its entry, metadata and WebAssembly; no filter index). */
+function loadPagefind(): Promise<Pagefind> {
   pagefindPromise ??= (async () => {
     const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
     await pagefind.options({ baseUrl: base, excerptLength: 30 });
     await pagefind.init();
-    // Loading the filter index makes every search return per-value counts; its totals are what
-    // the page shows before any search.
-    const totals = await pagefind.filters();
-    return { pagefind, totals };
+    return pagefind;
   })();
   pagefindPromise.catch(() => (pagefindPromise = undefined));
   return pagefindPromise;
+}
+
+/** The archive's facet counts, and each facet's values in French alphabetical order (rank). */
+interface Totals {
+  counts: FacetCounts;
+  rank: Record<SearchFilter, Map<string, number>>;
+}
+let totalsPromise: Promise<Totals> | undefined;
+/** Facet counts over the whole archive, computed at build time (recherche/facettes.json). */
+function loadTotals(): Promise<Totals> {
+  totalsPromise ??= fetch(`${base}recherche/facettes.json`).then(async (response) => {
+    if (!response.ok) throw new Error(`facettes.json: HTTP ${response.status}`);
+    const { facets } = (await response.json()) as { facets: FacetList };
+    const counts = {} as FacetCounts;
+    const rank = {} as Totals['rank'];
+    for (const key of SEARCH_FILTERS) {
+      counts[key] = Object.fromEntries(facets[key] ?? []);
+      rank[key] = new Map((facets[key] ?? []).map(([value], i) => [value, i]));
+    }
+    return { counts, rank };
+  });
+  totalsPromise.catch(() => (totalsPromise = undefined));
+  return totalsPromise;
+}
+
+/**
+ * "12 345" as French prints it (narrow no-break space between thousands), without Intl: the
+ * first Intl.NumberFormat or Intl.Collator of a page costs tens of ms of main thread in Chromium.
+ */
+function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+}
+
+/** Pagefind's whole filter index: none, requested (on the reader's turn to the facets), or loaded. */
+let filterIndex: 'none' | 'loading' | 'loaded' = 'none';
+
+/** Loads every facet's filter index once, then shows the per-result counts of the search on screen. */
+function loadFilterIndex(): void {
+  if (filterIndex !== 'none') return;
+  filterIndex = 'loading';
+  updateFacetNote();
+  loadPagefind()
+    .then((pagefind) => pagefind.filters())
+    .then(
+      () => {
+        filterIndex = 'loaded';
+        if (!isIdle(state)) void refreshFacets();
+        else updateFacetNote();
+      },
+      (error) => {
+        console.warn('pagefind filters failed to load', error);
+        filterIndex = 'none';
+        updateFacetNote();
+      },
+    );
 }
 
 /** Pagefind filter object: `any` within a facet, facets combined with AND. */
@@ -120,20 +185,17 @@ async function run(fromUrl = false): Promise<void> {
   const s = state;
   syncControls(s, fromUrl);
   app.setAttribute('aria-busy', 'true');
-  let pagefind: Pagefind;
-  let totals: FilterCounts;
-  try {
-    ({ pagefind, totals } = await loadPagefind());
-  } catch (error) {
-    console.warn('pagefind failed to load', error);
-    if (mine === generation) showError();
-    return;
-  }
-  if (mine !== generation) return;
-  status.classList.remove('search-error');
   if (isIdle(s)) {
-    // Nothing to search: facets with their counts over the whole archive, no result data loaded.
-    renderFacets(s, totals);
+    // Nothing to search: facets with their counts over the whole archive, no Pagefind data loaded.
+    let totals: Totals | undefined;
+    try {
+      totals = await loadTotals();
+    } catch (error) {
+      console.warn('facet counts failed to load', error);
+    }
+    if (mine !== generation) return;
+    status.classList.remove('search-error');
+    renderFacets(s, totals?.counts ?? {}, totals);
     list.replaceChildren();
     current = { results: [], shown: 0 };
     moreButton.hidden = true;
@@ -141,26 +203,61 @@ async function run(fromUrl = false): Promise<void> {
     finish(s);
     return;
   }
+  let pagefind: Pagefind;
+  try {
+    pagefind = await loadPagefind();
+  } catch (error) {
+    console.warn('pagefind failed to load', error);
+    if (mine === generation) showError();
+    return;
+  }
+  if (mine !== generation) return;
+  status.classList.remove('search-error');
   const term = s.q ? searchTerm(s.q) : null;
+  performance.mark('search:start');
   const response = await pagefind.search(term, searchOptions(s));
   // Typed on meanwhile: a newer search is due (its timer is set), so load no result data for this one.
   if (!response || mine !== generation || typedAhead(s)) return;
-  // Counts for a facet with a selection: what each of its values adds to the other facets' results.
-  const facetCounts: FilterCounts = { ...response.filters };
+  // Phases of the search on screen, for the benchmark (scripts/bench/browser.ts).
+  performance.mark('search:searched');
+  list.replaceChildren();
+  current = { results: response.results, shown: 0 };
+  // Results first (what the reader waits for), then the facet counts.
+  const [, counts, totals] = await Promise.all([showMore(mine), facetCounts(pagefind, s, term, response), loadTotals().catch(() => undefined)]);
+  if (mine !== generation) return;
+  performance.mark('search:loaded');
+  renderFacets(s, counts, totals);
+  announce(s, response.results.length);
+  finish(s);
+}
+
+/**
+ * Per-result counts of every facet whose filter index Pagefind has loaded (the others are absent).
+ * A facet with a selection counts what each of its values adds to the other facets' results.
+ */
+async function facetCounts(pagefind: Pagefind, s: SearchState, term: string | null, response: PagefindResponse): Promise<Partial<FacetCounts>> {
+  const counts: Partial<FacetCounts> = { ...response.filters };
   await Promise.all(
     SEARCH_FILTERS.filter((key) => s.filters[key]?.length).map(async (key) => {
       const other = await pagefind.search(term, { filters: pagefindFilters(s.filters, key) });
-      if (other) facetCounts[key] = other.filters[key] ?? {};
+      if (other?.filters[key]) counts[key] = other.filters[key];
     }),
   );
+  return counts;
+}
+
+/** The filter index has just loaded: the search on screen gets its counts, its results stay. */
+async function refreshFacets(): Promise<void> {
+  const mine = generation;
+  const s = state;
+  if (isIdle(s)) return;
+  const pagefind = await loadPagefind();
+  const term = s.q ? searchTerm(s.q) : null;
+  const response = await pagefind.search(term, searchOptions(s));
+  if (!response || mine !== generation) return;
+  const [counts, totals] = await Promise.all([facetCounts(pagefind, s, term, response), loadTotals().catch(() => undefined)]);
   if (mine !== generation) return;
-  renderFacets(s, facetCounts);
-  list.replaceChildren();
-  current = { results: response.results, shown: 0 };
-  await showMore(mine);
-  if (mine !== generation) return;
-  announce(s, response.results.length);
-  finish(s);
+  renderFacets(s, counts, totals);
 }
 
 /** The box already holds other words than `s`, ready to be searched on the next debounce. */
@@ -187,7 +284,7 @@ async function showMore(mine = generation): Promise<void> {
 }
 
 function announce(s: SearchState, count: number): void {
-  let text = count === 0 ? SEARCH_TEXT.countNone : count === 1 ? SEARCH_TEXT.countOne : fill(SEARCH_TEXT.countMany, { count: count.toLocaleString('fr-FR') });
+  let text = count === 0 ? SEARCH_TEXT.countNone : count === 1 ? SEARCH_TEXT.countOne : fill(SEARCH_TEXT.countMany, { count: formatCount(count) });
   if (count > 0 && s.q) text += fill(SEARCH_TEXT.countFor, { q: s.q });
   const selected = SEARCH_FILTERS.flatMap((key) => s.filters[key] ?? []);
   if (count > 0 && selected.length) text += fill(SEARCH_TEXT.filtered, { filters: selected.join(', ') });
@@ -245,49 +342,98 @@ function renderResult(item: ResultData, withTerm: boolean): HTMLLIElement {
   return li;
 }
 
-function renderFacets(s: SearchState, counts: FilterCounts): void {
+/**
+ * Draws the facets. `counts`: per facet, the number of articles per value (results, or the whole
+ * archive before any search); a facet missing from it lists the archive's values (`totals`)
+ * without numbers until its filter index is loaded. Rows are updated in place, keyed by value,
+ * so a checkbox being clicked or focused is never replaced under the reader.
+ */
+function renderFacets(s: SearchState, counts: Partial<FacetCounts>, totals: Totals | undefined): void {
+  lastCounts = counts;
+  lastTotals = totals;
   for (const key of SEARCH_FILTERS) {
     const fieldset = document.querySelector<HTMLFieldSetElement>(`fieldset[data-facet="${key}"]`);
     if (!fieldset) continue;
     const ul = fieldset.querySelector('ul') as HTMLUListElement;
     const selected = new Set(s.filters[key] ?? []);
-    const values = Object.entries(counts[key] ?? {})
+    const known = counts[key];
+    const rank = totals?.rank[key];
+    const alphabetical = (a: string, b: string) => (rank?.get(a) ?? Infinity) - (rank?.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0);
+    const values: Array<[string, number | null]> = Object.entries(known ?? totals?.counts[key] ?? {})
       .filter(([value, count]) => count > 0 || selected.has(value))
-      .sort(([a, ca], [b, cb]) => (key === 'year' ? b.localeCompare(a) : cb - ca || a.localeCompare(b, 'fr')));
+      // Most articles first, ties in alphabetical order; years newest first.
+      .sort(([a, ca], [b, cb]) => (key === 'year' ? alphabetical(b, a) : cb - ca || alphabetical(a, b)))
+      .map(([value, count]) => [value, known ? count : null]);
     // A selected value stays visible even when no longer in the preview.
-    for (const value of selected) if (!values.some(([v]) => v === value)) values.unshift([value, 0]);
+    for (const value of selected) if (!values.some(([v]) => v === value)) values.unshift([value, known ? 0 : null]);
     const visible = expanded.has(key) ? values : values.filter(([v], i) => i < FACET_PREVIEW || selected.has(v));
-    ul.replaceChildren(
-      ...visible.map(([value, count]) => {
-        const li = document.createElement('li');
-        const id = `facet-${key}-${hash(value)}`;
-        const box = document.createElement('input');
-        box.type = 'checkbox';
-        box.id = id;
-        box.name = key;
-        box.value = value;
-        box.checked = selected.has(value);
-        const label = document.createElement('label');
-        label.htmlFor = id;
-        label.textContent = `${value} (${count.toLocaleString('fr-FR')})`;
-        li.append(box, ' ', label);
-        return li;
-      }),
-    );
-    if (values.length > FACET_PREVIEW) {
-      const li = document.createElement('li');
-      const toggle = document.createElement('button');
-      toggle.type = 'button';
-      toggle.className = 'facet-more';
-      toggle.dataset.facetToggle = key;
-      toggle.setAttribute('aria-expanded', String(expanded.has(key)));
-      toggle.textContent = expanded.has(key) ? SEARCH_TEXT.showLess : fill(SEARCH_TEXT.showAll, { count: values.length });
-      li.append(toggle);
-      ul.append(li);
-    }
+    const rows = new Map<string, HTMLLIElement>();
+    for (const li of ul.querySelectorAll<HTMLLIElement>(':scope > li[data-value]')) rows.set(li.dataset.value as string, li);
+    const wanted: HTMLLIElement[] = visible.map(([value, count]) => facetRow(rows.get(value), key, value, count, selected.has(value)));
+    if (values.length > FACET_PREVIEW) wanted.push(facetToggle(ul.querySelector<HTMLLIElement>(':scope > li.facet-toggle'), key, values.length));
+    // Move only what is out of place, then drop the rest; a moved element loses focus: give it back.
+    const focused = document.activeElement;
+    wanted.forEach((li, i) => {
+      if (ul.children[i] !== li) ul.insertBefore(li, ul.children[i] ?? null);
+    });
+    while (ul.children.length > wanted.length) ul.lastElementChild?.remove();
+    if (focused instanceof HTMLElement && focused !== document.activeElement && focused.isConnected) focused.focus({ preventScroll: true });
     fieldset.hidden = values.length === 0;
   }
   clearButton.hidden = !hasFilters(s);
+  updateFacetNote(counts);
+}
+
+/** One value of a facet: its checkbox and label "value (count)", the count when known. */
+function facetRow(li: HTMLLIElement | undefined, key: SearchFilter, value: string, count: number | null, checked: boolean): HTMLLIElement {
+  if (!li) {
+    li = document.createElement('li');
+    li.dataset.value = value;
+    const id = `facet-${key}-${hash(value)}`;
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.id = id;
+    box.name = key;
+    box.value = value;
+    const label = document.createElement('label');
+    label.htmlFor = id;
+    li.append(box, ' ', label);
+  }
+  const box = li.querySelector('input') as HTMLInputElement;
+  if (box.checked !== checked) box.checked = checked;
+  const text = count === null ? value : `${value} (${formatCount(count)})`;
+  const label = li.querySelector('label') as HTMLLabelElement;
+  if (label.textContent !== text) label.textContent = text;
+  return li;
+}
+
+/** The "show all / show less" button closing a long facet. */
+function facetToggle(li: HTMLLIElement | null, key: SearchFilter, total: number): HTMLLIElement {
+  if (!li) {
+    li = document.createElement('li');
+    li.className = 'facet-toggle';
+    const toggle = document.createElement('button');
+    toggle.type = 'button';
+    toggle.className = 'facet-more';
+    toggle.dataset.facetToggle = key;
+    li.append(toggle);
+  }
+  const toggle = li.querySelector('button') as HTMLButtonElement;
+  toggle.setAttribute('aria-expanded', String(expanded.has(key)));
+  toggle.textContent = expanded.has(key) ? SEARCH_TEXT.showLess : fill(SEARCH_TEXT.showAll, { count: total });
+  return li;
+}
+
+/**
+ * Under the facets heading, while some facet shows no numbers: how to get them. Its text does
+ * not change while they load (the facets under the pointer must not move before they are redrawn).
+ */
+function updateFacetNote(counts: Partial<FacetCounts> = lastCounts): void {
+  const missing = !isIdle(state) && SEARCH_FILTERS.some((key) => !counts[key] && !document.querySelector<HTMLFieldSetElement>(`fieldset[data-facet="${key}"]`)?.hidden);
+  facetNote.textContent = missing ? SEARCH_TEXT.countsOnDemand : '';
+  facetNote.hidden = !missing;
+  if (filterIndex === 'loading') facetsSection.setAttribute('aria-busy', 'true');
+  else facetsSection.removeAttribute('aria-busy');
 }
 
 /** Short stable id fragment for a facet value (labels need unique ids). */
@@ -365,10 +511,19 @@ input.addEventListener('input', () => {
   // Meanwhile fetch the index chunks the words need, so the search itself has nothing to wait for.
   const term = searchTerm(input.value.trim());
   if ((term.split(' ').at(-1) ?? '').length >= PRELOAD_MIN_CHARS) {
-    void loadPagefind().then(({ pagefind }) => pagefind.preload(term, searchOptions(state)), () => undefined);
+    void loadPagefind().then((pagefind) => pagefind.preload(term, searchOptions(state)), () => undefined);
   }
 });
 input.addEventListener('blur', commitTyping);
+// The reader turns to the search box: load Pagefind (script, WebAssembly, metadata) meanwhile.
+form.addEventListener('focusin', () => void loadPagefind().catch(() => undefined));
+
+// The reader turns to the facets: load their filter index for per-result counts. A pointer only
+// passing over them on its way elsewhere does not count; a pointer resting, focus or touch does.
+let restTimer: ReturnType<typeof setTimeout> | undefined;
+facetsSection.addEventListener('pointerenter', () => (restTimer = setTimeout(loadFilterIndex, FACET_REST_MS)));
+facetsSection.addEventListener('pointerleave', () => clearTimeout(restTimer));
+for (const type of ['focusin', 'pointerdown', 'touchstart'] as const) facetsSection.addEventListener(type, loadFilterIndex, { passive: true });
 
 document.getElementById('search-facets')?.addEventListener('change', (event) => {
   const target = event.target as HTMLInputElement;
@@ -383,7 +538,8 @@ document.getElementById('search-facets')?.addEventListener('click', (event) => {
   const key = toggle.dataset.facetToggle as SearchFilter;
   if (expanded.has(key)) expanded.delete(key);
   else expanded.add(key);
-  void run().then(() => document.querySelector<HTMLButtonElement>(`[data-facet-toggle="${key}"]`)?.focus());
+  renderFacets(state, lastCounts, lastTotals);
+  document.querySelector<HTMLButtonElement>(`[data-facet-toggle="${key}"]`)?.focus();
 });
 
 clearButton.addEventListener('click', () => {
@@ -412,4 +568,10 @@ window.addEventListener('popstate', () => {
 });
 
 status.textContent = SEARCH_TEXT.loading;
-void run(true);
+void run(true).then(() => {
+  // An empty page has shown its counts without Pagefind; load it (script, WebAssembly, metadata;
+  // no filter index, no result) once the page is idle, so the first words typed are searched at once.
+  const warm = () => void loadPagefind().catch(() => undefined);
+  if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 2000 });
+  else setTimeout(warm, 200);
+});

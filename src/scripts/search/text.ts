@@ -16,6 +16,8 @@ export const SEARCH_TEXT = {
   error: "La recherche n'a pas pu être chargée. Réessayez en rechargeant la page.",
   /** Shown before any search (no words, no filter): nothing is loaded until the reader starts. */
   invitation: 'Tapez des mots ci-dessus ou cochez un filtre pour afficher les articles.',
+  /** After a search, while the facets' per-result counts are not loaded (they are on demand). */
+  countsOnDemand: "Le nombre de résultats de chaque filtre s'affiche quand vous les parcourez.",
   showAll: 'Tout afficher ({count})',
   showLess: 'Afficher moins',
   more: 'Afficher {count} résultats de plus',
