@@ -48,15 +48,15 @@ describe('renderArticleBody', () => {
     ];
     const html = renderArticleBody(bodyToMdx(body, mentions), link)!;
     expect(html).toBe(
-      '<p>La <a class="mention" href="/country/france/" data-entity-type="country" data-entity-id="france">France</a> livre des ' +
-        '<a class="mention" href="/weapon/caesar/" data-entity-type="weapon" data-entity-id="caesar">Caesar</a> à Kiev.</p>',
+      '<p>La <a class="mention" href="/country/france/">France</a> livre des ' +
+        '<a class="mention" href="/weapon/caesar/">Caesar</a> à Kiev.</p>',
     );
   });
 
   it('makes a mention of an entity without a page a plain span', () => {
     const mentions: Mention[] = [{ id: 'new:jean-dupont', type: 'person', text: 'Jean Dupont', start: 0, end: 11 }];
     const html = renderArticleBody(bodyToMdx('Jean Dupont parle.', mentions), () => null)!;
-    expect(html).toBe('<p><span class="mention" data-entity-type="person" data-entity-id="new:jean-dupont">Jean Dupont</span> parle.</p>');
+    expect(html).toBe('<p><span class="mention">Jean Dupont</span> parle.</p>');
   });
 
   it('declines anything outside the grammar ingest writes, so the MDX compiler renders it', () => {

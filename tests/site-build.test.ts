@@ -207,16 +207,18 @@ describe('the same site built under BASE_PATH=/archive/', () => {
 describe('a large archive', () => {
   let site: FixtureSite;
   beforeAll(async () => {
-    site = await buildFixtureSite({ name: 'site-many', articles: manyArticles(45) });
+    site = await buildFixtureSite({ name: 'site-many', articles: manyArticles(105) });
   });
 
-  it('paginates the home page and the entity pages, with working links', () => {
+  it('paginates the home page (20 per page) and the entity pages (50 per page), with working links', () => {
     expect(read(site, 'index.html')).toContain('href="/page/2/"');
-    expect(existsSync(join(site.dist, 'page/3/index.html'))).toBe(true);
-    expect(existsSync(join(site.dist, 'page/4/index.html'))).toBe(false);
-    expect(read(site, 'page/3/index.html')).toContain('/articles/article-1/');
+    expect(existsSync(join(site.dist, 'page/6/index.html'))).toBe(true);
+    expect(existsSync(join(site.dist, 'page/7/index.html'))).toBe(false);
+    expect(read(site, 'page/6/index.html')).toContain('/articles/article-1/');
     expect(read(site, 'armes/caesar/index.html')).toContain('href="/armes/caesar/page/2/"');
     expect(existsSync(join(site.dist, 'armes/caesar/page/3/index.html'))).toBe(true);
+    expect(existsSync(join(site.dist, 'armes/caesar/page/4/index.html'))).toBe(false);
+    expect(read(site, 'armes/caesar/page/3/index.html')).toContain('/articles/article-1/');
     expect(findBrokenLinks(site.dist, '/', undefined, PENDING).broken).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ import { entitySlug, entityUrl } from '../site/urls.ts';
 import type { EntityType } from '../gazetteer/types.ts';
 
 /** Bump when render.ts changes its output: cached entries then render again. */
-const RENDERER_VERSION = 1;
+const RENDERER_VERSION = 2;
 
 const ENTITY_FIELDS: Record<EntityType, string> = {
   weapon: 'weapons',

@@ -3,10 +3,17 @@ import type { EntityType } from '../gazetteer/types.ts';
 import { getEntityIndex } from './entities.ts';
 import { getPages } from './paginate.ts';
 
+/**
+ * Articles per entity page. Larger than the home page's 20: an entity named in thousands of
+ * articles would otherwise need hundreds of pages (50 per page cut a 10,000-article build by
+ * about 2,800 pages), and each item is short (title, date, the sentences naming the entity).
+ */
+export const ENTITY_PAGE_SIZE = 50;
+
 export async function getEntityPaths(type: EntityType, paginated: boolean) {
   const index = await getEntityIndex();
   return index.list(type).flatMap((record) =>
-    getPages(record.articles)
+    getPages(record.articles, ENTITY_PAGE_SIZE)
       .filter((page) => (paginated ? page.number > 1 : page.number === 1))
       .map((page) => ({ params: paginated ? { id: record.slug, page: String(page.number) } : { id: record.slug }, props: { record, page } })),
   );

@@ -11,5 +11,6 @@ export async function GET(context: APIContext) {
     count: articles.length,
     articles: articles.map((a) => ({ ...fullFacts(a.data), page: absoluteUrl(articleUrl(a.id), context.site) })),
   };
-  return new Response(JSON.stringify(body, null, 1), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  // Compact: indentation made the 10,000-article export 30 % larger and slower to write.
+  return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 }
