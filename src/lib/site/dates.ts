@@ -52,7 +52,16 @@ export interface DisplayDate {
   template: string;
 }
 
+// An article's date shows on its page and in every listing naming it (~16 places per article).
+const displayed = new WeakMap<DateWindow, DisplayDate>();
+
 export function displayDate(date: DateWindow): DisplayDate {
+  let shown = displayed.get(date);
+  if (!shown) displayed.set(date, (shown = describeDate(date)));
+  return shown;
+}
+
+function describeDate(date: DateWindow): DisplayDate {
   const best = date.value ?? date.earliest ?? date.latest;
   const make = (template: string, parts: TimePart[]): DisplayDate => ({
     parts,
