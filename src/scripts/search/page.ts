@@ -11,7 +11,8 @@
  * - Per-result counts need Pagefind's filter index, which grows with the archive (hundreds of KB
  *   at 10 000 articles), so a search does not load it: a facet shows counts once its part of the
  *   index is loaded — the facets in use (the search needs them) and, as soon as the reader turns
- *   to the facets (pointer resting on them, focus, touch), all of them.
+ *   to the facets (pointer resting on them, focus, touch), all of them, counted by a second
+ *   Pagefind in its own worker (see loadCounting).
  * - Only the results on screen are loaded (`data()` in pages of PAGE_SIZE), so a query costs the
  *   same at 10 000 articles as at 10.
  */
@@ -74,6 +75,8 @@ let state: SearchState = parseSearchQuery(location.search);
 const expanded = new Set<SearchFilter>();
 /** Incremented per run: a slower, older search never overwrites a newer one. */
 let generation = 0;
+/** The search Pagefind is running (settled when none). */
+let searching: Promise<unknown> = Promise.resolve();
 let current: { results: PagefindResult[]; shown: number } = { results: [], shown: 0 };
 /** What the facets last showed (redrawn as is when a facet is expanded or collapsed). */
 let lastCounts: Partial<FacetCounts> = {};
@@ -123,28 +126,45 @@ function formatCount(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
 }
 
-/** Pagefind's whole filter index: none, requested (on the reader's turn to the facets), or loaded. */
+/**
+ * Per-result counts come from a second Pagefind, loaded when the reader turns to the facets, that
+ * holds the whole filter index: a Pagefind with filter chunks loaded counts every value of every
+ * loaded facet against every result, on each search (seconds for a broad query at 10 000
+ * articles), so the Pagefind that finds the results never loads more than the facets in use.
+ * It is a separate instance of pagefind.js (another module URL), hence its own Web Worker: a slow
+ * count never delays the next results.
+ */
 let filterIndex: 'none' | 'loading' | 'loaded' = 'none';
+let countingPromise: Promise<Pagefind> | undefined;
+function loadCounting(): Promise<Pagefind> {
+  countingPromise ??= (async () => {
+    const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js?counts`)) as Pagefind;
+    await pagefind.options({ baseUrl: base });
+    await pagefind.init();
+    await pagefind.filters();
+    return pagefind;
+  })();
+  return countingPromise;
+}
 
-/** Loads every facet's filter index once, then shows the per-result counts of the search on screen. */
+/** The reader turned to the facets: load the counting Pagefind, then count the search on screen. */
 function loadFilterIndex(): void {
   if (filterIndex !== 'none') return;
   filterIndex = 'loading';
   updateFacetNote();
-  loadPagefind()
-    .then((pagefind) => pagefind.filters())
-    .then(
-      () => {
-        filterIndex = 'loaded';
-        if (!isIdle(state)) void refreshFacets();
-        else updateFacetNote();
-      },
-      (error) => {
-        console.warn('pagefind filters failed to load', error);
-        filterIndex = 'none';
-        updateFacetNote();
-      },
-    );
+  loadCounting().then(
+    () => {
+      filterIndex = 'loaded';
+      if (!isIdle(state)) void refreshFacets();
+      else updateFacetNote();
+    },
+    (error) => {
+      console.warn('pagefind filters failed to load', error);
+      countingPromise = undefined;
+      filterIndex = 'none';
+      updateFacetNote();
+    },
+  );
 }
 
 /** Pagefind filter object: `any` within a facet, facets combined with AND. */
@@ -217,21 +237,45 @@ async function run(fromUrl = false): Promise<void> {
   if (mine !== generation) return;
   status.classList.remove('search-error');
   const term = s.q ? searchTerm(s.q) : null;
+  // One search at a time: Pagefind answers in order, and a broad one takes a while at 10 000
+  // articles (a short prefix matches thousands); while one runs, only the newest run waits.
+  await searching;
+  if (mine !== generation) return;
   performance.mark('search:start');
-  const response = await pagefind.search(term, searchOptions(s));
+  const pending = pagefind.search(term, searchOptions(s));
+  searching = pending.catch(() => undefined);
+  const response = await pending;
   // Typed on meanwhile: a newer search is due (its timer is set), so load no result data for this one.
   if (!response || mine !== generation || typedAhead(s)) return;
   // Phases of the search on screen, for the benchmark (scripts/bench/browser.ts).
   performance.mark('search:searched');
   list.replaceChildren();
   current = { results: response.results, shown: 0 };
-  // Results first (what the reader waits for), then the facet counts.
-  const [, counts, totals] = await Promise.all([showMore(mine), facetCounts(pagefind, s, term, response), loadTotals().catch(() => undefined)]);
+  // Results first (what the reader waits for), then the facet counts: from the counting Pagefind
+  // once the reader has asked for them, else those the search itself gave (the facets in use).
+  const counting = filterIndex !== 'none' ? countsOf(s, term) : undefined;
+  const [, counts, totals] = await Promise.all([showMore(mine), counting ? undefined : facetCounts(pagefind, s, term, response), loadTotals().catch(() => undefined)]);
   if (mine !== generation) return;
   performance.mark('search:loaded');
-  renderFacets(s, counts, totals);
   announce(s, response.results.length);
+  if (counting) {
+    // Keep the facets of the previous search meanwhile, marked busy (a broad count takes a while).
+    facetsSection.setAttribute('aria-busy', 'true');
+    const all = await counting.catch(() => undefined);
+    if (mine !== generation) return;
+    renderFacets(s, all ?? counts ?? {}, totals);
+  } else {
+    renderFacets(s, counts ?? {}, totals);
+  }
   finish(s);
+}
+
+/** Every facet's per-result counts for `s`, from the counting Pagefind. */
+async function countsOf(s: SearchState, term: string | null): Promise<Partial<FacetCounts>> {
+  const pagefind = await loadCounting();
+  const response = await pagefind.search(term, { filters: pagefindFilters(s.filters) });
+  if (!response) throw new Error('no counts');
+  return facetCounts(pagefind, s, term, response);
 }
 
 /**
@@ -249,16 +293,13 @@ async function facetCounts(pagefind: Pagefind, s: SearchState, term: string | nu
   return counts;
 }
 
-/** The filter index has just loaded: the search on screen gets its counts, its results stay. */
+/** The counting Pagefind has just loaded: the search on screen gets its counts, its results stay. */
 async function refreshFacets(): Promise<void> {
   const mine = generation;
   const s = state;
   if (isIdle(s)) return;
-  const pagefind = await loadPagefind();
   const term = s.q ? searchTerm(s.q) : null;
-  const response = await pagefind.search(term, searchOptions(s));
-  if (!response || mine !== generation) return;
-  const [counts, totals] = await Promise.all([facetCounts(pagefind, s, term, response), loadTotals().catch(() => undefined)]);
+  const [counts, totals] = await Promise.all([countsOf(s, term), loadTotals().catch(() => undefined)]);
   if (mine !== generation) return;
   renderFacets(s, counts, totals);
 }
