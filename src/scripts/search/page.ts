@@ -3,9 +3,10 @@
  * - State (q, facet selections, sort) lives in the query string, so reload/share/back/forward all
  *   work. Typing searches as you type (short debounce) and only replaces the current entry; a
  *   submit, leaving the box or any filter/sort change commits it as a new history entry.
- * - With no words and no filter nothing is searched and Pagefind is not even loaded: the facets
- *   show their counts over the whole archive from recherche/facettes.json (built from the
- *   content collection). Pagefind loads when the reader turns to the search box or the facets.
+ * - With no words and no filter nothing is searched: the facets show their counts over the whole
+ *   archive from recherche/facettes.json (built from the content collection), then Pagefind's
+ *   script, WebAssembly and metadata load in idle time (or at once when the reader turns to the
+ *   search box), never its filter index.
  * - Facets: OR within a facet, AND across facets. A facet's counts are computed with every
  *   OTHER facet's selection applied (one extra search per facet that has a selection).
  * - Per-result counts need Pagefind's filter index, which grows with the archive (hundreds of KB
@@ -261,9 +262,9 @@ async function run(fromUrl = false): Promise<void> {
   if (counting) {
     // Keep the facets of the previous search meanwhile, marked busy (a broad count takes a while).
     facetsSection.setAttribute('aria-busy', 'true');
-    const all = await counting.catch(() => undefined);
+    const all = await counting.catch(() => facetCounts(pagefind, s, term, response));
     if (mine !== generation) return;
-    renderFacets(s, all ?? counts ?? {}, totals);
+    renderFacets(s, all, totals);
   } else {
     renderFacets(s, counts ?? {}, totals);
   }
