@@ -19,7 +19,7 @@ import type { CompiledGazetteer } from '../gazetteer/types.ts';
 import { foldKeepLength } from '../gazetteer/fold.ts';
 import { getAliasIndex } from '../gazetteer/compile.ts';
 import { quantityBeforeTokens, type Quantity, type WordTokens } from './numbers.ts';
-import { documentTokens } from './entities.ts';
+import { createWordMemo, documentTokens, wordMemoAt, type Tokens } from './entities.ts';
 import type { Delivery, DeliveryStatus, Mention, SegmentedDoc, Sentence } from './types.ts';
 
 interface CueDef {
@@ -79,17 +79,164 @@ export const CUES: CueDef[] = [
   { status: 'produced', rule: 'production', hints: ['produ', 'cadence', 'fabri'], re: /\bprodui(?:t|sent|ra|ront|re|sait|saient)\b|\bproductions?\b|\bcadence de production\b|\bfabriqu(?:e|ent|era|eront|er)\b|\bfabrication (?:de|d'|des)/g },
 ];
 
-/** One pass over the sentence finds every hint; each matched hint enables the cues whose hints it contains. */
-const ALL_HINTS = [...new Set(CUES.flatMap((c) => c.hints))].sort((a, b) => b.length - a.length);
-const HINT_RE = new RegExp(ALL_HINTS.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-const CUES_BY_HINT = new Map<string, number[]>(
-  ALL_HINTS.map((h) => [h, CUES.flatMap((c, i) => (c.hints.some((x) => h.includes(x)) ? [i] : []))]),
-);
+const AUX = /^(?:a|ont|avait|avaient|aurait|auraient)$/;
+const PARTICIPLE_WORD = new RegExp(`^${PAST}e?s?$`);
 
-/** Delivery participles the auxiliary cues (past-tense, passive-past, participle) need: cheap necessary test. */
-const PAST_STEM = /livre|fourni|transfere|envoye|remis|cede|donne|offert|expedie|achemine|deploye/;
-const PAST_CUES = new Set(['past-tense', 'passive-past', 'participle']);
-const CUE_NEEDS_PAST = CUES.map((c) => PAST_CUES.has(c.rule));
+/**
+ * Words a cue's regex cannot match without (each list entry must match one word of the sentence;
+ * words are maximal runs of ASCII letters/digits of the folded sentence, where the regexes' \b
+ * falls). A necessary condition read off each regex, so gating on it never changes what matches:
+ * most sentences have "a" and a stem like "fourni" (the hints) but no "a fourni" at all.
+ */
+const CUE_WORDS: Record<string, RegExp[]> = {
+  'past-tense': [AUX, PARTICIPLE_WORD],
+  'passive-past': [AUX, /^ete$/, PARTICIPLE_WORD],
+  arrived: [/^(?:sont|est|etaient|etait)$/, /^(?:arrive|parvenu|livre|transfere)e?s?$/],
+  'delivery-done': [/^livraisons?$/, /^effectuees?$/],
+  received: [/^(?:recu$|receptionne)/],
+  participle: [PARTICIPLE_WORD, /^(?:a|au|aux|en|par|vers)$/],
+  offering: [/^(?:offrant|fournissant|livrant)$/],
+  present: [/^(?:fournit|fournissent|livrent|envoient|transferent|cedent)$/],
+  completed: [/^(?:acheve|termine|finalise)$/, /^livraisons?$/],
+  'transfer-noun': [/^(?:livraisons?|cessions?|fournitures?|dons?)$/],
+  use: [/^(?:tir|frapp|abatt|intercept|lanc|utilis|employ|bombard|detrui)/],
+  announce: [/^(?:annonce|annoncent)$/],
+  envoi: [/^envoi$/],
+  'near-future': [/^(?:va|vont|allons|vais|allait|allaient|irait|iraient)$/, /^(?:envoyer|livrer|fournir|transferer|ceder|donner|offrir|expedier|livraisons?)$/],
+  future: [/^(?:enverr|livrer|fournir|transferer|ceder|donner|offrir|expedier|remplacer|remettr|deploier)(?:a|ai|as|ons|ez|ont|ait|aient|ions)$/],
+  pledge: [/^(?:promet|promettent|promis|engagee?|engagee?s|engag(?:ent|e|eait|eaient|era|eront)|pret(?:e|s|es)?)$/],
+  funding: [/^debloque/],
+  package: [/^(?:aide|paquet|comprenant|comprendra)$/],
+  decision: [/^(?:accepte|decide|propose|convenu|approuve|autorise)$/],
+  plan: [/^(?:(?:prevoit|prevoient|prevue?s?)$|planifie)/],
+  order: [/^(?:commande|acquisition|achat)$/],
+  should: [/^(?:devrait|devraient|doit|doivent)$/],
+  deadline: [/^(?:ici|prochaine?s?)$/],
+  request: [/^(?:appele|exhorte|demande|sollicite|prie|implore|supplie|reclame|appelle|appellent|exhortent|demandent|reclament|plaide|plaident|sollicitent)$/],
+  need: [/^(?:importance|necessite|besoin|appel)$/],
+  production: [/^(?:produi(?:t|sent|ra|ront|re|sait|saient)|productions?|fabriqu(?:e|ent|era|eront|er)|fabrication)$/],
+};
+
+/*
+ * Cue gate: a cue regex runs only when one of its hints occurs in the folded sentence. The hints
+ * are read off the entity stage's word tokens (one cached bitmask per distinct word) instead of
+ * scanning every sentence with a regex alternation of all hints: a letter-only hint lies inside
+ * one word, so it occurs in the sentence iff it occurs in one of its words.
+ */
+const ALL_HINTS = [...new Set(CUES.flatMap((c) => c.hints))];
+/** Cue bits of each hint: the cues one of whose hints the hint contains. */
+function cueBitsOfHint(h: string): number {
+  let bits = 0;
+  CUES.forEach((c, i) => {
+    if (c.hints.some((x) => h.includes(x))) bits |= 1 << i;
+  });
+  return bits;
+}
+/** Hints with a space or an apostrophe ("va ", "d'ici"): gated on their longest letter run, then checked on the sentence. */
+interface SpanningHint {
+  hint: string;
+  core: string;
+  bits: number;
+}
+const LETTER_HINTS = ALL_HINTS.filter((h) => /^[a-z]+$/.test(h)).map((h) => ({ hint: h, bits: cueBitsOfHint(h) }));
+const SPANNING_HINTS: SpanningHint[] = ALL_HINTS.filter((h) => !/^[a-z]+$/.test(h)).map((h) => ({
+  hint: h,
+  core: h.split(/[^a-z]+/).reduce((a, b) => (b.length > a.length ? b : a), ''),
+  bits: cueBitsOfHint(h),
+}));
+
+/** Distinct word requirements, numbered: bit r of WordGate.req[r >> 5]. */
+const REQUIREMENTS: RegExp[] = [...new Set(Object.values(CUE_WORDS).flat())];
+/** Requirement bits each cue needs, as two 32-bit words. */
+const CUE_NEEDS0 = new Int32Array(CUES.length);
+const CUE_NEEDS1 = new Int32Array(CUES.length);
+CUES.forEach((c, i) => {
+  for (const re of CUE_WORDS[c.rule] ?? []) {
+    const r = REQUIREMENTS.indexOf(re);
+    if (r < 32) CUE_NEEDS0[i] |= 1 << r;
+    else CUE_NEEDS1[i] |= 1 << (r - 32);
+  }
+});
+
+/** Gate of one word: cue bits of its letter hints, spanning-hint cores, requirements it meets. */
+interface WordGate {
+  cues: number;
+  /** Bits of SPANNING_HINTS whose core the word contains. */
+  spanning: number;
+  req0: number;
+  req1: number;
+  /** Only ASCII letters/digits: the word is one \b-delimited run of the folded sentence. */
+  plain: boolean;
+}
+const PLAIN_WORD = /^[a-z0-9]+$/;
+
+function computeWordGate(w: string): WordGate {
+  let cues = 0;
+  for (const h of LETTER_HINTS) if (w.includes(h.hint)) cues |= h.bits;
+  let spanning = 0;
+  SPANNING_HINTS.forEach((h, i) => {
+    if (w.includes(h.core)) spanning |= 1 << i;
+  });
+  const req = [0, 0];
+  REQUIREMENTS.forEach((re, r) => {
+    if (re.test(w)) req[r >> 5] |= 1 << (r & 31);
+  });
+  return { cues, spanning, req0: req[0], req1: req[1], plain: PLAIN_WORD.test(w) };
+}
+
+const WORD_GATES = createWordMemo(computeWordGate);
+
+/** Enabled cues of a sentence (bit i: CUES[i]) from the words overlapping [from, to) of the body. */
+function sentenceCueBits(fs: string, from: number, to: number, tokens: Tokens): number {
+  let cues = 0;
+  let spanning = 0;
+  let req0 = 0;
+  let req1 = 0;
+  for (let k = firstTokenEndingAfter(tokens, from); k < tokens.n && tokens.start[k] < to; k++) {
+    const s = tokens.start[k];
+    const e = tokens.end[k];
+    const g = tokens.key[k].length === e - s && s >= from && e <= to ? wordMemoAt(WORD_GATES, tokens, k) : null;
+    if (g !== null && g.plain) {
+      cues |= g.cues;
+      spanning |= g.spanning;
+      req0 |= g.req0;
+      req1 |= g.req1;
+      continue;
+    }
+    // A word cut by the sentence bounds, with an expanded letter (œ → oe) or a non-ASCII letter
+    // (a \b inside it): gate the ASCII runs of the sentence's own folded text.
+    for (const run of fs.slice(Math.max(s, from) - from, Math.min(e, to) - from).split(/[^a-z0-9]+/)) {
+      if (!run) continue;
+      const r = computeWordGate(run);
+      cues |= r.cues;
+      spanning |= r.spanning;
+      req0 |= r.req0;
+      req1 |= r.req1;
+    }
+  }
+  for (let i = 0; spanning !== 0 && i < SPANNING_HINTS.length; i++) {
+    if (spanning & (1 << i) && fs.includes(SPANNING_HINTS[i].hint)) cues |= SPANNING_HINTS[i].bits;
+  }
+  for (let i = 0; i < CUES.length; i++) {
+    if ((cues & (1 << i)) === 0) continue;
+    const n0 = CUE_NEEDS0[i];
+    const n1 = CUE_NEEDS1[i];
+    if ((req0 & n0) !== n0 || (req1 & n1) !== n1) cues &= ~(1 << i);
+  }
+  return cues;
+}
+
+/** First token whose end is after pos (binary search on the ascending token ends). */
+function firstTokenEndingAfter(tokens: WordTokens, pos: number): number {
+  let lo = 0;
+  let hi = tokens.n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens.end[mid] <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 interface Cue {
   status: DeliveryStatus;
@@ -101,21 +248,11 @@ interface Cue {
   needsAgent: boolean;
 }
 
-function findCues(fs: string): Cue[] {
+function findCues(fs: string, enabled: number): Cue[] {
   const out: Cue[] = [];
-  const enabled = new Uint8Array(CUES.length);
-  let any = false;
-  HINT_RE.lastIndex = 0;
-  let h: RegExpExecArray | null;
-  while ((h = HINT_RE.exec(fs))) {
-    for (const i of CUES_BY_HINT.get(h[0])!) enabled[i] = 1;
-    any = true;
-  }
-  if (!any) return out;
-  const hasPast = PAST_STEM.test(fs);
+  if (enabled === 0) return out;
   for (let ci = 0; ci < CUES.length; ci++) {
-    if (!enabled[ci]) continue;
-    if (CUE_NEEDS_PAST[ci] && !hasPast) continue;
+    if (!(enabled & (1 << ci))) continue;
     const def = CUES[ci];
     def.re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -309,7 +446,7 @@ export function extractDeliveries(doc: SegmentedDoc, mentions: Mention[], cg: Co
   const sorted = mentions.slice().sort((a, b) => a.start - b.start);
   const hasUkraine = cg.countries.has('ukraine');
   // The entity stage's tokens of the body (computed there already): quantities are read on them.
-  let tokens: WordTokens | null = null;
+  let tokens: Tokens | null = null;
   let mi = 0;
   for (const sentence of doc.sentences) {
     while (mi < sorted.length && sorted[mi].start < sentence.start) mi++;
@@ -318,7 +455,8 @@ export function extractDeliveries(doc: SegmentedDoc, mentions: Mention[], cg: Co
     const weapons = ms.filter((m) => m.type === 'weapon');
     if (weapons.length === 0) continue;
     const fs = foldKeepLength(sentence.text);
-    const cues = findCues(fs);
+    tokens ??= documentTokens(doc, getAliasIndex(cg));
+    const cues = findCues(fs, sentenceCueBits(fs, sentence.start, sentence.end, tokens));
     if (cues.length === 0 && !fs.includes('par ')) continue;
     const parties = partiesOf(sentence, fs, ms, cg);
     const doneInSentence = new Set<string>();

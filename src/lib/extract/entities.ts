@@ -129,7 +129,7 @@ const MILITARY_WORDS = new Set([
 
 /* ------------------------------------------------------------------ tokens */
 
-interface Tokens {
+export interface Tokens {
   n: number;
   key: string[];
   start: Int32Array;
@@ -150,6 +150,9 @@ interface Tokens {
   info: (TokenInfo | undefined)[];
   /** TF_* flags of each token's key. */
   flags: Uint8Array;
+  /** Intern-table slot of each token's key (-1: not interned), valid while `epoch` is current. */
+  slot: Int32Array;
+  epoch: number;
 }
 
 /*
@@ -177,6 +180,8 @@ let internCount = 0;
 let internOwner: AliasIndex | null = null;
 /** Slot of the last internFold result (-1: not interned). */
 let lastSlot = -1;
+/** Incremented whenever the table is cleared: slots of an older epoch name other words. */
+let internEpoch = 0;
 
 /** Token is a weapon noun or a military word (ambiguous weapon names need one in the sentence). */
 const TF_MILITARY = 1;
@@ -196,6 +201,31 @@ function internReset(owner: AliasIndex): void {
   internInfo.fill(undefined);
   internCount = 0;
   internOwner = owner;
+  internEpoch++;
+}
+
+/** A cache of one value per distinct word, indexed by intern slot: no string hashing per token. */
+export interface WordMemo<T> {
+  values: (T | undefined)[];
+  epoch: number;
+  compute: (key: string) => T;
+}
+
+export function createWordMemo<T>(compute: (key: string) => T): WordMemo<T> {
+  return { values: new Array<T | undefined>(INTERN_SIZE).fill(undefined), epoch: -1, compute };
+}
+
+/** memo.compute(t.key[k]), cached per interned word. */
+export function wordMemoAt<T>(memo: WordMemo<T>, t: Tokens, k: number): T {
+  const slot = t.slot[k];
+  if (slot < 0 || t.epoch !== internEpoch) return memo.compute(t.key[k]);
+  if (memo.epoch !== internEpoch) {
+    memo.values.fill(undefined);
+    memo.epoch = internEpoch;
+  }
+  let v = memo.values[slot];
+  if (v === undefined) v = memo.values[slot] = memo.compute(t.key[k]);
+  return v;
 }
 
 function internFold(body: string, s: number, e: number, h: number, index: AliasIndex): string {
@@ -248,6 +278,7 @@ export function tokenize(doc: SegmentedDoc, index: AliasIndex): Tokens {
   const titleF = new Uint8Array(cap);
   const info: (TokenInfo | undefined)[] = [];
   const flags = new Uint8Array(cap);
+  const slots = new Int32Array(cap);
   let n = 0;
   let i = 0;
   // Hand-written scanner over precomputed character classes: a Unicode-property regex is ~30× slower here.
@@ -279,6 +310,7 @@ export function tokenize(doc: SegmentedDoc, index: AliasIndex): Tokens {
     endA[n] = i;
     const k = internFold(body, s, i, h, index);
     key.push(k);
+    slots[n] = lastSlot;
     if (lastSlot >= 0) {
       info.push(internInfo[lastSlot]);
       flags[n] = internFlags[lastSlot];
@@ -294,6 +326,8 @@ export function tokenize(doc: SegmentedDoc, index: AliasIndex): Tokens {
   const tokens = finishTokens(doc, n, key, startA.subarray(0, n), endA.subarray(0, n), capF.subarray(0, n), upperF.subarray(0, n), titleF.subarray(0, n));
   tokens.info = info;
   tokens.flags = flags.subarray(0, n);
+  tokens.slot = slots.subarray(0, n);
+  tokens.epoch = internEpoch;
   return tokens;
 }
 
@@ -342,7 +376,7 @@ function finishTokens(
       lastSent = si;
     }
   }
-  return { n, key, start, end, cap, upper, title, join, sent, initial, info: [], flags: new Uint8Array(0) };
+  return { n, key, start, end, cap, upper, title, join, sent, initial, info: [], flags: new Uint8Array(0), slot: new Int32Array(0), epoch: -1 };
 }
 
 /* ------------------------------------------------------------------ candidates */
