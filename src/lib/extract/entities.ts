@@ -16,6 +16,7 @@
  * - a weapon name that is also a common word / person / place name ("César", "Archer", "Puma")
  *   needs a military word or another weapon in the same sentence.
  */
+import { Buffer } from 'node:buffer';
 import type { CompiledGazetteer, EntityType, WeaponProfile } from '../gazetteer/types.ts';
 import { CHAR_CLASS, CHAR_TABLE_SIZE, CH_LOWER, CH_UPPER, CH_WORD, charClass, fold, foldSlice } from '../gazetteer/fold.ts';
 import {
@@ -150,8 +151,8 @@ export interface Tokens {
   info: (TokenInfo | undefined)[];
   /** TF_* flags of each token's key. */
   flags: Uint8Array;
-  /** Intern-table slot of each token's key (-1: not interned), valid while `epoch` is current. */
-  slot: Int32Array;
+  /** Intern word id of each token's key (-1: not interned), valid while `epoch` is current. */
+  word: Int32Array;
   epoch: number;
 }
 
@@ -160,27 +161,32 @@ export interface Tokens {
  * no string is allocated for a token seen before and every later Map/Set lookup on the key
  * reuses the string's cached hash. Open addressing on a hash of the raw characters; cleared when
  * half full (bounded memory).
+ *
+ * The table is bigger than L2, so each probe is laid out to touch one cache line: a 64-byte
+ * record per slot holding the length (0: empty), hash, word id and the raw characters inline.
+ * Word ids are dense (0, 1, 2… in order of first sight), so the per-word arrays (folded key,
+ * TokenInfo, TF_* flags, WordMemo values) stay small and hot.
  */
 const INTERN_BITS = 15;
 const INTERN_SIZE = 1 << INTERN_BITS;
 const INTERN_MASK = INTERN_SIZE - 1;
-/** Longest token interned (longer ones are folded each time). */
-const INTERN_MAX_LEN = 40;
-/* Raw characters of each interned token live in one typed-array pool (compared without loading a string). */
-const internLen = new Int32Array(INTERN_SIZE); // 0: empty slot
-const internOff = new Int32Array(INTERN_SIZE);
-const internChars = new Uint16Array((INTERN_SIZE >> 1) * INTERN_MAX_LEN);
-let internCharsEnd = 0;
-const internKey: string[] = new Array<string>(INTERN_SIZE).fill('');
-const internInfo: (TokenInfo | undefined)[] = new Array<TokenInfo | undefined>(INTERN_SIZE).fill(undefined);
-const internFlags = new Uint8Array(INTERN_SIZE);
-const internHash = new Int32Array(INTERN_SIZE);
-let internCount = 0;
+/** Most distinct words before the table is cleared. */
+const INTERN_MAX_WORDS = INTERN_SIZE >> 1;
+/** Record layout in UTF-16 units: [0] length, [1] unused, [2–3] hash, [4–5] word id, [6…] characters. */
+const REC = 32;
+const REC_CHARS = 6;
+/** Longest token interned (longer ones are folded each time): what fits in a record. */
+const INTERN_MAX_LEN = REC - REC_CHARS;
+const internRec = new Uint16Array(INTERN_SIZE * REC);
+const internRec32 = new Int32Array(internRec.buffer);
+const wordKey: string[] = [];
+const wordInfo: (TokenInfo | undefined)[] = [];
+const wordFlags = new Uint8Array(INTERN_MAX_WORDS);
 /** The alias index the cached TokenInfo/flags were computed for. */
 let internOwner: AliasIndex | null = null;
-/** Slot of the last internFold result (-1: not interned). */
-let lastSlot = -1;
-/** Incremented whenever the table is cleared: slots of an older epoch name other words. */
+/** Word id of the last internFold result (-1: not interned). */
+let lastWord = -1;
+/** Incremented whenever the table is cleared: word ids of an older epoch name other words. */
 let internEpoch = 0;
 
 /** Token is a weapon noun or a military word (ambiguous weapon names need one in the sentence). */
@@ -196,15 +202,14 @@ function tokenFlags(k: string, index: AliasIndex): number {
 }
 
 function internReset(owner: AliasIndex): void {
-  internLen.fill(0);
-  internCharsEnd = 0;
-  internInfo.fill(undefined);
-  internCount = 0;
+  internRec.fill(0);
+  wordKey.length = 0;
+  wordInfo.length = 0;
   internOwner = owner;
   internEpoch++;
 }
 
-/** A cache of one value per distinct word, indexed by intern slot: no string hashing per token. */
+/** A cache of one value per distinct word, indexed by word id: no string hashing per token. */
 export interface WordMemo<T> {
   values: (T | undefined)[];
   epoch: number;
@@ -212,56 +217,74 @@ export interface WordMemo<T> {
 }
 
 export function createWordMemo<T>(compute: (key: string) => T): WordMemo<T> {
-  return { values: new Array<T | undefined>(INTERN_SIZE).fill(undefined), epoch: -1, compute };
+  return { values: [], epoch: -1, compute };
 }
 
 /** memo.compute(t.key[k]), cached per interned word. */
 export function wordMemoAt<T>(memo: WordMemo<T>, t: Tokens, k: number): T {
-  const slot = t.slot[k];
-  if (slot < 0 || t.epoch !== internEpoch) return memo.compute(t.key[k]);
+  const id = t.word[k];
+  if (id < 0 || t.epoch !== internEpoch) return memo.compute(t.key[k]);
   if (memo.epoch !== internEpoch) {
-    memo.values.fill(undefined);
+    memo.values.length = 0;
     memo.epoch = internEpoch;
   }
-  let v = memo.values[slot];
-  if (v === undefined) v = memo.values[slot] = memo.compute(t.key[k]);
+  let v = memo.values[id];
+  if (v === undefined) {
+    // Filled in id order up to this id, so the array stays dense (holes would make it a dictionary).
+    while (memo.values.length < id) memo.values.push(undefined);
+    v = memo.values[id] = memo.compute(t.key[k]);
+  }
   return v;
 }
 
-function internFold(body: string, s: number, e: number, h: number, index: AliasIndex): string {
+/* Scratch copy of the body's UTF-16 code units, filled natively: typed-array reads are cheaper than charCodeAt on a sliced or cons string. */
+let codeBytes = Buffer.alloc(1 << 14);
+let codeView = new Uint16Array(codeBytes.buffer, codeBytes.byteOffset, codeBytes.length >> 1);
+
+/** The code units of `text` (a shared scratch array, valid until the next call). */
+function codeUnits(text: string): Uint16Array {
+  if (codeView.length < text.length) {
+    codeBytes = Buffer.alloc(text.length * 4);
+    codeView = new Uint16Array(codeBytes.buffer, codeBytes.byteOffset, codeBytes.length >> 1);
+  }
+  codeBytes.write(text, 0, 'utf16le');
+  return codeView;
+}
+
+function internFold(body: string, codes: Uint16Array, s: number, e: number, h: number, index: AliasIndex): string {
   const len = e - s;
-  lastSlot = -1;
+  lastWord = -1;
   if (len > INTERN_MAX_LEN) return foldSlice(body, s, e);
   let slot = (h ^ (h >>> INTERN_BITS)) & INTERN_MASK;
   for (;;) {
-    const l = internLen[slot];
+    const r = slot * REC;
+    const l = internRec[r];
     if (l === 0) break;
-    if (l === len && internHash[slot] === h) {
-      const off = internOff[slot];
+    if (l === len && internRec32[(r >> 1) + 1] === h) {
       let k = 0;
-      while (k < len && internChars[off + k] === body.charCodeAt(s + k)) k++;
+      while (k < len && internRec[r + REC_CHARS + k] === codes[s + k]) k++;
       if (k === len) {
-        lastSlot = slot;
-        return internKey[slot];
+        lastWord = internRec32[(r >> 1) + 2];
+        return wordKey[lastWord];
       }
     }
     slot = (slot + 1) & INTERN_MASK;
   }
-  if (internCount >= INTERN_SIZE >> 1) {
+  if (wordKey.length >= INTERN_MAX_WORDS) {
     internReset(index);
     slot = (h ^ (h >>> INTERN_BITS)) & INTERN_MASK;
   }
   const key = foldSlice(body, s, e);
-  internLen[slot] = len;
-  internOff[slot] = internCharsEnd;
-  for (let k = 0; k < len; k++) internChars[internCharsEnd + k] = body.charCodeAt(s + k);
-  internCharsEnd += len;
-  internKey[slot] = key;
-  internInfo[slot] = index.tokens.get(key);
-  internFlags[slot] = tokenFlags(key, index);
-  internHash[slot] = h;
-  internCount++;
-  lastSlot = slot;
+  const r = slot * REC;
+  const id = wordKey.length;
+  internRec[r] = len;
+  wordFlags[id] = tokenFlags(key, index);
+  internRec32[(r >> 1) + 1] = h;
+  internRec32[(r >> 1) + 2] = id;
+  for (let k = 0; k < len; k++) internRec[r + REC_CHARS + k] = codes[s + k];
+  wordKey.push(key);
+  wordInfo.push(index.tokens.get(key));
+  lastWord = id;
   return key;
 }
 
@@ -278,12 +301,13 @@ export function tokenize(doc: SegmentedDoc, index: AliasIndex): Tokens {
   const titleF = new Uint8Array(cap);
   const info: (TokenInfo | undefined)[] = [];
   const flags = new Uint8Array(cap);
-  const slots = new Int32Array(cap);
+  const words = new Int32Array(cap);
   let n = 0;
   let i = 0;
   // Hand-written scanner over precomputed character classes: a Unicode-property regex is ~30× slower here.
+  const codes = codeUnits(body);
   while (i < len) {
-    let c = body.charCodeAt(i);
+    let c = codes[i];
     let cls = c < CHAR_TABLE_SIZE ? CHAR_CLASS[c] : charClass(c);
     if (!(cls & CH_WORD)) {
       i++;
@@ -297,7 +321,7 @@ export function tokenize(doc: SegmentedDoc, index: AliasIndex): Tokens {
     let anyLetter = (cls & (CH_UPPER | CH_LOWER)) !== 0;
     i++;
     while (i < len) {
-      c = body.charCodeAt(i);
+      c = codes[i];
       cls = c < CHAR_TABLE_SIZE ? CHAR_CLASS[c] : charClass(c);
       if (!(cls & CH_WORD)) break;
       if (cls & CH_LOWER) anyLower = true;
@@ -308,12 +332,12 @@ export function tokenize(doc: SegmentedDoc, index: AliasIndex): Tokens {
     }
     startA[n] = s;
     endA[n] = i;
-    const k = internFold(body, s, i, h, index);
+    const k = internFold(body, codes, s, i, h, index);
     key.push(k);
-    slots[n] = lastSlot;
-    if (lastSlot >= 0) {
-      info.push(internInfo[lastSlot]);
-      flags[n] = internFlags[lastSlot];
+    words[n] = lastWord;
+    if (lastWord >= 0) {
+      info.push(wordInfo[lastWord]);
+      flags[n] = wordFlags[lastWord];
     } else {
       info.push(index.tokens.get(k));
       flags[n] = tokenFlags(k, index);
@@ -323,10 +347,10 @@ export function tokenize(doc: SegmentedDoc, index: AliasIndex): Tokens {
     titleF[n] = firstUpper && !restUpper ? 1 : 0;
     n++;
   }
-  const tokens = finishTokens(doc, n, key, startA.subarray(0, n), endA.subarray(0, n), capF.subarray(0, n), upperF.subarray(0, n), titleF.subarray(0, n));
+  const tokens = finishTokens(doc, codes, n, key, startA.subarray(0, n), endA.subarray(0, n), capF.subarray(0, n), upperF.subarray(0, n), titleF.subarray(0, n));
   tokens.info = info;
   tokens.flags = flags.subarray(0, n);
-  tokens.slot = slots.subarray(0, n);
+  tokens.word = words.subarray(0, n);
   tokens.epoch = internEpoch;
   return tokens;
 }
@@ -346,6 +370,7 @@ export function documentTokens(doc: SegmentedDoc, index: AliasIndex): Tokens {
 /** Second pass (kept out of the scanning function so V8 optimises both loops independently). */
 function finishTokens(
   doc: SegmentedDoc,
+  codes: Uint16Array,
   n: number,
   key: string[],
   start: Int32Array,
@@ -354,7 +379,6 @@ function finishTokens(
   upper: Uint8Array,
   title: Uint8Array,
 ): Tokens {
-  const body = doc.body;
   const join = new Uint8Array(n);
   const sent = new Int32Array(n);
   const initial = new Uint8Array(n);
@@ -365,7 +389,7 @@ function finishTokens(
   let lastSent = -1;
   for (let k = 0; k < n; k++) {
     if (k + 1 < n && start[k + 1] - end[k] === 1) {
-      const g = body.charCodeAt(end[k]);
+      const g = codes[end[k]];
       // "/" joins too, so that aliases written with it match as written ("SAMP/T", "Mi-8/17", "GBU-39/B").
       join[k] = g === 32 || g === 45 || g === 39 || g === 0x2019 || g === 0x2011 || g === 0xa0 || g === 47 ? 1 : 0;
     }
@@ -376,7 +400,7 @@ function finishTokens(
       lastSent = si;
     }
   }
-  return { n, key, start, end, cap, upper, title, join, sent, initial, info: [], flags: new Uint8Array(0), slot: new Int32Array(0), epoch: -1 };
+  return { n, key, start, end, cap, upper, title, join, sent, initial, info: [], flags: new Uint8Array(0), word: new Int32Array(0), epoch: -1 };
 }
 
 /* ------------------------------------------------------------------ candidates */
