@@ -165,7 +165,6 @@ function extractAll(options: Options, outcomes: FileOutcome[], cache: Extraction
 }
 
 function writePages(options: Options, extracted: Extracted[], outcomes: FileOutcome[], cache: ExtractionCache | null): void {
-  const cg = getDefaultCompiledGazetteer();
   mkdirSync(options.outDir, { recursive: true });
   const slugs = assignSlugs(extracted);
   const written = new Set<string>();
@@ -176,7 +175,8 @@ function writePages(options: Options, extracted: Extracted[], outcomes: FileOutc
     // An unchanged seed under an unchanged slug: its MDX (same extractor version) is already there.
     if (!(item.cachedSlug === slug && existsSync(target))) {
       const result = item.result ?? cache?.result(key) ?? extractSeedOrThrow(join(options.seedsDir, item.file), item.file);
-      writeAtomic(target, articleToMdx(result, { slug, seed: item.file, hash: item.hash }, cg));
+      // The gazetteer is compiled only when a page is written (not on an ingest where nothing changed).
+      writeAtomic(target, articleToMdx(result, { slug, seed: item.file, hash: item.hash }, getDefaultCompiledGazetteer()));
     }
     cache?.setSlug(key, slug);
     written.add(`${slug}.mdx`);
