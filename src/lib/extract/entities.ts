@@ -464,12 +464,12 @@ export function collectExact(body: string, t: Tokens, index: AliasIndex): Candid
     }
     // Walk the trie; at each depth try the exact token and, as the last token, its singular.
     let best: Candidate | null = null;
-    let node: TrieNode | undefined = ti.exact >= 0 ? root.get(ti.exact) : undefined;
+    let node: TrieNode | undefined = ti.rootExact;
     let parentNext: Map<number, TrieNode> | null = root;
     for (let d = 1; ; d++) {
       const j = i + d - 1;
       const tj = infos[j]!;
-      const alt: TrieNode | undefined = tj.strip >= 0 && parentNext ? parentNext.get(tj.strip) : undefined;
+      const alt: TrieNode | undefined = d === 1 ? tj.rootStrip : tj.strip >= 0 && parentNext ? parentNext.get(tj.strip) : undefined;
       const entry = entryAt(node, d, t, i) ?? entryAt(alt, d, t, i);
       if (entry) best = { s: i, n: d, entry, id: entry.id, type: entry.type, kind: entry.kind };
       if (!node?.next || j + 1 >= n || !t.join[j]) break;
@@ -525,13 +525,45 @@ function contextOk(c: Candidate, body: string, t: Tokens, index: AliasIndex): bo
 
 /** Resolves overlaps: longest (in tokens, then characters) first, then leftmost. */
 function selectNonOverlapping(cands: Candidate[], t: Tokens): Candidate[] {
-  const order = cands.slice().sort((a, b) => {
-    if (b.n !== a.n) return b.n - a.n;
-    const la = t.end[a.s + a.n - 1] - t.start[a.s];
-    const lb = t.end[b.s + b.n - 1] - t.start[b.s];
-    if (lb !== la) return lb - la;
-    return a.s - b.s;
-  });
+  if (!inOrder(cands)) return selectBySort(cands, t);
+  // Single-token candidates come last in the greedy order and only overlap one another at the same
+  // start (same token, same length: kept in input order), so only multi-token ones need sorting.
+  const multi: number[] = [];
+  for (let i = 0; i < cands.length; i++) if (cands[i].n > 1) multi.push(i);
+  if (multi.length > 1) multi.sort((a, b) => byGreedyOrder(cands[a], cands[b], t));
+  const taken = new Uint8Array(t.n);
+  const chosen = new Uint8Array(cands.length);
+  for (const i of multi) {
+    const c = cands[i];
+    let free = true;
+    for (let k = c.s; k < c.s + c.n; k++) if (taken[k]) free = false;
+    if (!free) continue;
+    for (let k = c.s; k < c.s + c.n; k++) taken[k] = 1;
+    chosen[i] = 1;
+  }
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i];
+    if (c.n !== 1 || taken[c.s]) continue;
+    taken[c.s] = 1;
+    chosen[i] = 1;
+  }
+  // Input order is reading order: the chosen ones come out sorted by start.
+  const out: Candidate[] = [];
+  for (let i = 0; i < cands.length; i++) if (chosen[i]) out.push(cands[i]);
+  return out;
+}
+
+function byGreedyOrder(a: Candidate, b: Candidate, t: Tokens): number {
+  if (b.n !== a.n) return b.n - a.n;
+  const la = t.end[a.s + a.n - 1] - t.start[a.s];
+  const lb = t.end[b.s + b.n - 1] - t.start[b.s];
+  if (lb !== la) return lb - la;
+  return a.s - b.s;
+}
+
+/** The general case: candidates in any order. */
+function selectBySort(cands: Candidate[], t: Tokens): Candidate[] {
+  const order = cands.slice().sort((a, b) => byGreedyOrder(a, b, t));
   const taken = new Uint8Array(t.n);
   const out: Candidate[] = [];
   for (const c of order) {
@@ -542,6 +574,11 @@ function selectNonOverlapping(cands: Candidate[], t: Tokens): Candidate[] {
     out.push(c);
   }
   return out.sort((a, b) => a.s - b.s);
+}
+
+function inOrder(cands: Candidate[]): boolean {
+  for (let i = 1; i < cands.length; i++) if (cands[i].s < cands[i - 1].s) return false;
+  return true;
 }
 
 type FuzzyHit = { ids: string[]; key: string; distance: number } | null;

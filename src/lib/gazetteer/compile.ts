@@ -68,6 +68,9 @@ export interface TokenInfo {
   prefix: string | null;
   /** The token alone (or without plural) is a country adjective. */
   adjective: boolean;
+  /** trie.next.get(exact) and trie.next.get(strip): the first trie step, precomputed (one Map lookup less per token). */
+  rootExact: TrieNode | undefined;
+  rootStrip: TrieNode | undefined;
 }
 
 export interface AliasIndex {
@@ -338,7 +341,7 @@ export function buildAliasIndex(g: Gazetteer): AliasIndex {
   const info = (w: string): TokenInfo => {
     let ti = tokens.get(w);
     if (!ti) {
-      ti = { exact: -1, strip: -1, prefix: null, adjective: false };
+      ti = { exact: -1, strip: -1, prefix: null, adjective: false, rootExact: undefined, rootStrip: undefined };
       tokens.set(w, ti);
     }
     return ti;
@@ -380,6 +383,10 @@ export function buildAliasIndex(g: Gazetteer): AliasIndex {
     }
   }
   for (const [p, country] of prefixes) info(p).prefix = country;
+  for (const ti of tokens.values()) {
+    if (ti.exact >= 0) ti.rootExact = trie.next!.get(ti.exact);
+    if (ti.strip >= 0) ti.rootStrip = trie.next!.get(ti.strip);
+  }
 
   return { tokens, trie, byKey, firstMax, maxTokens, prefixes, fuzzyNames, fuzzyBigrams, givenNames, personCountry, warnings };
 }
