@@ -31,4 +31,13 @@ describe('when typing starts a search', () => {
     expect(readyToSearch('livraison de')).toBe(true);
     expect(readyToSearch('')).toBe(true);
   });
+
+  it('never searches as you type a text made only of function words (their index chunks are the largest)', () => {
+    expect(readyToSearch('l')).toBe(false);
+    expect(readyToSearch('La')).toBe(false);
+    expect(readyToSearch('de la ')).toBe(false);
+    expect(readyToSearch("l'")).toBe(false);
+    expect(readyToSearch('la Slovaquie')).toBe(true);
+    expect(readyToSearch("l'armée")).toBe(true);
+  });
 });
