@@ -7,7 +7,7 @@ import type { Mention, Sentence } from '../types.ts';
 import type { CompiledGazetteer, Office, OfficeRole, PersonProfile } from '../../gazetteer/types.ts';
 import { STRENGTH, normalize, type Constraint, type DaySet } from './constraint.ts';
 import { parseIso } from './calendar.ts';
-import { foldKeep, foldKey, ure } from './text.ts';
+import { foldKeep, foldKey, looseOf, ure } from './text.ts';
 
 /** Days an officeholder may still be called by their title after leaving office (reposts, lag). */
 export const TENURE_GRACE_DAYS = 7;
@@ -121,6 +121,7 @@ function titlesIn(folded: string): TitleHit[] {
 
 /** Quick test: does a sentence contain any office word at all? */
 export const HAS_TITLE_RE = ure(/\b(?:pr[eé]sidente?|ministre|chanceli|secr[eé]taire|porte-parole|chef|homologue|commandant|haute? repr)/i);
+const HAS_TITLE_LOOSE = looseOf(HAS_TITLE_RE);
 
 function tenureSet(offices: Office[], lowerOnly: boolean): DaySet {
   const iv: [number, number][] = [];
@@ -167,7 +168,7 @@ export function tenureConstraints(
     // The office-word test depends on the sentence only: once per sentence, not per person mention.
     if (titleTestFor !== sent) {
       titleTestFor = sent;
-      titleTest = HAS_TITLE_RE.test(sent.text);
+      titleTest = HAS_TITLE_LOOSE.test(sent.text) && HAS_TITLE_RE.test(sent.text);
     }
     if (!titleTest) continue;
     const folded = foldKeep(sent.text);
