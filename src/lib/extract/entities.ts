@@ -288,20 +288,51 @@ function internFold(body: string, codes: Uint16Array, s: number, e: number, h: n
   return key;
 }
 
+/*
+ * Scan scratch (grown as needed, reused): a typed array has its own off-heap backing store, costly
+ * to allocate and to collect, so the token fields of a document are copied at the end into views of
+ * one ArrayBuffer of the exact size.
+ */
+let scratchCap = 0;
+let sStart = new Int32Array(0);
+let sEnd = new Int32Array(0);
+let sWord = new Int32Array(0);
+let sBits = new Uint8Array(0); // capital, upper, title, flags: four bytes per token
+
+let sCovered = new Int32Array(0);
+let sTaken = new Uint8Array(0);
+let sChosen = new Uint8Array(0);
+
+/** A zeroed Uint8Array of length n on reused memory (valid until the next call for the same scratch). */
+function zeroed(buf: Uint8Array, n: number): Uint8Array {
+  const view = buf.subarray(0, n);
+  view.fill(0);
+  return view;
+}
+
+function growScratch(cap: number): void {
+  if (cap <= scratchCap) return;
+  scratchCap = cap;
+  sStart = new Int32Array(cap);
+  sEnd = new Int32Array(cap);
+  sWord = new Int32Array(cap);
+  sBits = new Uint8Array(cap * 4);
+  sCovered = new Int32Array(cap);
+  sTaken = new Uint8Array(cap);
+  sChosen = new Uint8Array(cap * 2);
+}
+
 export function tokenize(doc: SegmentedDoc, index: AliasIndex): Tokens {
   if (internOwner !== index) internReset(index);
   const body = doc.body;
   const len = body.length;
-  const cap = (len >> 1) + 1; // at most one token per two characters
+  growScratch((len >> 1) + 1); // at most one token per two characters
+  const startA = sStart;
+  const endA = sEnd;
+  const words = sWord;
+  const bits = sBits;
   const key: string[] = [];
-  const startA = new Int32Array(cap);
-  const endA = new Int32Array(cap);
-  const capF = new Uint8Array(cap);
-  const upperF = new Uint8Array(cap);
-  const titleF = new Uint8Array(cap);
   const info: (TokenInfo | undefined)[] = [];
-  const flags = new Uint8Array(cap);
-  const words = new Int32Array(cap);
   let n = 0;
   let i = 0;
   // Hand-written scanner over precomputed character classes: a Unicode-property regex is ~30× slower here.
@@ -335,24 +366,20 @@ export function tokenize(doc: SegmentedDoc, index: AliasIndex): Tokens {
     const k = internFold(body, codes, s, i, h, index);
     key.push(k);
     words[n] = lastWord;
+    const b = n * 4;
     if (lastWord >= 0) {
       info.push(wordInfo[lastWord]);
-      flags[n] = wordFlags[lastWord];
+      bits[b + 3] = wordFlags[lastWord];
     } else {
       info.push(index.tokens.get(k));
-      flags[n] = tokenFlags(k, index);
+      bits[b + 3] = tokenFlags(k, index);
     }
-    capF[n] = firstUpper ? 1 : 0;
-    upperF[n] = anyLetter && !anyLower ? 1 : 0;
-    titleF[n] = firstUpper && !restUpper ? 1 : 0;
+    bits[b] = firstUpper ? 1 : 0;
+    bits[b + 1] = anyLetter && !anyLower ? 1 : 0;
+    bits[b + 2] = firstUpper && !restUpper ? 1 : 0;
     n++;
   }
-  const tokens = finishTokens(doc, codes, n, key, startA.subarray(0, n), endA.subarray(0, n), capF.subarray(0, n), upperF.subarray(0, n), titleF.subarray(0, n));
-  tokens.info = info;
-  tokens.flags = flags.subarray(0, n);
-  tokens.word = words.subarray(0, n);
-  tokens.epoch = internEpoch;
-  return tokens;
+  return finishTokens(doc, codes, n, key, info);
 }
 
 /** Tokens of the last documents tokenised, for the later stages that read the same words (deliveries). */
@@ -367,21 +394,29 @@ export function documentTokens(doc: SegmentedDoc, index: AliasIndex): Tokens {
   return tokens;
 }
 
-/** Second pass (kept out of the scanning function so V8 optimises both loops independently). */
-function finishTokens(
-  doc: SegmentedDoc,
-  codes: Uint16Array,
-  n: number,
-  key: string[],
-  start: Int32Array,
-  end: Int32Array,
-  cap: Uint8Array,
-  upper: Uint8Array,
-  title: Uint8Array,
-): Tokens {
-  const join = new Uint8Array(n);
-  const sent = new Int32Array(n);
-  const initial = new Uint8Array(n);
+/** Second pass (kept out of the scanning function so V8 optimises both loops independently): copies the scratch into one buffer, adds joins and sentences. */
+function finishTokens(doc: SegmentedDoc, codes: Uint16Array, n: number, key: string[], info: (TokenInfo | undefined)[]): Tokens {
+  const buffer = new ArrayBuffer(n * 22);
+  const start = new Int32Array(buffer, 0, n);
+  const end = new Int32Array(buffer, n * 4, n);
+  const sent = new Int32Array(buffer, n * 8, n);
+  const word = new Int32Array(buffer, n * 12, n);
+  const cap = new Uint8Array(buffer, n * 16, n);
+  const upper = new Uint8Array(buffer, n * 17, n);
+  const title = new Uint8Array(buffer, n * 18, n);
+  const join = new Uint8Array(buffer, n * 19, n);
+  const initial = new Uint8Array(buffer, n * 20, n);
+  const flags = new Uint8Array(buffer, n * 21, n);
+  const bits = sBits;
+  for (let k = 0; k < n; k++) {
+    start[k] = sStart[k];
+    end[k] = sEnd[k];
+    word[k] = sWord[k];
+    cap[k] = bits[k * 4];
+    upper[k] = bits[k * 4 + 1];
+    title[k] = bits[k * 4 + 2];
+    flags[k] = bits[k * 4 + 3];
+  }
   const sentences = doc.sentences;
   const lastIndex = sentences.length - 1;
   let si = 0;
@@ -400,7 +435,7 @@ function finishTokens(
       lastSent = si;
     }
   }
-  return { n, key, start, end, cap, upper, title, join, sent, initial, info: [], flags: new Uint8Array(0), word: new Int32Array(0), epoch: -1 };
+  return { n, key, start, end, cap, upper, title, join, sent, initial, info, flags, word, epoch: internEpoch };
 }
 
 /* ------------------------------------------------------------------ candidates */
@@ -531,8 +566,9 @@ function selectNonOverlapping(cands: Candidate[], t: Tokens): Candidate[] {
   const multi: number[] = [];
   for (let i = 0; i < cands.length; i++) if (cands[i].n > 1) multi.push(i);
   if (multi.length > 1) multi.sort((a, b) => byGreedyOrder(cands[a], cands[b], t));
-  const taken = new Uint8Array(t.n);
-  const chosen = new Uint8Array(cands.length);
+  growScratch(t.n);
+  const taken = zeroed(sTaken, t.n);
+  const chosen = cands.length <= sChosen.length ? zeroed(sChosen, cands.length) : new Uint8Array(cands.length);
   for (const i of multi) {
     const c = cands[i];
     let free = true;
@@ -764,7 +800,8 @@ export function extractEntities(doc: SegmentedDoc, cg: CompiledGazetteer): Entit
   chosen = chosen.filter((c) => !(c.entry?.ambiguous && !militaryIn(t.sent[c.s])));
 
   // 3. Fuzzy surnames for unknown capitalised tokens.
-  const covered = new Int32Array(t.n).fill(-1);
+  growScratch(t.n);
+  const covered = sCovered.subarray(0, t.n).fill(-1);
   const mark = () => {
     covered.fill(-1);
     chosen.forEach((c, ci) => {
