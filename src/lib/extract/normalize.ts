@@ -14,6 +14,7 @@
  * character-class table; runs of ordinary characters are copied as slices.
  */
 import { fold } from '../gazetteer/fold.ts';
+import { createCodeUnitReader } from './code-units.ts';
 
 /* Character classes of the single-pass scanner. */
 const PLAIN = 0;
@@ -53,9 +54,12 @@ function isCurlySingle(code: number): boolean {
 }
 
 /** Normalises decoded article text (see the module comment for the exact rules). One linear pass after NFC. */
+const readUnits = createCodeUnitReader();
+
 export function normalizeText(text: string): string {
   const s = text.normalize('NFC');
   const n = s.length;
+  const units = readUnits(s);
   let out = '';
   let runStart = -1; // start of the current run of characters copied as they are
   let pendingSpace = false;
@@ -78,7 +82,7 @@ export function normalizeText(text: string): string {
   };
 
   for (let i = 0; i < n; i++) {
-    const code = s.charCodeAt(i);
+    const code = units[i];
     const cls = CLASS[code];
     if (cls === PLAIN) {
       if (runStart < 0) {
@@ -89,7 +93,7 @@ export function normalizeText(text: string): string {
       continue;
     }
     // A single regular space between two plain characters stays inside the run (the common case).
-    if (code === 0x20 && runStart >= 0 && i + 1 < n && CLASS[s.charCodeAt(i + 1)] === PLAIN) continue;
+    if (code === 0x20 && runStart >= 0 && i + 1 < n && CLASS[units[i + 1]] === PLAIN) continue;
     if (runStart >= 0) {
       out += s.slice(runStart, i);
       runStart = -1;
@@ -100,7 +104,7 @@ export function normalizeText(text: string): string {
         break;
       case NEWLINE:
       case CR:
-        if (cls === CR && i + 1 < n && s.charCodeAt(i + 1) === 0x0a) i++;
+        if (cls === CR && i + 1 < n && units[i + 1] === 0x0a) i++;
         pendingNewlines++;
         pendingSpace = false;
         break;
@@ -111,7 +115,7 @@ export function normalizeText(text: string): string {
       case REMOVE:
         break;
       case APOSTROPHE:
-        if (isCurlySingle(code) && i + 1 < n && isCurlySingle(s.charCodeAt(i + 1))) {
+        if (isCurlySingle(code) && i + 1 < n && isCurlySingle(units[i + 1])) {
           emit('"'); // ‘‘neutralité’’: a doubled single quote is a double quote
           i++;
         } else emit("'");
