@@ -108,4 +108,14 @@ describe('the built site', () => {
     // Its mentions still link through the <Mention> component.
     expect(html).toMatch(/<a class="mention" href="\/pays\/[a-z-]+\/"/);
   }, 300_000);
+
+  it('fails the build naming the article file when its frontmatter is broken', async () => {
+    const site = await getSite({ name: 'render-seeds' });
+    const work = mkdtempSync(join(tmpdir(), 'arms-render-broken-'));
+    const content = join(work, 'content');
+    cpSync(site.content, content, { recursive: true });
+    writeFileSync(join(content, 'article-casse.mdx'), '---\ntitle: [non fermé\n---\nTexte.\n');
+    const build = withBuildLock(() => astroBuild(content, join(work, 'dist'), { PAGEFIND_SKIP: '1' }));
+    await expect(build).rejects.toThrow(/article-casse\.mdx: invalid frontmatter/);
+  }, 300_000);
 });

@@ -88,9 +88,12 @@ export async function withBuildLock<T>(fn: () => T): Promise<T> {
   }
 }
 
-/** Runs `astro build` of the articles in `content` into `dist`, with a private cache; returns the log. */
+/**
+ * Builds the site from the articles in `content` into `dist` the way `npm run build` does
+ * (scripts/build-site.ts: astro sync, then astro build), with a private cache; returns the log.
+ */
 export function astroBuild(content: string, dist: string, env: Record<string, string> = {}): string {
-  return run('astro', ['build', '--outDir', dist], { ARTICLES_DIR: content, ASTRO_CACHE_DIR: join(dist, '..', 'astro-cache'), ...env });
+  return run('node', ['scripts/build-site.ts', '--outDir', dist], { ARTICLES_DIR: content, ASTRO_CACHE_DIR: join(dist, '..', 'astro-cache'), ...env });
 }
 
 function run(command: string, args: string[], env: Record<string, string>): string {
