@@ -271,7 +271,7 @@ export function formatTable(results: SizeResult[]): string {
   ];
   for (const [i, q] of QUERIES.entries()) {
     rows.push([`search "${q}": index data gzip, load + query (query only; all Pagefind files)`, (r) => (r.search ? `${kb(r.search[i].indexBytes)} (${kb(r.search[i].queryIndexBytes)}; ${kb(r.search[i].pagefindBytes)})` : '–')]);
-    rows.push([`search "${q}": last keystroke → results (incl. the page's 100 ms typing pause)`, (r) => (r.search ? `${Math.round(r.search[i].msToResults)} ms` : '–')]);
+    rows.push([`search "${q}": last keystroke → results (incl. the page's 60 ms typing pause)`, (r) => (r.search ? `${Math.round(r.search[i].msToResults)} ms` : '–')]);
   }
   for (const [i, label] of ['home', 'article', 'search'].entries()) {
     rows.push([`Lighthouse ${label}: performance / accessibility`, (r) => (r.lighthouse?.[i] ? `${r.lighthouse[i].performance} / ${r.lighthouse[i].accessibility}` : '–')]);

@@ -16,11 +16,25 @@ export interface PagefindOptions {
 }
 
 /**
- * The archive's index settings: French; fragments bundled past 2,000 pages to stay under hosts'
- * file-count caps; only article pages read, since only they carry data-pagefind-body and reading
- * the others (entity pages list thousands of articles) costs time and memory for nothing.
+ * The archive's index settings: French; only article pages read, since only they carry
+ * data-pagefind-body and reading the others (entity pages list thousands of articles) costs time
+ * and memory for nothing; fragments bundled past PAGEFIND_MAX_FRAGMENTS files (default 2,000) so
+ * a 10,000-article site stays under Cloudflare Pages' 20,000-file cap. Bundling costs the first
+ * search about 55 KB at 10,000 articles: hosts without such a cap can set it to 0 (no bundling).
  */
-export const ARCHIVE_INDEX: Required<PagefindOptions> = { forceLanguage: 'fr', maxFragments: 2000, glob: 'articles/**/*.html' };
+export const ARCHIVE_INDEX: Required<PagefindOptions> = {
+  forceLanguage: 'fr',
+  maxFragments: maxFragmentsFromEnv(process.env.PAGEFIND_MAX_FRAGMENTS),
+  glob: 'articles/**/*.html',
+};
+
+/** PAGEFIND_MAX_FRAGMENTS: a whole number; 0 means no bundling; unset means 2,000. */
+export function maxFragmentsFromEnv(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 2000;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`PAGEFIND_MAX_FRAGMENTS must be a whole number ≥ 0, got "${value}"`);
+  return n === 0 ? 1_000_000_000 : n;
+}
 
 /** Indexes the built site in `outDir` into `outDir/pagefind`; throws on any Pagefind error. */
 export async function indexSite(outDir: string, options: PagefindOptions = {}): Promise<{ pages: number }> {
