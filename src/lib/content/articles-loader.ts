@@ -15,13 +15,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-
-/** An entry as the loader stores it (Astro does not export the type from astro/loaders). */
-type DataEntry = Parameters<LoaderContext['store']['set']>[0];
 import matter from 'gray-matter';
 import { renderArticleBody, type MentionLinker } from '../mdx/render.ts';
 import { entitySlug, entityUrl } from '../site/urls.ts';
 import type { EntityType } from '../gazetteer/types.ts';
+
+/** An entry as the loader stores it (Astro does not export the type from astro/loaders). */
+type DataEntry = Parameters<LoaderContext['store']['set']>[0];
 
 /** Bump when render.ts changes its output: cached entries then render again. */
 const RENDERER_VERSION = 2;

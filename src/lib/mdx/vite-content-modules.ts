@@ -1,8 +1,10 @@
 /**
  * Vite plugin: article MDX files compile to JS modules WITHOUT their frontmatter.
  *
- * The content layer reads each article's frontmatter itself (the glob loader parses the file and
- * keeps the validated data in its data store): that is what pages read, through getCollection().
+ * Only articles outside the grammar ingest writes are compiled at all (the articles loader renders
+ * the others itself: src/lib/content/articles-loader.ts). The content layer reads each article's
+ * frontmatter itself and keeps the validated data in its data store: that is what pages read,
+ * through getCollection().
  * The compiled MDX module only needs the body (`Content`), but @astrojs/mdx also emits the whole
  * frontmatter as `export const frontmatter = {…}`, so every one of the 10,000 modules that
  * Rolldown bundles and the build then loads carried the article's facts a second time.
