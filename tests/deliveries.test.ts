@@ -210,4 +210,15 @@ describe('extractDeliveries', () => {
   it('reads an order: the buyer receives, the party it signs with supplies', () => {
     expect(pairs("L'Ukraine a signé avec la Suède une commande de 100 chasseurs Gripen.")).toEqual(['sweden→ukraine:gripen:planned']);
   });
+
+  it('finds the same cue whether the sentence has only plain words, a folded ligature or many candidate words', () => {
+    const expected = { supplier: 'germany', recipient: 'ukraine', weapon: 'leopard-2', quantity: 12, status: 'delivered' };
+    const [plain] = deliveries('Berlin a livré douze chars Leopard 2 à Kiev.');
+    const [ligature] = deliveries('Au cœur de l\'aide, Berlin a livré douze chars Leopard 2 à Kiev.');
+    const [many] = deliveries('À la demande de Kiev, à la fin de la semaine, à Ramstein, Berlin a livré douze chars Leopard 2 à Kiev.');
+    for (const d of [plain, ligature, many]) {
+      expect(d).toMatchObject(expected);
+      expect(d.evidence.rule).toBe('delivered:past-tense');
+    }
+  });
 });

@@ -117,6 +117,47 @@ const CUE_WORDS: Record<string, RegExp[]> = {
   production: [/^(?:produi(?:t|sent|ra|ront|re|sait|saient)|productions?|fabriqu(?:e|ent|era|eront|er)|fabrication)$/],
 };
 
+const AUX4 = /^(?:a|ont|avait|avaient)$/;
+
+/**
+ * The first word of every match of a cue's regex (each regex starts with \b and a letter, so a
+ * match starts at a word's start). In a sentence of plain words, a cue with few such words is
+ * tried only there (sticky) instead of scanning the whole sentence; the matches are the same.
+ */
+const CUE_LEADS: Record<string, RegExp> = {
+  'past-tense': AUX,
+  'passive-past': AUX,
+  arrived: /^(?:sont|est|etaient|etait)$/,
+  'delivery-done': /^livraisons?$/,
+  received: /^(?:(?:a|ont|avait|avaient)$|receptionne)/,
+  participle: PARTICIPLE_WORD,
+  offering: /^(?:offrant|fournissant|livrant)$/,
+  present: /^(?:fournit|fournissent|livrent|envoient|transferent|cedent)$/,
+  completed: AUX4,
+  'transfer-noun': /^(?:la|une|les|des)$/,
+  use: /^(?:tir|frapp|abatt|intercept|lanc|utilis|employ|bombard|detrui)/,
+  announce: /^(?:a|ont|avait|avaient|annoncent|annonce)$/,
+  envoi: /^(?:l|envoi)$/,
+  'near-future': /^(?:va|vont|allons|vais|allait|allaient|irait|iraient)$/,
+  future: /^(?:enverr|livrer|fournir|transferer|ceder|donner|offrir|expedier|remplacer|remettr|deploier)(?:a|ai|as|ons|ez|ont|ait|aient|ions)$/,
+  pledge: /^(?:promet|promettent|a|ont|s|se|pret|prete|prets|pretes)$/,
+  funding: /^debloque/,
+  package: /^(?:nouvelle|nouveau|paquet|comprenant|comprendra)$/,
+  decision: AUX4,
+  plan: /^(?:(?:prevoit|prevoient|prevue?s?)$|planifie)/,
+  order: /^(?:une|la|sa|leur|commande|l)$/,
+  should: /^(?:devrait|devraient|doit|doivent)$/,
+  deadline: /^(?:d|l|dans)$/,
+  request: /^(?:a|ont|avait|avaient|appelle|appellent|exhorte|exhortent|demandent|reclame|reclament|plaide|plaident|sollicite|sollicitent|supplie|implore|demande)$/,
+  need: /^(?:l|la|besoin|appel)$/,
+  production: /^(?:produi(?:t|sent|ra|ront|re|sait|saient)|productions?|cadence|fabriqu(?:e|ent|era|eront|er)|fabrication)$/,
+};
+const LEAD_RES: (RegExp | undefined)[] = CUES.map((c) => CUE_LEADS[c.rule]);
+/** Sticky twins of the cue regexes, run at candidate word starts. */
+const STICKY: RegExp[] = CUES.map((c) => new RegExp(c.re.source, c.re.flags.replace('g', '') + 'y'));
+/** Above this many candidate words a cue scans the sentence once instead. */
+const MAX_STICKY_TRIES = 6;
+
 /*
  * Cue gate: a cue regex runs only when one of its hints occurs in the folded sentence. The hints
  * are read off the entity stage's word tokens (one cached bitmask per distinct word) instead of
@@ -165,6 +206,8 @@ interface WordGate {
   spanning: number;
   req0: number;
   req1: number;
+  /** Cues a match of which can start with this word (CUE_LEADS). */
+  lead: number;
   /** Only ASCII letters/digits: the word is one \b-delimited run of the folded sentence. */
   plain: boolean;
 }
@@ -181,17 +224,30 @@ function computeWordGate(w: string): WordGate {
   REQUIREMENTS.forEach((re, r) => {
     if (re.test(w)) req[r >> 5] |= 1 << (r & 31);
   });
-  return { cues, spanning, req0: req[0], req1: req[1], plain: PLAIN_WORD.test(w) };
+  let lead = 0;
+  LEAD_RES.forEach((re, i) => {
+    if (re?.test(w)) lead |= 1 << i;
+  });
+  return { cues, spanning, req0: req[0], req1: req[1], lead, plain: PLAIN_WORD.test(w) };
 }
 
 const WORD_GATES = createWordMemo(computeWordGate);
 
-/** Enabled cues of a sentence (bit i: CUES[i]) from the words overlapping [from, to) of the body. */
+/** Where the last sentenceCueBits call found words that can start a cue match. */
+const leads = { ok: true, count: 0, pos: new Int32Array(256), bits: new Int32Array(256) };
+
+/**
+ * Enabled cues of a sentence (bit i: CUES[i]) from the words overlapping [from, to) of the body.
+ * Also fills `leads` (sentence offsets of words that can start a match); leads.ok is false when a
+ * word is not plain (a \b may fall inside it), so that the cues scan the whole sentence.
+ */
 function sentenceCueBits(fs: string, from: number, to: number, tokens: Tokens): number {
   let cues = 0;
   let spanning = 0;
   let req0 = 0;
   let req1 = 0;
+  leads.ok = true;
+  leads.count = 0;
   for (let k = firstTokenEndingAfter(tokens, from); k < tokens.n && tokens.start[k] < to; k++) {
     const s = tokens.start[k];
     const e = tokens.end[k];
@@ -201,8 +257,16 @@ function sentenceCueBits(fs: string, from: number, to: number, tokens: Tokens): 
       spanning |= g.spanning;
       req0 |= g.req0;
       req1 |= g.req1;
+      if (g.lead !== 0) {
+        if (leads.count === leads.pos.length) leads.ok = false;
+        else {
+          leads.pos[leads.count] = s - from;
+          leads.bits[leads.count++] = g.lead;
+        }
+      }
       continue;
     }
+    leads.ok = false;
     // A word cut by the sentence bounds, with an expanded letter (œ → oe) or a non-ASCII letter
     // (a \b inside it): gate the ASCII runs of the sentence's own folded text.
     for (const run of fs.slice(Math.max(s, from) - from, Math.min(e, to) - from).split(/[^a-z0-9]+/)) {
@@ -248,24 +312,45 @@ interface Cue {
   needsAgent: boolean;
 }
 
+/** The cues of the last sentenceCueBits sentence; `enabled` from that call. */
 function findCues(fs: string, enabled: number): Cue[] {
   const out: Cue[] = [];
   if (enabled === 0) return out;
   for (let ci = 0; ci < CUES.length; ci++) {
     if (!(enabled & (1 << ci))) continue;
     const def = CUES[ci];
+    const bit = 1 << ci;
+    let tries = 0;
+    if (leads.ok && LEAD_RES[ci]) for (let j = 0; j < leads.count; j++) if (leads.bits[j] & bit) tries++;
+    if (leads.ok && LEAD_RES[ci] && tries <= MAX_STICKY_TRIES) {
+      // Matches start only at these words: try each in order, skipping those inside a match.
+      const sticky = STICKY[ci];
+      let from = 0;
+      for (let j = 0; tries > 0 && j < leads.count; j++) {
+        if (!(leads.bits[j] & bit)) continue;
+        tries--;
+        const p = leads.pos[j];
+        if (p < from) continue;
+        sticky.lastIndex = p;
+        const m = sticky.exec(fs);
+        if (!m) continue;
+        from = p + m[0].length;
+        addCue(out, def, fs, p, from);
+      }
+      continue;
+    }
     def.re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = def.re.exec(fs))) {
-      const start = m.index;
-      const end = start + m[0].length;
-      // Negation ("ne livre pas", "n'a jamais livré"): the regexes run only when the letters they need are there.
-      if ((start >= 2 && (fs.charCodeAt(start - 2) === 110 || (start >= 3 && fs.charCodeAt(start - 3) === 110))) && /(?:^|\s)(?:ne|n')\s?$/.test(fs.slice(Math.max(0, start - 4), start))) continue;
-      if (fs.charCodeAt(end) === 32 && /^ (?:pas|jamais|plus)\b/.test(fs.slice(end, end + 8))) continue;
-      out.push({ status: def.status, rule: def.rule, start, end, post: def.post === true, block: def.block === true, needsAgent: def.needsAgent === true });
-    }
+    while ((m = def.re.exec(fs))) addCue(out, def, fs, m.index, m.index + m[0].length);
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Records a cue match unless negated ("ne livre pas", "n'a jamais livré"). */
+function addCue(out: Cue[], def: CueDef, fs: string, start: number, end: number): void {
+  if ((start >= 2 && (fs.charCodeAt(start - 2) === 110 || (start >= 3 && fs.charCodeAt(start - 3) === 110))) && /(?:^|\s)(?:ne|n')\s?$/.test(fs.slice(Math.max(0, start - 4), start))) return;
+  if (fs.charCodeAt(end) === 32 && /^ (?:pas|jamais|plus)\b/.test(fs.slice(end, end + 8))) return;
+  out.push({ status: def.status, rule: def.rule, start, end, post: def.post === true, block: def.block === true, needsAgent: def.needsAgent === true });
 }
 
 /** State nouns that make a country adjective an agent: "les autorités françaises". */

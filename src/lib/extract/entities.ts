@@ -324,6 +324,7 @@ function growScratch(cap: number): void {
 
 export function tokenize(doc: SegmentedDoc, index: AliasIndex): Tokens {
   if (internOwner !== index) internReset(index);
+  const epochAtStart = internEpoch;
   const body = doc.body;
   const len = body.length;
   growScratch((len >> 1) + 1); // at most one token per two characters
@@ -379,7 +380,10 @@ export function tokenize(doc: SegmentedDoc, index: AliasIndex): Tokens {
     bits[b + 2] = firstUpper && !restUpper ? 1 : 0;
     n++;
   }
-  return finishTokens(doc, codes, n, key, info);
+  const tokens = finishTokens(doc, codes, n, key, info);
+  // A table cleared mid-document leaves word ids of two epochs: none of them may be trusted.
+  if (internEpoch !== epochAtStart) tokens.epoch = -1;
+  return tokens;
 }
 
 /** Tokens of the last documents tokenised, for the later stages that read the same words (deliveries). */
