@@ -81,32 +81,46 @@ function isDigits(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/** Gap between two tokens is exactly one of the separators in `allowed`. */
-function gap(text: string, a: Tok, b: Tok): string {
-  return text.slice(a.end, b.start);
+/**
+ * Word tokens as parallel arrays, read in a range [lo, hi): the quantity readers work on the entity
+ * stage's tokens of the whole body without building an object per token.
+ */
+interface TokView {
+  key: readonly string[];
+  start: ArrayLike<number>;
+  end: ArrayLike<number>;
 }
 
-/** Parses a run of French number words starting at toks[i]; returns value and tokens consumed. */
-function parseWords(toks: Tok[], i: number, text: string): { value: number; n: number } | null {
+function viewOf(toks: Tok[]): TokView {
+  return { key: toks.map((t) => t.w), start: toks.map((t) => t.start), end: toks.map((t) => t.end) };
+}
+
+/** Text between tokens a and b. */
+function gap(text: string, t: TokView, a: number, b: number): string {
+  return text.slice(t.end[a], t.start[b]);
+}
+
+/** Parses a run of French number words starting at token i (tokens before hi); returns value and tokens consumed. */
+function parseWords(t: TokView, i: number, hi: number, text: string): { value: number; n: number } | null {
   let total = 0;
   let current = 0;
   let n = 0;
   let any = false;
-  for (let j = i; j < toks.length; j++) {
+  for (let j = i; j < hi; j++) {
     if (j > i) {
-      const g = gap(text, toks[j - 1], toks[j]);
+      const g = gap(text, t, j - 1, j);
       if (g !== ' ' && g !== '-') break;
     }
-    const w = toks[j].w;
-    if (w === 'et' && any && j + 1 < toks.length && (toks[j + 1].w === 'un' || toks[j + 1].w === 'onze')) {
-      current += toks[j + 1].w === 'un' ? 1 : 11;
+    const w = t.key[j];
+    if (w === 'et' && any && j + 1 < hi && (t.key[j + 1] === 'un' || t.key[j + 1] === 'onze')) {
+      current += t.key[j + 1] === 'un' ? 1 : 11;
       j++;
       n = j - i + 1;
       continue;
     }
     if (w in UNITS) {
       // "quatre-vingt(s)" is 80.
-      if (w === 'quatre' && j + 1 < toks.length && (toks[j + 1].w === 'vingt' || toks[j + 1].w === 'vingts') && gap(text, toks[j], toks[j + 1]) === '-') {
+      if (w === 'quatre' && j + 1 < hi && (t.key[j + 1] === 'vingt' || t.key[j + 1] === 'vingts') && gap(text, t, j, j + 1) === '-') {
         current += 80;
         j++;
       } else if (w === 'dix' && current % 10 === 0 && current >= 20 && current % 20 === 0 && current !== 0) {
@@ -138,46 +152,49 @@ function parseWords(toks: Tok[], i: number, text: string): { value: number; n: n
   return { value: total + current, n };
 }
 
-/** Parses a digit group starting at toks[i]: "40", "1 500", "1.500", "2,5 milliards". */
-function parseDigits(toks: Tok[], i: number, text: string): { value: number; n: number } | null {
-  const t0 = toks[i];
-  const c0 = text.charCodeAt(t0.start);
+/** Parses a digit group starting at token i: "40", "1 500", "1.500", "2,5 milliards". */
+function parseDigits(t: TokView, i: number, hi: number, text: string): { value: number; n: number } | null {
+  const s0 = t.start[i];
+  const e0 = t.end[i];
+  const c0 = text.charCodeAt(s0);
   if (c0 < 48 || c0 > 57) return null; // cheap reject
-  if (!isDigits(text, t0.start, t0.end)) return null;
-  let digits = text.slice(t0.start, t0.end);
+  if (!isDigits(text, s0, e0)) return null;
+  let digits = text.slice(s0, e0);
   let n = 1;
   let decimal = '';
   // Thousands groups: "1 500", "1.500", "100 000" (first group 1–3 digits, then exactly 3 digits).
   if (digits.length <= 3) {
     let j = i + 1;
-    while (j < toks.length && toks[j].end - toks[j].start === 3 && isDigits(text, toks[j].start, toks[j].end) && /^[ .\u00a0\u202f]$/.test(gap(text, toks[j - 1], toks[j]))) {
+    while (j < hi && t.end[j] - t.start[j] === 3 && isDigits(text, t.start[j], t.end[j]) && /^[ .\u00a0\u202f]$/.test(gap(text, t, j - 1, j))) {
       // A 4-digit year right after is not a thousands group; exactly three digits only.
-      digits += text.slice(toks[j].start, toks[j].end);
+      digits += text.slice(t.start[j], t.end[j]);
       j++;
       n++;
     }
   }
   // Decimal comma: "2,5 milliards".
-  if (n === 1 && i + 1 < toks.length && isDigits(text, toks[i + 1].start, toks[i + 1].end) && gap(text, toks[i], toks[i + 1]) === ',') {
-    const after = toks[i + 2];
-    if (after && (after.w in SCALES) && gap(text, toks[i + 1], after) === ' ') {
-      decimal = text.slice(toks[i + 1].start, toks[i + 1].end);
+  if (n === 1 && i + 1 < hi && isDigits(text, t.start[i + 1], t.end[i + 1]) && gap(text, t, i, i + 1) === ',') {
+    if (i + 2 < hi && t.key[i + 2] in SCALES && gap(text, t, i + 1, i + 2) === ' ') {
+      decimal = text.slice(t.start[i + 1], t.end[i + 1]);
       n++;
     }
   }
   let value = Number(decimal ? `${digits}.${decimal}` : digits);
-  const next = toks[i + n];
-  if (next && gap(text, toks[i + n - 1], next) === ' ' && (next.w === 'million' || next.w === 'millions' || next.w === 'milliard' || next.w === 'milliards' || next.w === 'mille')) {
-    value *= SCALES[next.w];
-    n++;
+  const nx = i + n;
+  if (nx < hi && gap(text, t, nx - 1, nx) === ' ') {
+    const w = t.key[nx];
+    if (w === 'million' || w === 'millions' || w === 'milliard' || w === 'milliards' || w === 'mille') {
+      value *= SCALES[w];
+      n++;
+    }
   }
   return { value: Math.round(value * 1000) / 1000, n };
 }
 
-function followedByWeaponNoun(toks: Tok[], j: number): boolean {
+function followedByWeaponNoun(t: TokView, j: number, hi: number): boolean {
   let k = j;
-  if (k < toks.length && ONE_QUALIFIERS.has(toks[k].w)) k++;
-  return k < toks.length && WEAPON_NOUNS.has(toks[k].w);
+  if (k < hi && ONE_QUALIFIERS.has(t.key[k])) k++;
+  return k < hi && WEAPON_NOUNS.has(t.key[k]);
 }
 
 /**
@@ -189,45 +206,44 @@ const QUANTITY_START = new Set([
   'cent', 'cents', 'mille', ...Object.keys(UNITS), ...Object.keys(TENS), ...Object.getOwnPropertyNames(Object.prototype),
 ]);
 
-/** Reads the quantity that starts at token i, or null. */
-function quantityAt(toks: Tok[], i: number, text: string): { value: number | null; n: number } | null {
-  const t = toks[i];
-  const c0 = text.charCodeAt(t.start);
-  if ((c0 < 48 || c0 > 57) && !QUANTITY_START.has(t.w)) return null; // cannot start a quantity
-  const d = parseDigits(toks, i, text);
+/** Reads the quantity that starts at token i (tokens before hi), or null. */
+function quantityAt(t: TokView, i: number, hi: number, text: string): { value: number | null; n: number } | null {
+  const w = t.key[i];
+  const c0 = text.charCodeAt(t.start[i]);
+  if ((c0 < 48 || c0 > 57) && !QUANTITY_START.has(w)) return null; // cannot start a quantity
+  const d = parseDigits(t, i, hi, text);
   if (d) return d;
-  const w = t.w;
   if (w === 'plusieurs' || w === 'quelques' || w === 'nombreux' || w === 'nombreuses') return { value: null, n: 1 };
   if (w === 'des' || w === 'de') {
-    const next = toks[i + 1];
-    if (next && gap(text, t, next) === ' ' && VAGUE_PLURAL.has(next.w)) return { value: null, n: 2 };
+    if (i + 1 >= hi) return null;
+    const next = t.key[i + 1];
+    if (gap(text, t, i, i + 1) === ' ' && VAGUE_PLURAL.has(next)) return { value: null, n: 2 };
     // "de grandes quantités", "des quantités importantes" stay vague.
-    if (next && (next.w === 'grandes' || next.w === 'quantites')) {
+    if (next === 'grandes' || next === 'quantites') {
       let n = 2;
-      if (next.w === 'grandes' && toks[i + 2]?.w === 'quantites') n = 3;
-      else if (next.w === 'grandes') return null;
+      if (next === 'grandes' && i + 2 < hi && t.key[i + 2] === 'quantites') n = 3;
+      else if (next === 'grandes') return null;
       return { value: null, n };
     }
     return null;
   }
   if (w === 'un' || w === 'une') {
-    const next = toks[i + 1];
-    if (next && gap(text, t, next) === ' ' && next.w in APPROX) return { value: APPROX[next.w], n: 2 };
-    if (followedByWeaponNoun(toks, i + 1)) return { value: 1, n: 1 };
+    if (i + 1 < hi && gap(text, t, i, i + 1) === ' ' && t.key[i + 1] in APPROX) return { value: APPROX[t.key[i + 1]], n: 2 };
+    if (followedByWeaponNoun(t, i + 1, hi)) return { value: 1, n: 1 };
     return null;
   }
   if (w in APPROX && w.endsWith('aine')) return null; // bare "douzaine" without article
   if (VAGUE_PLURAL.has(w) && (w === 'dizaines' || w === 'centaines' || w === 'milliers')) return { value: null, n: 1 };
-  const words = parseWords(toks, i, text);
-  return words;
+  return parseWords(t, i, hi, text);
 }
 
 /** All quantity expressions in `text` (non-overlapping, left to right). */
 export function findQuantities(text: string): Quantity[] {
   const toks = tokenize(text);
+  const t = viewOf(toks);
   const out: Quantity[] = [];
   for (let i = 0; i < toks.length; i++) {
-    const q = quantityAt(toks, i, text);
+    const q = quantityAt(t, i, toks.length, text);
     if (!q) continue;
     const start = toks[i].start;
     const end = toks[i + q.n - 1].end;
@@ -241,7 +257,7 @@ export function findQuantities(text: string): Quantity[] {
 export function parseQuantity(s: string): { value: number | null; text: string } | null {
   const toks = tokenize(s);
   if (toks.length === 0) return null;
-  const q = quantityAt(toks, 0, s);
+  const q = quantityAt(viewOf(toks), 0, toks.length, s);
   if (!q) return null;
   // "un"/"une" alone: accept as 1 when the whole string is the article (caller decided context).
   return { value: q.value, text: s.slice(toks[0].start, toks[q.n - 1].end) };
@@ -268,10 +284,12 @@ export function quantityBefore(text: string, weaponStart: number, limit = 0, max
   // as in the full window); otherwise redo the walk on the full window.
   const near = Math.max(from, weaponStart - 48);
   if (near > from) {
-    const q = walkBack(text, windowTokens(text, near, weaponStart, limit), weaponStart, maxWords, true);
+    const toks = windowTokens(text, near, weaponStart, limit);
+    const q = walkBack(text, viewOf(toks), 0, toks.length, weaponStart, maxWords, true);
     if (q !== undefined) return q;
   }
-  return walkBack(text, windowTokens(text, from, weaponStart, limit), weaponStart, maxWords, false) ?? null;
+  const toks = windowTokens(text, from, weaponStart, limit);
+  return walkBack(text, viewOf(toks), 0, toks.length, weaponStart, maxWords, false) ?? null;
 }
 
 /** How far back (in characters) a quantity is searched. */
@@ -300,10 +318,10 @@ export function quantityBeforeTokens(text: string, tokens: WordTokens, weaponSta
   if (lo > 0 && tokens.end[lo - 1] > from && from <= limit) return quantityBefore(text, weaponStart, limit, maxWords);
   const near = hi - NEAR_TOKENS;
   if (near > lo) {
-    const q = walkBack(text, sliceTokens(tokens, near, hi), weaponStart, maxWords, true);
+    const q = walkBack(text, tokens, near, hi, weaponStart, maxWords, true);
     if (q !== undefined) return q;
   }
-  return walkBack(text, sliceTokens(tokens, lo, hi), weaponStart, maxWords, false) ?? null;
+  return walkBack(text, tokens, lo, hi, weaponStart, maxWords, false) ?? null;
 }
 
 /** Index of the first token in [lo, hi) that starts at or after pos (hi if none): binary search. */
@@ -314,12 +332,6 @@ function firstTokenFrom(tokens: WordTokens, lo: number, hi: number, pos: number)
     else hi = mid;
   }
   return lo;
-}
-
-function sliceTokens(tokens: WordTokens, lo: number, hi: number): Tok[] {
-  const out: Tok[] = new Array(hi - lo);
-  for (let k = lo; k < hi; k++) out[k - lo] = { w: tokens.key[k], start: tokens.start[k], end: tokens.end[k] };
-  return out;
 }
 
 /** Tokens starting in [from, to); a first token cut by `from` is dropped when from > limit. */
@@ -333,43 +345,52 @@ function windowTokens(text: string, from: number, to: number, limit: number): To
 const QUANTITY_REACH = 4;
 
 /**
- * Walks back from the last token before the weapon. `partial`: the tokens are only the end of the
- * window; returns undefined when the answer could depend on tokens before them.
+ * Walks back from the last token before the weapon over tokens [lo, hi) (the window). `partial`:
+ * the tokens are only the end of the window; returns undefined when the answer could depend on
+ * tokens before them.
  */
-function walkBack(text: string, toks: Tok[], weaponStart: number, maxWords: number, partial: boolean): Quantity | null | undefined {
+function walkBack(text: string, t: TokView, lo: number, hi: number, weaponStart: number, maxWords: number, partial: boolean): Quantity | null | undefined {
   let words = 0;
   let prevStart = weaponStart;
   // quantityAt depends only on its start token: each start is read once per walk, not up to five times.
-  const memo: ({ value: number | null; n: number } | null | undefined)[] = new Array(toks.length);
-  for (let i = toks.length - 1; i >= 0; i--) {
-    if (partial && i < QUANTITY_REACH) return undefined;
-    if (prevStart - toks[i].end > 4) return null;
-    const g = text.slice(toks[i].end, prevStart);
-    if (!/^[ \-'«»"\u00a0]*$/.test(g)) return null;
+  const memo: ({ value: number | null; n: number } | null | undefined)[] = new Array(hi - lo);
+  for (let i = hi - 1; i >= lo; i--) {
+    if (partial && i - lo < QUANTITY_REACH) return undefined;
+    const end = t.end[i];
+    if (prevStart - end > 4) return null;
+    if (!isPhraseGap(text, end, prevStart)) return null;
     // Try a quantity ending here: scan its possible starts (up to 4 tokens back).
-    for (let s = Math.max(0, i - 4); s <= i; s++) {
-      let q = memo[s];
-      if (q === undefined) q = memo[s] = quantityAt(toks, s, text);
+    for (let s = Math.max(lo, i - 4); s <= i; s++) {
+      let q = memo[s - lo];
+      if (q === undefined) q = memo[s - lo] = quantityAt(t, s, hi, text);
       if (q && s + q.n - 1 === i) {
-        const start = toks[s].start;
-        const end = toks[i].end;
-        return { value: q.value, text: text.slice(start, end), start, end };
+        const qs = t.start[s];
+        return { value: q.value, text: text.slice(qs, end), start: qs, end };
       }
       // Vague quantity followed by "de"/"d'": "des centaines de bombes", "une douzaine de".
-      if (q && s + q.n === i && (toks[i].w === 'de' || toks[i].w === 'd')) {
-        const start = toks[s].start;
-        const end = toks[s + q.n - 1].end;
-        return { value: q.value, text: text.slice(start, end), start, end };
+      if (q && s + q.n === i && (t.key[i] === 'de' || t.key[i] === 'd')) {
+        const qs = t.start[s];
+        const qe = t.end[s + q.n - 1];
+        return { value: q.value, text: text.slice(qs, qe), start: qs, end: qe };
       }
     }
-    const w = toks[i].w;
+    const w = t.key[i];
     if (PHRASE_BLOCK.has(w)) return null;
     if (w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57) return null;
-    const first = text[toks[i].start];
+    const first = text[t.start[i]];
     if (first !== first.toLowerCase() && w !== 'd') return null; // a capitalised word breaks the phrase
     if (w !== 'de' && w !== 'd') words++;
     if (words > maxWords) return null;
-    prevStart = toks[i].start;
+    prevStart = t.start[i];
   }
   return partial ? undefined : null;
+}
+
+/** text.slice(from, to) matches /^[ \-'«»"\u00a0]*$/ (spaces, hyphens, quotes between phrase words). */
+function isPhraseGap(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 0x20 && c !== 0x2d && c !== 0x27 && c !== 0xab && c !== 0xbb && c !== 0x22 && c !== 0xa0) return false;
+  }
+  return true;
 }
