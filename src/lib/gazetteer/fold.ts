@@ -3,6 +3,8 @@
  * combining marks), œ→oe, æ→ae, typographic apostrophes → ', runs of hyphens/whitespace → one space.
  * Same semantics as foldForMatch in extract/normalize.ts.
  */
+import { Buffer } from 'node:buffer';
+
 const COMBINING = /[\u0300-\u036f]/g;
 const APOSTROPHES = /[\u2019\u2018\u02bc\u2032`\u00b4]/g;
 const SEPARATORS = /[\s\-\u2010\u2011\u2012\u2013\u2014\u2212\u00ad]+/g;
@@ -32,33 +34,45 @@ export function foldWord(s: string): string {
 /**
  * Length-preserving fold for cue matching on sentences: each UTF-16 unit is lower-cased and
  * stripped of its accent when that keeps it one unit; offsets stay aligned with the original.
+ * The units are read from and written to a typed array (copied and decoded natively), one table
+ * lookup per unit.
  */
 export function foldKeepLength(s: string): string {
-  let out = '';
-  let runStart = 0;
-  for (let i = 0; i < s.length; i++) {
-    const code = s.charCodeAt(i);
-    if (code >= 97 && code <= 122) continue; // lower-case ASCII letters stay as they are
-    if (code < 65 || (code > 90 && code < 128)) continue; // ASCII non-letters too
-    out += s.slice(runStart, i);
-    runStart = i + 1;
-    if (code <= 90) {
-      out += String.fromCharCode(code + 32);
-      continue;
-    }
-    if (code === 0x2019 || code === 0x2018) {
-      out += "'";
-      continue;
-    }
-    const ch = s[i];
-    const f = code < CHAR_TABLE_SIZE ? CHAR_FOLD[code] : foldWord(ch);
-    if (f.length === 1) out += f;
-    else {
-      const lower = ch.toLowerCase();
-      out += lower.length === 1 ? lower : ch;
+  const n = s.length;
+  if (keepView.length < n) {
+    keepBytes = Buffer.alloc(n * 4);
+    keepView = new Uint16Array(keepBytes.buffer, keepBytes.byteOffset, n * 2);
+  }
+  keepBytes.write(s, 0, 'utf16le');
+  const u = keepView;
+  let changed = false;
+  for (let i = 0; i < n; i++) {
+    const c = u[i];
+    let f = KEEP_FOLD[c];
+    if (f < 0) f = KEEP_FOLD[c] = keepFoldUnit(c);
+    if (f !== c) {
+      u[i] = f;
+      changed = true;
     }
   }
-  return out + s.slice(runStart);
+  return changed ? keepBytes.toString('utf16le', 0, n * 2) : s;
+}
+
+let keepBytes = Buffer.alloc(1 << 12);
+let keepView = new Uint16Array(keepBytes.buffer, keepBytes.byteOffset, keepBytes.length >> 1);
+/** foldKeepLength of each code unit (-1: not computed yet). */
+const KEEP_FOLD = new Int32Array(0x10000).fill(-1);
+
+/** The one unit a code unit folds to in foldKeepLength. */
+function keepFoldUnit(code: number): number {
+  if (code < 65 || (code > 90 && code < 128)) return code; // ASCII non-letters and lower-case letters stay
+  if (code <= 90) return code + 32;
+  if (code === 0x2019 || code === 0x2018) return 0x27;
+  const ch = String.fromCharCode(code);
+  const f = code < CHAR_TABLE_SIZE ? CHAR_FOLD[code] : foldWord(ch);
+  if (f.length === 1) return f.charCodeAt(0);
+  const lower = ch.toLowerCase();
+  return lower.length === 1 ? lower.charCodeAt(0) : code;
 }
 
 /* ---------- Character tables for fast tokenisation (built once at module load) ---------- */
