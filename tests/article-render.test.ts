@@ -92,15 +92,20 @@ describe('the built site', () => {
     }
   }, 300_000);
 
-  it('still renders an article MDX edited by hand (Markdown, expressions) through @astrojs/mdx', async () => {
+  /** A private copy of the seeds' ingested articles, to edit and build: { content, dist }. */
+  async function seedsContentCopy() {
     const site = await getSite({ name: 'render-seeds' });
-    const work = mkdtempSync(join(tmpdir(), 'arms-render-hand-'));
+    const work = mkdtempSync(join(tmpdir(), 'arms-render-'));
     const content = join(work, 'content');
     cpSync(site.content, content, { recursive: true });
+    return { content, dist: join(work, 'dist') };
+  }
+
+  it('still renders an article MDX edited by hand (Markdown, expressions) through @astrojs/mdx', async () => {
+    const { content, dist } = await seedsContentCopy();
     const file = readdirSync(content).find((name) => name.endsWith('.mdx'))!;
     const text = readFileSync(join(content, file), 'utf8');
     writeFileSync(join(content, file), `${text}\nUn ajout **à la main**, et {6 * 7} obusiers.\n`);
-    const dist = join(work, 'dist');
     const log = await withBuildLock(() => astroBuild(content, dist, { PAGEFIND_SKIP: '1' }));
     expect(log).toMatch(/ 1 left to @astrojs\/mdx/);
     const html = readFileSync(join(dist, 'articles', file.replace(/\.mdx$/, ''), 'index.html'), 'utf8');
@@ -110,12 +115,9 @@ describe('the built site', () => {
   }, 300_000);
 
   it('fails the build naming the article file when its frontmatter is broken', async () => {
-    const site = await getSite({ name: 'render-seeds' });
-    const work = mkdtempSync(join(tmpdir(), 'arms-render-broken-'));
-    const content = join(work, 'content');
-    cpSync(site.content, content, { recursive: true });
+    const { content, dist } = await seedsContentCopy();
     writeFileSync(join(content, 'article-casse.mdx'), '---\ntitle: [non fermé\n---\nTexte.\n');
-    const build = withBuildLock(() => astroBuild(content, join(work, 'dist'), { PAGEFIND_SKIP: '1' }));
+    const build = withBuildLock(() => astroBuild(content, dist, { PAGEFIND_SKIP: '1' }));
     await expect(build).rejects.toThrow(/article-casse\.mdx: invalid frontmatter/);
   }, 300_000);
 });
