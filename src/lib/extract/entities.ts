@@ -220,6 +220,14 @@ export function createWordMemo<T>(compute: (key: string) => T): WordMemo<T> {
   return { values: [], epoch: -1, compute };
 }
 
+/** Epoch of the intern table: word ids of tokens whose `epoch` equals it are current (see Tokens.word). */
+export function internTableEpoch(): number {
+  return internEpoch;
+}
+
+/** Upper bound (exclusive) of interned word ids. */
+export const MAX_WORD_ID = INTERN_MAX_WORDS;
+
 /** memo.compute(t.key[k]), cached per interned word. */
 export function wordMemoAt<T>(memo: WordMemo<T>, t: Tokens, k: number): T {
   const id = t.word[k];

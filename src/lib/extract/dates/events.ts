@@ -11,6 +11,7 @@ import { STRENGTH, normalize, type Constraint } from './constraint.ts';
 import { addMonths, parseIso } from './calendar.ts';
 import { NUMBER_SRC, foldKeep, parseNumberWord, ure } from './text.ts';
 import { VERB_PAST_RE } from './tense.ts';
+import { G_RELATIVE, G_TERM } from './gate.ts';
 
 export interface AnchorEvent {
   id: string;
@@ -117,12 +118,18 @@ function isNarrative(sentenceLower: string): boolean {
   return VERB_PAST_RE.test(sentenceLower);
 }
 
-export function eventConstraints(sentences: Sentence[], data: EventData = DEFAULT_EVENTS): Constraint[] {
+/** `gates` (gate.ts, one entry per sentence) lets sentences without a relative or term word be skipped unfolded. */
+export function eventConstraints(sentences: Sentence[], data: EventData = DEFAULT_EVENTS, gates: Uint8Array | null = null): Constraint[] {
   const out: Constraint[] = [];
-  for (const s of sentences) {
+  // The term bit is built from the default terms only.
+  const termMask = data === DEFAULT_EVENTS ? G_TERM : 0;
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
+    const gate = gates === null || termMask === 0 ? G_RELATIVE | G_TERM : gates[i];
+    if ((gate & (G_RELATIVE | G_TERM)) === 0) continue;
     const folded = foldKeep(s.text);
-    if (data.terms.length) termConstraints(s, folded, data, out);
-    if (!HAS_RELATIVE_RE.test(folded)) continue;
+    if (data.terms.length && gate & G_TERM) termConstraints(s, folded, data, out);
+    if ((gate & G_RELATIVE) === 0 || !HAS_RELATIVE_RE.test(folded)) continue;
     let narrativeMemo: boolean | null = null;
     const narrativeOf = () => (narrativeMemo ??= isNarrative(s.text.toLowerCase()));
     const push = (set: [number, number][], start: number, end: number, e: AnchorEvent, rule: string) => {

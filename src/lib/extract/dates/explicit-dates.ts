@@ -9,10 +9,14 @@ import type { Sentence } from '../types.ts';
 import { STRENGTH, type Constraint } from './constraint.ts';
 import { HAS_YEAR_RE, findDates } from './parse.ts';
 import { dateContext } from './tense.ts';
+import { G_YEAR } from './gate.ts';
 
-export function explicitDateConstraints(sentences: Sentence[]): Constraint[] {
+/** `gates` (gate.ts, one entry per sentence) lets sentences without a year-like word be skipped unscanned. */
+export function explicitDateConstraints(sentences: Sentence[], gates: Uint8Array | null = null): Constraint[] {
   const out: Constraint[] = [];
-  for (const s of sentences) {
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
+    if (gates !== null && (gates[i] & G_YEAR) === 0) continue;
     if (!HAS_YEAR_RE.test(s.text)) continue;
     const found = findDates(s.text);
     if (!found.length) continue;

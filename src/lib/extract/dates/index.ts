@@ -21,6 +21,7 @@ import { weekdayConstraints } from './weekday.ts';
 import { binding, solve, toWindow } from './window.ts';
 import { dayNum, isValidDate, iso } from './calendar.ts';
 import { STRENGTH, intersect, type Constraint, type DaySet } from './constraint.ts';
+import { sentenceGates } from './gate.ts';
 
 export type { Constraint } from './constraint.ts';
 
@@ -38,19 +39,20 @@ function sentencesOf(doc: SegmentedDoc): Sentence[] {
 /** The constraints that need no window: datelines without year, reported dates, tenures, events, "dernier" dates. */
 function firstPass(doc: SegmentedDoc, sentences: Sentence[], mentions: Mention[], cg: CompiledGazetteer, events: EventData) {
   const yearless = findYearlessDateline(doc.body);
+  const gates = sentenceGates(doc, sentences, cg);
   const constraints = [
     ...(yearless ? [yearlessDatelineConstraint(yearless)] : []),
-    ...explicitDateConstraints(sentences),
+    ...explicitDateConstraints(sentences, gates),
     ...tenureConstraints(doc.body, sentences, mentions, cg),
-    ...eventConstraints(sentences, events),
-    ...yearlessConstraints(sentences),
+    ...eventConstraints(sentences, events, gates),
+    ...yearlessConstraints(sentences, gates),
   ];
-  return { yearless, constraints };
+  return { yearless, gates, constraints };
 }
 
 /** The constraints that only narrow a window already found (weekdays, resolved "dernier" dates). */
-function secondPass(sentences: Sentence[], window: DaySet): Constraint[] {
-  return [...resolveDernier(sentences, window), ...weekdayConstraints(sentences, window)];
+function secondPass(sentences: Sentence[], window: DaySet, gates: Uint8Array | null): Constraint[] {
+  return [...resolveDernier(sentences, window, gates), ...weekdayConstraints(sentences, window)];
 }
 
 /** All constraints, in two passes (the second needs the window of the first). For tests/debug. */
@@ -61,8 +63,8 @@ export function collectConstraints(
   events: EventData = DEFAULT_EVENTS,
 ): { first: Constraint[]; second: Constraint[] } {
   const sentences = sentencesOf(doc);
-  const first = firstPass(doc, sentences, mentions, cg, events).constraints;
-  return { first, second: secondPass(sentences, solve(first).set) };
+  const { gates, constraints: first } = firstPass(doc, sentences, mentions, cg, events);
+  return { first, second: secondPass(sentences, solve(first).set, gates) };
 }
 
 export function inferDate(
@@ -81,9 +83,9 @@ export function inferDate(
   }
 
   const sentences = sentencesOf(doc);
-  const { yearless: yd, constraints: first } = firstPass(doc, sentences, mentions, cg, opts.events ?? DEFAULT_EVENTS);
+  const { yearless: yd, gates, constraints: first } = firstPass(doc, sentences, mentions, cg, opts.events ?? DEFAULT_EVENTS);
   const s1 = solve(first);
-  const second = secondPass(sentences, s1.set);
+  const second = secondPass(sentences, s1.set, gates);
   if (!second.length) return markYearless(toWindow(s1), yd, s1.set);
   const s2 = solve(second, s1.set);
   const cited = [...binding(s1.kept, s1.set), ...binding(s2.kept, s2.set)];

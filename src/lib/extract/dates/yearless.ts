@@ -12,6 +12,7 @@ import { STRENGTH, normalize, lowerBound, upperBound, type Constraint, type DayS
 import { MONTH_SRC, WEEKDAYS, WEEKDAY_SRC, addMonths, dayNum, isValidDate, iso, monthOf, weekdayOf, ymdOf, lastOfMonth } from './calendar.ts';
 import { dateContext } from './tense.ts';
 import { ure } from './text.ts';
+import { G_DERNI, G_MONTH } from './gate.ts';
 
 const DERNIER_DAY_RE = ure(new RegExp(`\\b(?:(${WEEKDAY_SRC})\\s+)?(1er|\\d{1,2})\\s+(${MONTH_SRC})\\s+derni(?:er|ère)\\b`, 'gi'));
 const DERNIER_MONTH_RE = ure(new RegExp(`\\b(?:en|au mois d[e']|d[e']|depuis)\\s*(${MONTH_SRC})\\s+derni(?:er|ère)\\b`, 'gi'));
@@ -35,9 +36,11 @@ function occurrences(d: number, m: number, wd: number | null, y0 = YEARS_MIN, y1
 }
 
 /** Constraints that hold without knowing the window: weekday-pinned year-less dates. */
-export function yearlessConstraints(sentences: Sentence[]): Constraint[] {
+export function yearlessConstraints(sentences: Sentence[], gates: Uint8Array | null = null): Constraint[] {
   const out: Constraint[] = [];
-  for (const s of sentences) {
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
+    if (gates !== null && (gates[i] & G_MONTH) === 0) continue; // no month word (gate.ts)
     if (!HAS_MONTH_RE.test(s.text)) continue;
     const lower = s.text.toLowerCase();
     for (const re of [DERNIER_DAY_RE, WEEKDAY_DAY_RE]) {
@@ -73,10 +76,12 @@ export function yearlessConstraints(sentences: Sentence[]): Constraint[] {
  * when the referent is the same for every day of the window, set = (R, R + 1 year] with the
  * resolved date in `note`; otherwise an evidence-only constraint (set = everything).
  */
-export function resolveDernier(sentences: Sentence[], window: DaySet): Constraint[] {
+export function resolveDernier(sentences: Sentence[], window: DaySet, gates: Uint8Array | null = null): Constraint[] {
   const out: Constraint[] = [];
   const lo = lowerBound(window), hi = upperBound(window);
-  for (const s of sentences) {
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
+    if (gates !== null && (gates[i] & G_DERNI) === 0) continue; // no "derni…" word (gate.ts)
     if (!/derni/i.test(s.text)) continue;
     for (const re of [DERNIER_DAY_RE, DERNIER_MONTH_RE]) {
       re.lastIndex = 0;
