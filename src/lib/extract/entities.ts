@@ -394,15 +394,30 @@ export function tokenize(doc: SegmentedDoc, index: AliasIndex): Tokens {
   return tokens;
 }
 
-/** Tokens of the last documents tokenised, for the later stages that read the same words (deliveries). */
-const DOC_TOKENS = new WeakMap<SegmentedDoc, { body: string; index: AliasIndex; tokens: Tokens }>();
+/*
+ * Tokens of the last documents tokenised, for the later stages that read the same words (dates,
+ * deliveries): a small ring of strong slots, cheaper than a WeakMap entry (and its ephemeron
+ * bookkeeping in the collector) per document; the stages of one document run back to back.
+ */
+const DOC_RING = 4;
+const ringDoc: (SegmentedDoc | null)[] = new Array<SegmentedDoc | null>(DOC_RING).fill(null);
+const ringBody: string[] = new Array<string>(DOC_RING).fill('');
+const ringIndex: (AliasIndex | null)[] = new Array<AliasIndex | null>(DOC_RING).fill(null);
+const ringTokens: (Tokens | null)[] = new Array<Tokens | null>(DOC_RING).fill(null);
+let ringNext = 0;
 
 /** tokenize(doc, index), computed once per document and alias index (the arrays are never modified). */
 export function documentTokens(doc: SegmentedDoc, index: AliasIndex): Tokens {
-  const hit = DOC_TOKENS.get(doc);
-  if (hit && hit.body === doc.body && hit.index === index) return hit.tokens;
+  for (let r = 0; r < DOC_RING; r++) {
+    if (ringDoc[r] === doc && ringBody[r] === doc.body && ringIndex[r] === index) return ringTokens[r]!;
+  }
   const tokens = tokenize(doc, index);
-  DOC_TOKENS.set(doc, { body: doc.body, index, tokens });
+  const r = ringNext;
+  ringNext = (r + 1) % DOC_RING;
+  ringDoc[r] = doc;
+  ringBody[r] = doc.body;
+  ringIndex[r] = index;
+  ringTokens[r] = tokens;
   return tokens;
 }
 
