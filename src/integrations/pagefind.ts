@@ -18,30 +18,33 @@ export interface PagefindOptions {
 /**
  * The archive's index settings: French; only article pages read, since only they carry
  * data-pagefind-body and reading the others (entity pages list thousands of articles) costs time
- * and memory for nothing; fragments bundled past PAGEFIND_MAX_FRAGMENTS files (default 2,000) so
- * a 10,000-article site stays under Cloudflare Pages' 20,000-file cap. Bundling costs the first
- * search about 55 KB at 10,000 articles: hosts without such a cap can set it to 0 (no bundling).
+ * and memory for nothing; one fragment file per article unless PAGEFIND_MAX_FRAGMENTS caps their
+ * number. Bundling fragments costs the first search about 55 KB at 10,000 articles (over the
+ * 150 KB budget), so it is left to hosts with a file-count cap (Cloudflare Pages' free plan:
+ * 20,000 files, which a 10,000-article site passes without bundling).
  */
-export const ARCHIVE_INDEX: Required<PagefindOptions> = {
+export const ARCHIVE_INDEX: PagefindOptions & { forceLanguage: string; glob: string } = {
   forceLanguage: 'fr',
   maxFragments: maxFragmentsFromEnv(process.env.PAGEFIND_MAX_FRAGMENTS),
   glob: 'articles/**/*.html',
 };
 
-/** PAGEFIND_MAX_FRAGMENTS: a whole number; 0 means no bundling; unset means 2,000. */
-export function maxFragmentsFromEnv(value: string | undefined): number {
-  if (value === undefined || value.trim() === '') return 2000;
+/** PAGEFIND_MAX_FRAGMENTS: a whole number ≥ 1 caps the fragment files; unset or 0 = one per page. */
+export function maxFragmentsFromEnv(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`PAGEFIND_MAX_FRAGMENTS must be a whole number ≥ 0, got "${value}"`);
-  return n === 0 ? 1_000_000_000 : n;
+  return n === 0 ? undefined : n;
 }
 
-/** Indexes the built site in `outDir` into `outDir/pagefind`; throws on any Pagefind error. */
 export async function indexSite(outDir: string, options: PagefindOptions = {}): Promise<{ pages: number }> {
   const settings = { ...ARCHIVE_INDEX, ...options };
   const pagefind = await import('pagefind');
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: settings.forceLanguage, maxFragments: settings.maxFragments });
+    const { index, errors } = await pagefind.createIndex({
+      forceLanguage: settings.forceLanguage,
+      ...(settings.maxFragments !== undefined && { maxFragments: settings.maxFragments }),
+    });
     if (!index || errors.length) throw new Error(`createIndex: ${errors.join('; ')}`);
     const added = await index.addDirectory({ path: outDir, glob: settings.glob });
     if (added.errors.length) throw new Error(`addDirectory: ${added.errors.join('; ')}`);
