@@ -535,10 +535,18 @@ export function extractDeliveries(doc: SegmentedDoc, mentions: Mention[], cg: Co
   let mi = 0;
   for (const sentence of doc.sentences) {
     while (mi < sorted.length && sorted[mi].start < sentence.start) mi++;
+    // Most sentences name no weapon: test that before allocating their mention lists.
+    let anyWeapon = false;
+    for (let j = mi; j < sorted.length && sorted[j].start < sentence.end; j++) {
+      if (sorted[j].type === 'weapon') {
+        anyWeapon = true;
+        break;
+      }
+    }
+    if (!anyWeapon) continue;
     const ms: Mention[] = [];
     for (let j = mi; j < sorted.length && sorted[j].start < sentence.end; j++) ms.push(sorted[j]);
     const weapons = ms.filter((m) => m.type === 'weapon');
-    if (weapons.length === 0) continue;
     const fs = foldKeepLength(sentence.text);
     tokens ??= documentTokens(doc, getAliasIndex(cg));
     const cues = findCues(fs, sentenceCueBits(fs, sentence.start, sentence.end, tokens));
