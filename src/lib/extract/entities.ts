@@ -307,6 +307,10 @@ let sEnd = new Int32Array(0);
 let sWord = new Int32Array(0);
 let sBits = new Uint8Array(0); // capital, upper, title, flags: four bytes per token
 
+/** Keys and TokenInfo of the document being scanned (reused JS arrays, only ever written in order). */
+const sKey: string[] = [];
+const sInfo: (TokenInfo | undefined)[] = [];
+
 let sCovered = new Int32Array(0);
 let sTaken = new Uint8Array(0);
 let sChosen = new Uint8Array(0);
@@ -340,8 +344,8 @@ export function tokenize(doc: SegmentedDoc, index: AliasIndex): Tokens {
   const endA = sEnd;
   const words = sWord;
   const bits = sBits;
-  const key: string[] = [];
-  const info: (TokenInfo | undefined)[] = [];
+  const key = sKey;
+  const info = sInfo;
   let n = 0;
   let i = 0;
   // Hand-written scanner over precomputed character classes: a Unicode-property regex is ~30× slower here.
@@ -373,14 +377,14 @@ export function tokenize(doc: SegmentedDoc, index: AliasIndex): Tokens {
     startA[n] = s;
     endA[n] = i;
     const k = internFold(body, codes, s, i, h, index);
-    key.push(k);
+    key[n] = k;
     words[n] = lastWord;
     const b = n * 4;
     if (lastWord >= 0) {
-      info.push(wordInfo[lastWord]);
+      info[n] = wordInfo[lastWord];
       bits[b + 3] = wordFlags[lastWord];
     } else {
-      info.push(index.tokens.get(k));
+      info[n] = index.tokens.get(k);
       bits[b + 3] = tokenFlags(k, index);
     }
     bits[b] = firstUpper ? 1 : 0;
@@ -388,7 +392,8 @@ export function tokenize(doc: SegmentedDoc, index: AliasIndex): Tokens {
     bits[b + 2] = firstUpper && !restUpper ? 1 : 0;
     n++;
   }
-  const tokens = finishTokens(doc, codes, n, key, info);
+  // Exact-size copies of the reused arrays: one allocation each instead of a growth chain per document.
+  const tokens = finishTokens(doc, codes, n, key.slice(0, n), info.slice(0, n));
   // A table cleared mid-document leaves word ids of two epochs: none of them may be trusted.
   if (internEpoch !== epochAtStart) tokens.epoch = -1;
   return tokens;
