@@ -51,6 +51,15 @@ describe.skipIf(!available)('the search page in a real browser (BASE_PATH build,
     return page;
   }
 
+  /** Opens `path` on the search page, recording the path of every request (the Web Worker's included). */
+  async function openRecording(path: string): Promise<{ page: Page; requests: string[] }> {
+    const page = await openPage('about:blank');
+    const requests: string[] = [];
+    page.on('request', (request) => void requests.push(new URL(request.url()).pathname));
+    await page.goto(new URL(path, server.url).href);
+    return { page, requests };
+  }
+
   /** Waits until the page shows the results of `query` (a search-url query string, "?" for none). */
   async function rendered(page: Page, query: string): Promise<void> {
     await page.waitForSelector(`#search-app[data-rendered="${query.replace(/"/g, '\\"')}"]:not([aria-busy])`, { timeout: 15_000 });
@@ -77,11 +86,8 @@ describe.skipIf(!available)('the search page in a real browser (BASE_PATH build,
   });
 
   it('opening /recherche/ with no parameters fetches no result fragment and no filter index; typing then shows results', async () => {
-    const page = await openPage('about:blank');
-    const requests: string[] = [];
     // Pagefind fetches from its Web Worker; the page's request events include the worker's.
-    page.on('request', (request) => void requests.push(new URL(request.url()).pathname));
-    await page.goto(new URL('recherche/', server.url).href);
+    const { page, requests } = await openRecording('recherche/');
     await rendered(page, '?');
     const pagefindFiles = () => requests.filter((path) => path.startsWith(`${BASE}pagefind/`));
     // The facets' counts come from the counts built with the site: no search ran, no result
@@ -159,10 +165,7 @@ describe.skipIf(!available)('the search page in a real browser (BASE_PATH build,
   });
 
   it('after a search, loads per-result counts only when the reader turns to the facets', async () => {
-    const page = await openPage('about:blank');
-    const requests: string[] = [];
-    page.on('request', (request) => void requests.push(new URL(request.url()).pathname));
-    await page.goto(new URL('recherche/?q=Caesar', server.url).href);
+    const { page, requests } = await openRecording('recherche/?q=Caesar');
     await rendered(page, '?q=Caesar');
     const filterFiles = () => requests.filter((path) => path.startsWith(`${BASE}pagefind/filter/`));
     expect(filterFiles()).toEqual([]);
