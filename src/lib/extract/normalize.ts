@@ -28,6 +28,7 @@ const GUILLEMET_CLOSE = 7; // » ›
 const CR = 8;
 const PARAGRAPH = 9; // U+2029
 const PSEUDO_APOSTROPHE = 10; // ´ and ` (an apostrophe only between two letters)
+const NFC_CHECK = 11; // ordinary, but NFC might change it (see NFC_STABLE)
 
 const CLASS = new Uint8Array(0x10000);
 function setClass(cls: number, ...codes: (number | [number, number])[]): void {
@@ -49,15 +50,41 @@ setClass(PSEUDO_APOSTROPHE, 0x60, 0xb4);
 
 const LETTER = /\p{L}/u;
 
+/**
+ * Code units a string may consist of without NFC changing it: U+0000–U+02FF and U+2000–U+20CF
+ * (general punctuation, super- and subscripts, currency signs), minus the few that NFC maps to
+ * another character (U+2000 and U+2001 are singletons). None is a combining mark, so each starts
+ * its own normalisation segment; tests check every pair of them. Anything else goes through
+ * String#normalize.
+ */
+export const NFC_STABLE = new Uint8Array(0x10000);
+for (const [lo, hi] of [
+  [0x0000, 0x02ff],
+  [0x2000, 0x20cf],
+]) {
+  for (let c = lo; c <= hi; c++) {
+    const ch = String.fromCharCode(c);
+    if (ch.normalize('NFC') === ch && !/\p{M}/u.test(ch)) NFC_STABLE[c] = 1;
+  }
+}
+// Ordinary characters outside that set leave the scanner's fast path, where the check is made.
+for (let c = 0; c < 0x10000; c++) if (CLASS[c] === PLAIN && NFC_STABLE[c] === 0) CLASS[c] = NFC_CHECK;
+
 function isCurlySingle(code: number): boolean {
   return code === 0x2018 || code === 0x2019 || code === 0x201b;
 }
 
-/** Normalises decoded article text (see the module comment for the exact rules). One linear pass after NFC. */
 const readUnits = createCodeUnitReader();
 
+/** Normalises decoded article text (see the module comment for the exact rules). One linear pass after NFC. */
 export function normalizeText(text: string): string {
-  const s = text.normalize('NFC');
+  // Most articles use only code points NFC cannot change: the scan runs on the text as it is and
+  // gives up at the first other one, to start again on the NFC form.
+  return scan(text, true) ?? scan(text.normalize('NFC'), false)!;
+}
+
+/** The single pass; with `raw`, returns null at the first code unit outside NFC_STABLE. */
+function scan(s: string, raw: boolean): string | null {
   const n = s.length;
   const units = readUnits(s);
   let out = '';
@@ -85,6 +112,16 @@ export function normalizeText(text: string): string {
     const code = units[i];
     const cls = CLASS[code];
     if (cls === PLAIN) {
+      if (runStart < 0) {
+        flushSeparator();
+        hasContent = true;
+        runStart = i;
+      }
+      continue;
+    }
+    if (raw && NFC_STABLE[code] === 0) return null;
+    if (cls === NFC_CHECK) {
+      // Plain once the text is in NFC.
       if (runStart < 0) {
         flushSeparator();
         hasContent = true;
