@@ -524,11 +524,34 @@ function adjectiveAfter(parties: Party[], fs: string, wRelEnd: number, origin: s
   return null;
 }
 
+/** The mentions sorted by start (stable): the array itself when it already is, as the entity stage returns it. */
+function inStartOrder(mentions: Mention[]): Mention[] {
+  for (let i = 1; i < mentions.length; i++) {
+    if (mentions[i].start < mentions[i - 1].start) return mentions.slice().sort((a, b) => a.start - b.start);
+  }
+  return mentions;
+}
+
+/** Same fields once written as text (null and "null" alike), as a `supplier|recipient|weapon|quantity|status` key compares them. */
+function sameText(a: string | number | null, b: string | number | null): boolean {
+  return a === b || String(a) === String(b);
+}
+
+/** Whether two deliveries are exact duplicates (ids are kebab-case, so field-wise equals the joined key). */
+function sameDelivery(a: Delivery, b: Delivery): boolean {
+  return (
+    a.weapon === b.weapon &&
+    a.status === b.status &&
+    sameText(a.supplier, b.supplier) &&
+    sameText(a.recipient, b.recipient) &&
+    sameText(a.quantity, b.quantity)
+  );
+}
+
 /** Deliveries of one document, in reading order; exact duplicates removed. */
 export function extractDeliveries(doc: SegmentedDoc, mentions: Mention[], cg: CompiledGazetteer): Delivery[] {
   const out: Delivery[] = [];
-  const seenKeys = new Set<string>();
-  const sorted = mentions.slice().sort((a, b) => a.start - b.start);
+  const sorted = inStartOrder(mentions);
   const hasUkraine = cg.countries.has('ukraine');
   // The entity stage's tokens of the body (computed there already): quantities are read on them.
   let tokens: Tokens | null = null;
@@ -656,9 +679,7 @@ export function extractDeliveries(doc: SegmentedDoc, mentions: Mention[], cg: Co
           status: cue.status,
           evidence: { text: sentence.text, offset: sentence.start, rule },
         };
-        const key = `${supplier}|${recipient}|${w.id}|${delivery.quantity}|${delivery.status}`;
-        if (seenKeys.has(key)) continue;
-        seenKeys.add(key);
+        if (out.some((d) => sameDelivery(d, delivery))) continue;
         out.push(delivery);
       }
     }

@@ -159,12 +159,20 @@ export function buildLead(sentences: string[]): string {
 
 const CONTEXTS_PER_ENTITY = 3;
 
+/** The mentions sorted by start (stable): the array itself when it already is, as the entity stage returns it. */
+function inStartOrder(mentions: readonly Mention[]): readonly Mention[] {
+  for (let i = 1; i < mentions.length; i++) {
+    if (mentions[i].start < mentions[i - 1].start) return [...mentions].sort((a, b) => a.start - b.start);
+  }
+  return mentions;
+}
+
 /** The sentences that name each entity (at most CONTEXTS_PER_ENTITY each, in reading order). */
 export function collectContexts(doc: SegmentedDoc, mentions: readonly Mention[]): EntityContext[] {
   const contexts: EntityContext[] = [];
   const perEntity = new Map<string, Set<number>>();
   let sentenceIndex = 0;
-  for (const mention of [...mentions].sort((a, b) => a.start - b.start)) {
+  for (const mention of inStartOrder(mentions)) {
     while (sentenceIndex < doc.sentences.length - 1 && doc.sentences[sentenceIndex].end <= mention.start) sentenceIndex++;
     const sentence = doc.sentences[sentenceIndex];
     if (!sentence) break;
