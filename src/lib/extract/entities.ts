@@ -314,6 +314,7 @@ const sInfo: (TokenInfo | undefined)[] = [];
 let sCovered = new Int32Array(0);
 let sTaken = new Uint8Array(0);
 let sChosen = new Uint8Array(0);
+let sMilitary = new Uint8Array(0);
 
 /** A zeroed Uint8Array of length n on reused memory (valid until the next call for the same scratch). */
 function zeroed(buf: Uint8Array, n: number): Uint8Array {
@@ -823,13 +824,15 @@ export function extractEntities(doc: SegmentedDoc, cg: CompiledGazetteer): Entit
 
   // 2. Ambiguous weapon names need a military word or another weapon in the sentence.
   // One pass over tokens and one over candidates (per-sentence scans were quadratic on long articles).
-  const military = new Set<number>();
+  // Sentences with a military word, flagged by sentence index (t.sent).
+  const sentenceCount = t.n > 0 ? t.sent[t.n - 1] + 1 : 0;
+  if (sMilitary.length < sentenceCount) sMilitary = new Uint8Array(sentenceCount * 2);
+  const military = zeroed(sMilitary, sentenceCount);
   for (let i = 0; i < t.n; i++) {
-    if (t.flags[i] & TF_MILITARY) military.add(t.sent[i]);
+    if (t.flags[i] & TF_MILITARY) military[t.sent[i]] = 1;
   }
-  for (const c of chosen) if (c.type === 'weapon' && !c.entry?.ambiguous) military.add(t.sent[c.s]);
-  const militaryIn = (si: number): boolean => military.has(si);
-  chosen = chosen.filter((c) => !(c.entry?.ambiguous && !militaryIn(t.sent[c.s])));
+  for (const c of chosen) if (c.type === 'weapon' && !c.entry?.ambiguous) military[t.sent[c.s]] = 1;
+  chosen = chosen.filter((c) => !(c.entry?.ambiguous && military[t.sent[c.s]] === 0));
 
   // 3. Fuzzy surnames for unknown capitalised tokens.
   growScratch(t.n);

@@ -170,16 +170,20 @@ function inStartOrder(mentions: readonly Mention[]): readonly Mention[] {
 /** The sentences that name each entity (at most CONTEXTS_PER_ENTITY each, in reading order). */
 export function collectContexts(doc: SegmentedDoc, mentions: readonly Mention[]): EntityContext[] {
   const contexts: EntityContext[] = [];
-  const perEntity = new Map<string, Set<number>>();
+  // Per entity: contexts taken so far and the last sentence taken. Mentions come in reading order,
+  // so the sentence index never decreases and a sentence already taken can only be the last one.
+  const perEntity = new Map<string, { count: number; last: number }>();
   let sentenceIndex = 0;
   for (const mention of inStartOrder(mentions)) {
     while (sentenceIndex < doc.sentences.length - 1 && doc.sentences[sentenceIndex].end <= mention.start) sentenceIndex++;
     const sentence = doc.sentences[sentenceIndex];
     if (!sentence) break;
-    const seen = perEntity.get(mention.id) ?? new Set<number>();
-    if (seen.size >= CONTEXTS_PER_ENTITY || seen.has(sentenceIndex)) continue;
-    seen.add(sentenceIndex);
-    perEntity.set(mention.id, seen);
+    const seen = perEntity.get(mention.id);
+    if (seen) {
+      if (seen.count >= CONTEXTS_PER_ENTITY || seen.last === sentenceIndex) continue;
+      seen.count++;
+      seen.last = sentenceIndex;
+    } else perEntity.set(mention.id, { count: 1, last: sentenceIndex });
     contexts.push({ id: mention.id, text: sentence.text, offset: sentence.start });
   }
   return contexts;
