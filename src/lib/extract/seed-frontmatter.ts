@@ -45,6 +45,40 @@ function dateToIso(value: Date): string {
   return value.toISOString().slice(0, 10);
 }
 
+/* A line of the common frontmatter shape: a known field, one space, then a value on one line. */
+const SIMPLE_LINE = /^(title|date|source|url|language): (.*)$/;
+const SIMPLE_QUOTED = /^"[^"\\\u0000-\u001f\u007f-\u009f\ud800-\udfff\ufeff-\uffff]*"$/;
+const SIMPLE_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A plain scalar that YAML can only read as this very text (no number, boolean, null, date, comment or indicator). */
+const SIMPLE_PLAIN = /^(?:\p{L}|\d+ \p{L})[\p{L}\d '.\/:_&?=%+,;()~-]*$/u;
+const SIMPLE_RESERVED = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
+
+/**
+ * What gray-matter (js-yaml 3) reads from the common frontmatter shape, without running it: only
+ * when its block is the one found here and every line is `field: value` with a known field (once),
+ * and a value that is double-quoted without escapes, a YYYY-MM-DD date (read as js-yaml does, a
+ * UTC Date) or a plain scalar from SIMPLE_PLAIN. Anything else returns null and goes to gray-matter.
+ */
+export function simpleFrontmatter(text: string, block: string, closing: RegExpExecArray): Record<string, unknown> | null {
+  // gray-matter's block: after "---" and the end of that line (a language name would follow it),
+  // up to the first "\n---" anywhere; it must be this one.
+  if (text.charCodeAt(3) !== 10 || closing[0].charCodeAt(0) !== 10 || text.indexOf('\n---', 3) !== 3 + closing.index) return null;
+  const data: Record<string, unknown> = {};
+  for (const line of block.split('\n')) {
+    const m = SIMPLE_LINE.exec(line);
+    if (!m || m[1] in data) return null;
+    const value = m[2];
+    if (SIMPLE_QUOTED.test(value)) data[m[1]] = value.slice(1, -1);
+    else if (SIMPLE_DATE.test(value)) {
+      const [, y, mo, d] = SIMPLE_DATE.exec(value)!;
+      data[m[1]] = new Date(Date.UTC(+y, +mo - 1, +d));
+    } else if (SIMPLE_PLAIN.test(value) && !SIMPLE_RESERVED.test(value) && !value.endsWith(' ') && !value.endsWith(':') && !value.includes(': ')) {
+      data[m[1]] = value;
+    } else return null;
+  }
+  return data;
+}
+
 /** Splits an optional YAML frontmatter block off a seed and validates its fields. */
 export function splitSeedFrontmatter(text: string, file: string): SeedSplit {
   if (!FRONTMATTER_START.test(text)) {
@@ -62,7 +96,9 @@ export function splitSeedFrontmatter(text: string, file: string): SeedSplit {
   const errors: Warning[] = [];
 
   let data: Record<string, unknown> = {};
-  try {
+  const simple = simpleFrontmatter(text, block, closing);
+  if (simple) data = simple;
+  else try {
     // A fresh options object disables gray-matter's cache, which would otherwise keep every seed in memory.
     const parsed = matter(text, {});
     data = (parsed.data ?? {}) as Record<string, unknown>;
