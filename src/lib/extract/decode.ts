@@ -284,13 +284,12 @@ function decodeMixed(bytes: Uint8Array): string {
 const MOJIBAKE_HINT_SRC = '[\\u00c2-\\u00f4][\\u0080-\\u00bf\\u0152\\u0153\\u0160\\u0161\\u0178\\u017d\\u017e\\u0192\\u02c6\\u02dc\\u2013\\u2014\\u2018-\\u201a\\u201c-\\u201e\\u2020-\\u2022\\u2026\\u2030\\u2039\\u203a\\u20ac\\u2122]';
 const MOJIBAKE_HINT = new RegExp(MOJIBAKE_HINT_SRC);
 
-/**
+/*
  * Anything mapC1Controls, countControls or repairMojibake acts on: a control character (C1
  * included) or a mojibake lead pair (MOJIBAKE_HINT). Text without one needs none of them.
+ * Kept as two code-unit tables (first: 1 control, 2 mojibake lead; second: a mojibake follower):
+ * a scan of a typed array is ~3× faster than the equivalent regex.
  */
-const SUSPECT = new RegExp(`[\\u0000-\\u0008\\u000b\\u000e-\\u001f\\u007f-\\u009f]|${MOJIBAKE_HINT_SRC}`);
-
-/* SUSPECT as two code-unit tables (1: control, 2: mojibake lead; second: a mojibake follower): a scan of a typed array is ~3× faster than the regex. */
 const SUSPECT_FIRST = new Uint8Array(0x10000);
 const SUSPECT_SECOND = new Uint8Array(0x10000);
 {
@@ -306,7 +305,7 @@ const SUSPECT_SECOND = new Uint8Array(0x10000);
 }
 const readUnits = createCodeUnitReader();
 
-/** SUSPECT.test(text). */
+/** Whether `text` holds a control character or a mojibake lead pair (see the tables above). */
 function isSuspect(text: string): boolean {
   const u = readUnits(text);
   const n = text.length;
