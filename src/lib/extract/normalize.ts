@@ -111,7 +111,9 @@ function scan(s: string, raw: boolean): string | null {
   for (let i = 0; i < n; i++) {
     const code = units[i];
     const cls = CLASS[code];
-    if (cls === PLAIN) {
+    if (cls === PLAIN || cls === NFC_CHECK) {
+      // NFC_CHECK is plain once the text is in NFC; in the raw text it sends the scan back for NFC.
+      if (cls !== PLAIN && raw) return null;
       if (runStart < 0) {
         flushSeparator();
         hasContent = true;
@@ -120,15 +122,6 @@ function scan(s: string, raw: boolean): string | null {
       continue;
     }
     if (raw && NFC_STABLE[code] === 0) return null;
-    if (cls === NFC_CHECK) {
-      // Plain once the text is in NFC.
-      if (runStart < 0) {
-        flushSeparator();
-        hasContent = true;
-        runStart = i;
-      }
-      continue;
-    }
     // A single regular space between two plain characters stays inside the run (the common case).
     if (code === 0x20 && runStart >= 0 && i + 1 < n && CLASS[units[i + 1]] === PLAIN) continue;
     if (runStart >= 0) {
