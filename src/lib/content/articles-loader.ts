@@ -18,6 +18,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import matter from 'gray-matter';
 import { renderArticleBody, type MentionLinker } from '../mdx/render.ts';
 import { entitySlug, entityUrl } from '../site/urls.ts';
+import { ENTITY_FIELDS } from '../site/entity-fields.ts';
 import type { EntityType } from '../gazetteer/types.ts';
 
 /** An entry as the loader stores it (Astro does not export the type from astro/loaders). */
@@ -25,13 +26,6 @@ type DataEntry = Parameters<LoaderContext['store']['set']>[0];
 
 /** Bump when render.ts changes its output: cached entries then render again. */
 const RENDERER_VERSION = 2;
-
-const ENTITY_FIELDS: Record<EntityType, string> = {
-  weapon: 'weapons',
-  country: 'countries',
-  person: 'people',
-  organization: 'organizations',
-};
 
 export interface ArticlesLoaderOptions {
   /** Folder of the MDX files, relative to the project root. */

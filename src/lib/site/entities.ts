@@ -6,6 +6,7 @@
 import type { EntityType } from '../gazetteer/types.ts';
 import { getArticles, type ArticleEntry } from './articles.ts';
 import { entitySlug } from './urls.ts';
+import { ENTITY_FIELD_PAIRS } from './entity-fields.ts';
 
 export interface EntityContext {
   article: ArticleEntry;
@@ -43,12 +44,6 @@ export interface EntityIndex {
   nameOf(id: string): { name: string; type: EntityType; record: EntityRecord } | undefined;
 }
 
-const FIELDS: Array<[EntityType, 'weapons' | 'countries' | 'people' | 'organizations']> = [
-  ['weapon', 'weapons'],
-  ['country', 'countries'],
-  ['person', 'people'],
-  ['organization', 'organizations'],
-];
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base' });
 let cached: Promise<EntityIndex> | undefined;
@@ -59,7 +54,7 @@ function buildIndex(articles: ArticleEntry[]): EntityIndex {
   const byBareId = new Map<string, EntityRecord>();
   for (const article of articles) {
     const typeOfId = new Map<string, EntityRecord>();
-    for (const [type, field] of FIELDS) {
+    for (const [type, field] of ENTITY_FIELD_PAIRS) {
       for (const ref of article.data[field] as Array<{ id: string; name: string; category?: string }>) {
         const slug = entitySlug(ref.id);
         if (!slug) continue;
@@ -88,7 +83,7 @@ function buildIndex(articles: ArticleEntry[]): EntityIndex {
     }
   }
   const lists = new Map<EntityType, EntityRecord[]>();
-  for (const [type] of FIELDS) {
+  for (const [type] of ENTITY_FIELD_PAIRS) {
     lists.set(type, [...byKey.values()].filter((r) => r.type === type).sort((a, b) => collator.compare(a.name, b.name)));
   }
   return {

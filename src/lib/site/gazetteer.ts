@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntityProfile, EntityType, OrganizationProfile, PersonProfile, WeaponProfile, CountryProfile } from '../gazetteer/types.ts';
+import { ENTITY_FIELDS } from './entity-fields.ts';
 
 export type AnyProfile = EntityProfile & Partial<WeaponProfile & PersonProfile & OrganizationProfile & CountryProfile>;
 
@@ -34,9 +35,8 @@ function readProfiles(file: string, key: string): AnyProfile[] {
 export function getGazetteerProfile(type: EntityType, id: string): AnyProfile | undefined {
   if (!cached) {
     cached = new Map();
-    const keys: Record<EntityType, string> = { weapon: 'weapons', country: 'countries', person: 'people', organization: 'organizations' };
     for (const t of Object.keys(FILES) as EntityType[]) {
-      for (const profile of readProfiles(FILES[t], keys[t])) cached.set(`${t}:${profile.id}`, profile);
+      for (const profile of readProfiles(FILES[t], ENTITY_FIELDS[t])) cached.set(`${t}:${profile.id}`, profile);
     }
   }
   return cached.get(`${type}:${id}`);

@@ -7,6 +7,7 @@
 import type { ArticleEntry } from './articles.ts';
 import { getArticles } from './articles.ts';
 import { getEntityIndex, type EntityRecord } from './entities.ts';
+import { ENTITY_FIELD_PAIRS } from './entity-fields.ts';
 
 const MAX_SOURCE_DF = 400;
 /**
@@ -20,7 +21,7 @@ export async function getRelatedArticles(article: ArticleEntry, limit = 5): Prom
   const [index, all] = await Promise.all([getEntityIndex(), getArticles()]);
   const n = all.length;
   const records = new Set<EntityRecord>();
-  for (const [type, field] of [['weapon', 'weapons'], ['country', 'countries'], ['person', 'people'], ['organization', 'organizations']] as const) {
+  for (const [type, field] of ENTITY_FIELD_PAIRS) {
     for (const ref of article.data[field]) {
       const record = index.byId.get(`${type}:${ref.id}`);
       if (record) records.add(record);
