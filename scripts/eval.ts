@@ -24,6 +24,7 @@ import { extractFromBytes } from '../src/lib/extract/pipeline.ts';
 import { getDefaultCompiledGazetteer } from '../src/lib/gazetteer/load.ts';
 import type { CompiledGazetteer } from '../src/lib/gazetteer/types.ts';
 import type { ExtractionResult } from '../src/lib/extract/types.ts';
+import { nameSlug } from '../src/lib/extract/text/fold.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const DEFAULT_GOLD = path.join(ROOT, 'tests/eval/gold.json');
@@ -201,14 +202,6 @@ export function normaliseTitle(s: string): string {
     .trim();
 }
 
-/** ASCII kebab-case slug of a name ("Marie-Agnes Strack-Zimmermann" → "marie-agnes-strack-zimmermann"). */
-export function slugify(s: string): string {
-  return foldText(s)
-    .replace(/['"]/g, '-')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
 /** Comparison key of an id: without the "new:" prefix. */
 export function idKey(id: string): string {
   return id.startsWith('new:') ? id.slice(4) : id;
@@ -243,7 +236,7 @@ function predictedEntities(result: ExtractionResult, field: EntityField): Predic
   if (field === 'people' || field === 'organizations') {
     const type = field === 'people' ? 'person' : 'organization';
     for (const n of result.newNames ?? []) {
-      if (n.type === type) refs.push({ id: `new:${slugify(n.name)}`, name: n.name });
+      if (n.type === type) refs.push({ id: `new:${nameSlug(n.name)}`, name: n.name });
     }
   }
   const out: Predicted[] = [];
@@ -253,7 +246,7 @@ function predictedEntities(result: ExtractionResult, field: EntityField): Predic
     if (seen.has(key)) continue;
     seen.add(key);
     const keys = new Set([key]);
-    if (r.id.startsWith('new:') && r.name) keys.add(slugify(r.name));
+    if (r.id.startsWith('new:') && r.name) keys.add(nameSlug(r.name));
     out.push({ id: r.id, keys });
   }
   return out;
@@ -333,7 +326,7 @@ function sourceId(result: ExtractionResult, cg: CompiledGazetteer): string | nul
       if ((o.domains ?? []).some((d) => host === d || host.endsWith(`.${d}`))) return o.id;
     }
   }
-  return src.name ? slugify(src.name) : null;
+  return src.name ? nameSlug(src.name) : null;
 }
 
 function emptyFieldReport(): FileReport['fields'] {

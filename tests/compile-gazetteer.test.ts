@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileGazetteer, getAliasIndex } from '../src/lib/gazetteer/compile.ts';
-import { fold } from '../src/lib/gazetteer/fold.ts';
+import { fold } from '../src/lib/extract/text/fold.ts';
 import { loadGazetteer } from '../src/lib/gazetteer/load.ts';
 import type { Gazetteer } from '../src/lib/gazetteer/types.ts';
 

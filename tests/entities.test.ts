@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileGazetteer, getAliasIndex } from '../src/lib/gazetteer/compile.ts';
 import type { Gazetteer } from '../src/lib/gazetteer/types.ts';
-import { createWordMemo, extractEntities, tokenize, wordMemoAt } from '../src/lib/extract/entities.ts';
+import { extractEntities } from '../src/lib/extract/entities.ts';
+import { createWordMemo, tokenize, wordMemoAt } from '../src/lib/extract/text/tokens.ts';
 import { simpleDoc } from './helpers/doc.ts';
 
 const office = { role: 'defence-minister' as const, title: 'ministre des Armées', of: 'france', start: '2022-05-20', end: null };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findQuantities, parseQuantity, quantityBefore, quantityBeforeTokens } from '../src/lib/extract/numbers.ts';
-import { tokenize } from '../src/lib/extract/entities.ts';
+import { tokenize } from '../src/lib/extract/text/tokens.ts';
 import { getAliasIndex } from '../src/lib/gazetteer/compile.ts';
 import { getDefaultCompiledGazetteer } from '../src/lib/gazetteer/load.ts';
 import { simpleDoc } from './helpers/doc.ts';

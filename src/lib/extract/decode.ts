@@ -10,7 +10,7 @@
  * - rejects empty, whitespace-only and binary files. The binary heuristic scans only the first
  *   8 KiB; decoding covers the whole file. Everything is linear in the file size.
  */
-import { createCodeUnitReader } from './code-units.ts';
+import { createCodeUnitReader } from './text/code-units.ts';
 
 export type DecodeResult =
   | { ok: true; text: string; encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252'; warnings: string[] }

@@ -16,10 +16,10 @@
  *   weapons ("missiles Javelin et Stinger").
  */
 import type { CompiledGazetteer } from '../gazetteer/types.ts';
-import { foldKeepLength } from '../gazetteer/fold.ts';
+import { foldKeep } from './text/fold.ts';
 import { getAliasIndex } from '../gazetteer/compile.ts';
 import { quantityBeforeTokens, type Quantity, type WordTokens } from './numbers.ts';
-import { createWordMemo, documentTokens, wordMemoAt, type Tokens } from './entities.ts';
+import { createWordMemo, documentTokens, wordMemoAt, type Tokens } from './text/tokens.ts';
 import type { Delivery, DeliveryStatus, Mention, SegmentedDoc, Sentence } from './types.ts';
 
 interface CueDef {
@@ -570,7 +570,7 @@ export function extractDeliveries(doc: SegmentedDoc, mentions: Mention[], cg: Co
     const ms: Mention[] = [];
     for (let j = mi; j < sorted.length && sorted[j].start < sentence.end; j++) ms.push(sorted[j]);
     const weapons = ms.filter((m) => m.type === 'weapon');
-    const fs = foldKeepLength(sentence.text);
+    const fs = foldKeep(sentence.text);
     tokens ??= documentTokens(doc, getAliasIndex(cg));
     const cues = findCues(fs, sentenceCueBits(fs, sentence.start, sentence.end, tokens));
     if (cues.length === 0 && !fs.includes('par ')) continue;

@@ -16,9 +16,7 @@
  * - a weapon name that is also a common word / person / place name ("César", "Archer", "Puma")
  *   needs a military word or another weapon in the same sentence.
  */
-import { Buffer } from 'node:buffer';
-import type { CompiledGazetteer, EntityType, WeaponProfile } from '../gazetteer/types.ts';
-import { CHAR_CLASS, CHAR_TABLE_SIZE, CH_LOWER, CH_UPPER, CH_WORD, charClass, fold, foldSlice } from '../gazetteer/fold.ts';
+import type { CompiledGazetteer, EntityType } from '../gazetteer/types.ts';
 import {
   CASE_ACRONYM,
   CASE_ACRONYM_LONG,
@@ -27,11 +25,12 @@ import {
   bigramCodes,
   type AliasEntry,
   type AliasIndex,
-  type TokenInfo,
   type TrieNode,
 } from '../gazetteer/compile.ts';
 import { boundedDamerauLevenshtein, nameEditBudget } from './fuzzy.ts';
-import { WEAPON_NOUNS } from './numbers.ts';
+import { nameSlug } from './text/fold.ts';
+import { COMMON_WORDS } from './text/lexicon.ts';
+import { TF_MILITARY, TF_NO_FUZZY, documentTokens, type Tokens } from './text/tokens.ts';
 import type { EntityRef, Mention, NewName, SegmentedDoc, WeaponRef } from './types.ts';
 
 export interface FuzzyMatch {
@@ -57,27 +56,6 @@ export interface EntityExtraction {
 }
 
 /* ------------------------------------------------------------------ lexicons */
-
-/** Folded French function words, frequent sentence starters, titles, months: never names. */
-export const COMMON_WORDS = new Set(
-  (
-    'a au aux avec apres avant ainsi alors aussi aujourd autre autres avoir bien car ce ceci cela celle celui ces cet cette ' +
-    'chaque comme comment contre dans de des depuis desormais deja donc dont du durant elle elles en encore enfin entre et ' +
-    'etre eux hier il ils je jusqu la le les leur leurs lors lorsque mais malgre meme moins ne ni nos notre nous on ou par ' +
-    'parmi pas pendant peu plus plusieurs pour pourtant puis quand que quel quelle quelles quels qui quoi sa sans se selon ' +
-    'ses si son sous sur ses tandis tant toujours tous tout toute toutes tres un une vers voici voila vous demain ' +
-    'ici la-bas cependant neanmoins toutefois outre egalement notamment d l qu s c n j m mme mlle mm monsieur madame ' +
-    'president presidente ministre premier premiere secretaire general generale chef ambassadeur ambassadrice chancelier ' +
-    'chanceliere commandant amiral colonel marechal conseiller conseillere commissaire porte parole roi reine prince ' +
-    'gouvernement ministere defense affaires etrangeres exterieures armees armee interieur etat etats justice finances economie ' +
-    'sante diplomatie forces union alliance conseil commission parlement assemblee senat republique presidence ' +
-    'lundi mardi mercredi jeudi vendredi samedi dimanche janvier fevrier mars avril mai juin juillet aout septembre ' +
-    'octobre novembre decembre source lire suite photo video afp reuters ' +
-    'selon face suite concernant pres loin nouvelle nouveau nouvel ancien ancienne lors ensuite cependant certes ' +
-    'dans cet cela celles ceux voici dont or grace hors sauf via quant enfin oui non merci bonjour le-president ' +
-    'nord sud est ouest occident ouest europe'
-  ).split(/\s+/),
-);
 
 /** Words after which an ambiguous country name ("Maurice") is read as the place. */
 const PLACE_PREPOSITIONS = new Set(['en', 'au', 'aux', 'a', 'vers', 'depuis', 'ile', 'iles', 'republique', 'royaume', 'etat']);
@@ -120,357 +98,6 @@ const OFFICE_COMPLEMENT = new Set([
 ]);
 const CIVILITY = new Set(['m', 'mme', 'mlle', 'mm', 'monsieur', 'madame']);
 
-/** Military words that make an ambiguous weapon name ("César", "Archer") acceptable in a sentence. */
-const MILITARY_WORDS = new Set([
-  'arme', 'armes', 'armement', 'armements', 'militaire', 'militaires', 'livraison', 'livraisons', 'livre', 'livres',
-  'livree', 'livrees', 'livrer', 'livrera', 'livrerait', 'envoi', 'envoyer', 'artillerie', 'defense', 'antiaerienne',
-  'aerienne', 'munitions', 'front', 'frappe', 'frappes', 'armee', 'armees', 'soldats', 'troupes', 'batterie', 'batteries',
-  'calibre', 'tir', 'tirs', 'production', 'fabrication', 'fourniture', 'obus', 'chars', 'blindes',
-]);
-
-/* ------------------------------------------------------------------ tokens */
-
-export interface Tokens {
-  n: number;
-  key: string[];
-  start: Int32Array;
-  end: Int32Array;
-  /** First character is an upper-case letter. */
-  cap: Uint8Array;
-  /** Has letters and they are all upper case. */
-  upper: Uint8Array;
-  /** Upper-case first letter, the rest lower case. */
-  title: Uint8Array;
-  /** Gap to the next token is one space, hyphen or apostrophe (tokens can form an n-gram). */
-  join: Uint8Array;
-  /** Sentence index of each token. */
-  sent: Int32Array;
-  /** First token of its sentence. */
-  initial: Uint8Array;
-  /** Alias-vocabulary info of each token's key (index.tokens.get(key)). */
-  info: (TokenInfo | undefined)[];
-  /** TF_* flags of each token's key. */
-  flags: Uint8Array;
-  /** Intern word id of each token's key (-1: not interned), valid while `epoch` is current. */
-  word: Int32Array;
-  epoch: number;
-}
-
-/*
- * Token intern table: the same raw token text always yields the same folded string object, so
- * no string is allocated for a token seen before and every later Map/Set lookup on the key
- * reuses the string's cached hash. Open addressing on a hash of the raw characters; cleared when
- * half full (bounded memory).
- *
- * The table is bigger than L2, so each probe is laid out to touch one cache line: a 64-byte
- * record per slot holding the length (0: empty), hash, word id and the raw characters inline.
- * Word ids are dense (0, 1, 2… in order of first sight), so the per-word arrays (folded key,
- * TokenInfo, TF_* flags, WordMemo values) stay small and hot.
- */
-const INTERN_BITS = 15;
-const INTERN_SIZE = 1 << INTERN_BITS;
-const INTERN_MASK = INTERN_SIZE - 1;
-/** Most distinct words before the table is cleared. */
-const INTERN_MAX_WORDS = INTERN_SIZE >> 1;
-/** Record layout in UTF-16 units: [0] length, [1] unused, [2–3] hash, [4–5] word id, [6…] characters. */
-const REC = 32;
-const REC_CHARS = 6;
-/** Longest token interned (longer ones are folded each time): what fits in a record. */
-const INTERN_MAX_LEN = REC - REC_CHARS;
-const internRec = new Uint16Array(INTERN_SIZE * REC);
-const internRec32 = new Int32Array(internRec.buffer);
-const wordKey: string[] = [];
-const wordInfo: (TokenInfo | undefined)[] = [];
-const wordFlags = new Uint8Array(INTERN_MAX_WORDS);
-/** The alias index the cached TokenInfo/flags were computed for. */
-let internOwner: AliasIndex | null = null;
-/** Word id of the last internFold result (-1: not interned). */
-let lastWord = -1;
-/** Incremented whenever the table is cleared: word ids of an older epoch name other words. */
-let internEpoch = 0;
-
-/** Token is a weapon noun or a military word (ambiguous weapon names need one in the sentence). */
-const TF_MILITARY = 1;
-/** Token is never a fuzzy surname candidate: common word, known alias key or compound prefix. */
-const TF_NO_FUZZY = 2;
-
-function tokenFlags(k: string, index: AliasIndex): number {
-  let f = 0;
-  if (WEAPON_NOUNS.has(k) || MILITARY_WORDS.has(k)) f |= TF_MILITARY;
-  if (COMMON_WORDS.has(k) || index.byKey.has(k) || index.prefixes.has(k)) f |= TF_NO_FUZZY;
-  return f;
-}
-
-function internReset(owner: AliasIndex): void {
-  internRec.fill(0);
-  wordKey.length = 0;
-  wordInfo.length = 0;
-  internOwner = owner;
-  internEpoch++;
-}
-
-/** A cache of one value per distinct word, indexed by word id: no string hashing per token. */
-export interface WordMemo<T> {
-  values: (T | undefined)[];
-  epoch: number;
-  compute: (key: string) => T;
-}
-
-export function createWordMemo<T>(compute: (key: string) => T): WordMemo<T> {
-  return { values: [], epoch: -1, compute };
-}
-
-/** Epoch of the intern table: word ids of tokens whose `epoch` equals it are current (see Tokens.word). */
-export function internTableEpoch(): number {
-  return internEpoch;
-}
-
-/** Upper bound (exclusive) of interned word ids. */
-export const MAX_WORD_ID = INTERN_MAX_WORDS;
-
-/** memo.compute(t.key[k]), cached per interned word. */
-export function wordMemoAt<T>(memo: WordMemo<T>, t: Tokens, k: number): T {
-  const id = t.word[k];
-  if (id < 0 || t.epoch !== internEpoch) return memo.compute(t.key[k]);
-  if (memo.epoch !== internEpoch) {
-    memo.values.length = 0;
-    memo.epoch = internEpoch;
-  }
-  let v = memo.values[id];
-  if (v === undefined) {
-    // Filled in id order up to this id, so the array stays dense (holes would make it a dictionary).
-    while (memo.values.length < id) memo.values.push(undefined);
-    v = memo.values[id] = memo.compute(t.key[k]);
-  }
-  return v;
-}
-
-/* Scratch copy of the body's UTF-16 code units, filled natively: typed-array reads are cheaper than charCodeAt on a sliced or cons string. */
-let codeBytes = Buffer.alloc(1 << 14);
-let codeView = new Uint16Array(codeBytes.buffer, codeBytes.byteOffset, codeBytes.length >> 1);
-
-/** The code units of `text` (a shared scratch array, valid until the next call). */
-function codeUnits(text: string): Uint16Array {
-  if (codeView.length < text.length) {
-    codeBytes = Buffer.alloc(text.length * 4);
-    codeView = new Uint16Array(codeBytes.buffer, codeBytes.byteOffset, codeBytes.length >> 1);
-  }
-  codeBytes.write(text, 0, 'utf16le');
-  return codeView;
-}
-
-function internFold(body: string, codes: Uint16Array, s: number, e: number, h: number, index: AliasIndex): string {
-  const len = e - s;
-  lastWord = -1;
-  if (len > INTERN_MAX_LEN) return foldSlice(body, s, e);
-  let slot = (h ^ (h >>> INTERN_BITS)) & INTERN_MASK;
-  for (;;) {
-    const r = slot * REC;
-    const l = internRec[r];
-    if (l === 0) break;
-    if (l === len && internRec32[(r >> 1) + 1] === h) {
-      let k = 0;
-      while (k < len && internRec[r + REC_CHARS + k] === codes[s + k]) k++;
-      if (k === len) {
-        lastWord = internRec32[(r >> 1) + 2];
-        return wordKey[lastWord];
-      }
-    }
-    slot = (slot + 1) & INTERN_MASK;
-  }
-  if (wordKey.length >= INTERN_MAX_WORDS) {
-    internReset(index);
-    slot = (h ^ (h >>> INTERN_BITS)) & INTERN_MASK;
-  }
-  const key = foldSlice(body, s, e);
-  const r = slot * REC;
-  const id = wordKey.length;
-  internRec[r] = len;
-  wordFlags[id] = tokenFlags(key, index);
-  internRec32[(r >> 1) + 1] = h;
-  internRec32[(r >> 1) + 2] = id;
-  for (let k = 0; k < len; k++) internRec[r + REC_CHARS + k] = codes[s + k];
-  wordKey.push(key);
-  wordInfo.push(index.tokens.get(key));
-  lastWord = id;
-  return key;
-}
-
-/*
- * Scan scratch (grown as needed, reused): a typed array has its own off-heap backing store, costly
- * to allocate and to collect, so the token fields of a document are copied at the end into views of
- * one ArrayBuffer of the exact size.
- */
-let scratchCap = 0;
-let sStart = new Int32Array(0);
-let sEnd = new Int32Array(0);
-let sWord = new Int32Array(0);
-let sBits = new Uint8Array(0); // capital, upper, title, flags: four bytes per token
-
-/** Keys and TokenInfo of the document being scanned (reused JS arrays, only ever written in order). */
-const sKey: string[] = [];
-const sInfo: (TokenInfo | undefined)[] = [];
-
-let sCovered = new Int32Array(0);
-let sTaken = new Uint8Array(0);
-let sChosen = new Uint8Array(0);
-let sMilitary = new Uint8Array(0);
-
-/** A zeroed Uint8Array of length n on reused memory (valid until the next call for the same scratch). */
-function zeroed(buf: Uint8Array, n: number): Uint8Array {
-  const view = buf.subarray(0, n);
-  view.fill(0);
-  return view;
-}
-
-function growScratch(cap: number): void {
-  if (cap <= scratchCap) return;
-  scratchCap = cap;
-  sStart = new Int32Array(cap);
-  sEnd = new Int32Array(cap);
-  sWord = new Int32Array(cap);
-  sBits = new Uint8Array(cap * 4);
-  sCovered = new Int32Array(cap);
-  sTaken = new Uint8Array(cap);
-  sChosen = new Uint8Array(cap * 2);
-}
-
-export function tokenize(doc: SegmentedDoc, index: AliasIndex): Tokens {
-  if (internOwner !== index) internReset(index);
-  const epochAtStart = internEpoch;
-  const body = doc.body;
-  const len = body.length;
-  growScratch((len >> 1) + 1); // at most one token per two characters
-  const startA = sStart;
-  const endA = sEnd;
-  const words = sWord;
-  const bits = sBits;
-  const key = sKey;
-  const info = sInfo;
-  let n = 0;
-  let i = 0;
-  // Hand-written scanner over precomputed character classes: a Unicode-property regex is ~30× slower here.
-  const codes = codeUnits(body);
-  while (i < len) {
-    let c = codes[i];
-    let cls = c < CHAR_TABLE_SIZE ? CHAR_CLASS[c] : charClass(c);
-    if (!(cls & CH_WORD)) {
-      i++;
-      continue;
-    }
-    const s = i;
-    let h = c;
-    const firstUpper = (cls & CH_UPPER) !== 0;
-    let anyLower = (cls & CH_LOWER) !== 0;
-    let restUpper = false;
-    let anyLetter = (cls & (CH_UPPER | CH_LOWER)) !== 0;
-    i++;
-    while (i < len) {
-      c = codes[i];
-      cls = c < CHAR_TABLE_SIZE ? CHAR_CLASS[c] : charClass(c);
-      if (!(cls & CH_WORD)) break;
-      if (cls & CH_LOWER) anyLower = true;
-      else if (cls & CH_UPPER) restUpper = true;
-      if (cls & (CH_UPPER | CH_LOWER)) anyLetter = true;
-      h = (Math.imul(h, 31) + c) | 0;
-      i++;
-    }
-    startA[n] = s;
-    endA[n] = i;
-    const k = internFold(body, codes, s, i, h, index);
-    key[n] = k;
-    words[n] = lastWord;
-    const b = n * 4;
-    if (lastWord >= 0) {
-      info[n] = wordInfo[lastWord];
-      bits[b + 3] = wordFlags[lastWord];
-    } else {
-      info[n] = index.tokens.get(k);
-      bits[b + 3] = tokenFlags(k, index);
-    }
-    bits[b] = firstUpper ? 1 : 0;
-    bits[b + 1] = anyLetter && !anyLower ? 1 : 0;
-    bits[b + 2] = firstUpper && !restUpper ? 1 : 0;
-    n++;
-  }
-  // Exact-size copies of the reused arrays: one allocation each instead of a growth chain per document.
-  const tokens = finishTokens(doc, codes, n, key.slice(0, n), info.slice(0, n));
-  // A table cleared mid-document leaves word ids of two epochs: none of them may be trusted.
-  if (internEpoch !== epochAtStart) tokens.epoch = -1;
-  return tokens;
-}
-
-/*
- * Tokens of the last documents tokenised, for the later stages that read the same words (dates,
- * deliveries): a small ring of strong slots, cheaper than a WeakMap entry (and its ephemeron
- * bookkeeping in the collector) per document; the stages of one document run back to back.
- */
-const DOC_RING = 4;
-const ringDoc: (SegmentedDoc | null)[] = new Array<SegmentedDoc | null>(DOC_RING).fill(null);
-const ringBody: string[] = new Array<string>(DOC_RING).fill('');
-const ringIndex: (AliasIndex | null)[] = new Array<AliasIndex | null>(DOC_RING).fill(null);
-const ringTokens: (Tokens | null)[] = new Array<Tokens | null>(DOC_RING).fill(null);
-let ringNext = 0;
-
-/** tokenize(doc, index), computed once per document and alias index (the arrays are never modified). */
-export function documentTokens(doc: SegmentedDoc, index: AliasIndex): Tokens {
-  for (let r = 0; r < DOC_RING; r++) {
-    if (ringDoc[r] === doc && ringBody[r] === doc.body && ringIndex[r] === index) return ringTokens[r]!;
-  }
-  const tokens = tokenize(doc, index);
-  const r = ringNext;
-  ringNext = (r + 1) % DOC_RING;
-  ringDoc[r] = doc;
-  ringBody[r] = doc.body;
-  ringIndex[r] = index;
-  ringTokens[r] = tokens;
-  return tokens;
-}
-
-/** Second pass (kept out of the scanning function so V8 optimises both loops independently): copies the scratch into one buffer, adds joins and sentences. */
-function finishTokens(doc: SegmentedDoc, codes: Uint16Array, n: number, key: string[], info: (TokenInfo | undefined)[]): Tokens {
-  const buffer = new ArrayBuffer(n * 22);
-  const start = new Int32Array(buffer, 0, n);
-  const end = new Int32Array(buffer, n * 4, n);
-  const sent = new Int32Array(buffer, n * 8, n);
-  const word = new Int32Array(buffer, n * 12, n);
-  const cap = new Uint8Array(buffer, n * 16, n);
-  const upper = new Uint8Array(buffer, n * 17, n);
-  const title = new Uint8Array(buffer, n * 18, n);
-  const join = new Uint8Array(buffer, n * 19, n);
-  const initial = new Uint8Array(buffer, n * 20, n);
-  const flags = new Uint8Array(buffer, n * 21, n);
-  const bits = sBits;
-  for (let k = 0; k < n; k++) {
-    start[k] = sStart[k];
-    end[k] = sEnd[k];
-    word[k] = sWord[k];
-    cap[k] = bits[k * 4];
-    upper[k] = bits[k * 4 + 1];
-    title[k] = bits[k * 4 + 2];
-    flags[k] = bits[k * 4 + 3];
-  }
-  const sentences = doc.sentences;
-  const lastIndex = sentences.length - 1;
-  let si = 0;
-  let sentEnd = lastIndex >= 0 ? sentences[0].end : Infinity;
-  let lastSent = -1;
-  for (let k = 0; k < n; k++) {
-    if (k + 1 < n && start[k + 1] - end[k] === 1) {
-      const g = codes[end[k]];
-      // "/" joins too, so that aliases written with it match as written ("SAMP/T", "Mi-8/17", "GBU-39/B").
-      join[k] = g === 32 || g === 45 || g === 39 || g === 0x2019 || g === 0x2011 || g === 0xa0 || g === 47 ? 1 : 0;
-    }
-    while (si < lastIndex && sentEnd <= start[k]) sentEnd = sentences[++si].end;
-    sent[k] = si;
-    if (si !== lastSent) {
-      initial[k] = 1;
-      lastSent = si;
-    }
-  }
-  return { n, key, start, end, cap, upper, title, join, sent, initial, info, flags, word, epoch: internEpoch };
-}
-
 /* ------------------------------------------------------------------ candidates */
 
 interface Candidate {
@@ -481,6 +108,25 @@ interface Candidate {
   type: EntityType;
   kind: string;
   fuzzy?: number; // edit distance when approximate
+  /** Fuzzy surname shared by several people: the candidates' ids. */
+  ids?: string[];
+}
+
+/*
+ * Reused per-document arrays of the stage (a typed array has a costly off-heap backing store):
+ * each is grown as needed and handed out as a zeroed view, valid until the next call for it.
+ */
+const scratch = { covered: new Int32Array(0), taken: new Uint8Array(0), chosen: new Uint8Array(0), military: new Uint8Array(0) };
+
+function zeroed(name: 'taken' | 'chosen' | 'military', n: number): Uint8Array {
+  if (scratch[name].length < n) scratch[name] = new Uint8Array(n * 2);
+  return scratch[name].subarray(0, n).fill(0);
+}
+
+/** An Int32Array of length n filled with -1, on reused memory. */
+function unset(n: number): Int32Array {
+  if (scratch.covered.length < n) scratch.covered = new Int32Array(n * 2);
+  return scratch.covered.subarray(0, n).fill(-1);
 }
 
 function caseOk(entry: AliasEntry, t: Tokens, i: number): boolean {
@@ -599,9 +245,8 @@ function selectNonOverlapping(cands: Candidate[], t: Tokens): Candidate[] {
   const multi: number[] = [];
   for (let i = 0; i < cands.length; i++) if (cands[i].n > 1) multi.push(i);
   if (multi.length > 1) multi.sort((a, b) => byGreedyOrder(cands[a], cands[b], t));
-  growScratch(t.n);
-  const taken = zeroed(sTaken, t.n);
-  const chosen = cands.length <= sChosen.length ? zeroed(sChosen, cands.length) : new Uint8Array(cands.length);
+  const taken = zeroed('taken', t.n);
+  const chosen = zeroed('chosen', cands.length);
   for (const i of multi) {
     const c = cands[i];
     let free = true;
@@ -751,7 +396,7 @@ function nameRunAt(body: string, t: Tokens, i: number, covered: Int32Array, inde
 }
 
 /** Looks back from a name run for an office phrase or a civility; returns the rule name or null. */
-function triggerBefore(body: string, t: Tokens, run: NameRun, covered: Int32Array, cands: Candidate[], index: AliasIndex): string | null {
+function triggerBefore(body: string, t: Tokens, run: NameRun, covered: Int32Array, cands: Candidate[]): string | null {
   const s = run.s;
   const p = s - 1;
   if (p < 0) return null;
@@ -781,15 +426,11 @@ function triggerBefore(body: string, t: Tokens, run: NameRun, covered: Int32Arra
     if (OFFICE_COMPLEMENT.has(w)) continue;
     // A place name inside the office phrase ("le gouverneur de la région de Dnipropetrovsk, X").
     if (t.cap[k] && covered[k] < 0 && k > 0 && (t.key[k - 1] === 'de' || t.key[k - 1] === 'du' || t.key[k - 1] === 'd')) continue;
+    // A country or organisation inside it ("le ministre de la Défense de l'Ukraine, X").
     const ci = covered[k];
-    if (ci >= 0) {
-      const c = cands[ci];
-      if (c.type === 'country' || c.type === 'organization') continue;
-      return null;
-    }
+    if (ci >= 0 && (cands[ci].type === 'country' || cands[ci].type === 'organization')) continue;
     return null;
   }
-  void index;
   return null;
 }
 
@@ -804,12 +445,6 @@ function roleAfter(body: string, t: Tokens, run: NameRun): string | null {
   return ROLE_AFTER.has(t.key[k]) ? 'apposition-role' : null;
 }
 
-function slugify(s: string): string {
-  return fold(s)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
 /* ------------------------------------------------------------------ main */
 
 /** Finds every entity mention of the body; lists are unique by id, in order of first mention. */
@@ -819,15 +454,14 @@ export function extractEntities(doc: SegmentedDoc, cg: CompiledGazetteer): Entit
   const t = documentTokens(doc, index);
 
   // 1. Exact alias candidates, context filters, longest-first selection.
-  let cands = collectExact(body, t, index).filter((c) => contextOk(c, body, t, index));
+  const cands = collectExact(body, t, index).filter((c) => contextOk(c, body, t, index));
   let chosen = selectNonOverlapping(cands, t);
 
   // 2. Ambiguous weapon names need a military word or another weapon in the sentence.
   // One pass over tokens and one over candidates (per-sentence scans were quadratic on long articles).
   // Sentences with a military word, flagged by sentence index (t.sent).
   const sentenceCount = t.n > 0 ? t.sent[t.n - 1] + 1 : 0;
-  if (sMilitary.length < sentenceCount) sMilitary = new Uint8Array(sentenceCount * 2);
-  const military = zeroed(sMilitary, sentenceCount);
+  const military = zeroed('military', sentenceCount);
   for (let i = 0; i < t.n; i++) {
     if (t.flags[i] & TF_MILITARY) military[t.sent[i]] = 1;
   }
@@ -835,8 +469,7 @@ export function extractEntities(doc: SegmentedDoc, cg: CompiledGazetteer): Entit
   chosen = chosen.filter((c) => !(c.entry?.ambiguous && military[t.sent[c.s]] === 0));
 
   // 3. Fuzzy surnames for unknown capitalised tokens.
-  growScratch(t.n);
-  const covered = sCovered.subarray(0, t.n).fill(-1);
+  const covered = unset(t.n);
   const mark = () => {
     covered.fill(-1);
     chosen.forEach((c, ci) => {
@@ -852,7 +485,7 @@ export function extractEntities(doc: SegmentedDoc, cg: CompiledGazetteer): Entit
       if (t.flags[i] & TF_NO_FUZZY) continue;
       const hit = fuzzySurnameCached(k, index);
       if (!hit) continue;
-      fuzzyCands.push({ s: i, n: 1, entry: null, id: hit.ids[0], type: 'person', kind: 'surname', fuzzy: hit.distance, ...{ ids: hit.ids } });
+      fuzzyCands.push({ s: i, n: 1, entry: null, id: hit.ids[0], type: 'person', kind: 'surname', fuzzy: hit.distance, ids: hit.ids });
     }
   }
   if (fuzzyCands.length) {
@@ -870,7 +503,7 @@ export function extractEntities(doc: SegmentedDoc, cg: CompiledGazetteer): Entit
       resolved.push(c);
       continue;
     }
-    const ids: string[] = c.entry?.ids ?? (c as Candidate & { ids?: string[] }).ids ?? [c.id];
+    const ids: string[] = c.entry?.ids ?? c.ids ?? [c.id];
     let id: string | undefined = ids.length === 1 ? ids[0] : ids.find((x) => seenPeople.has(x));
     if (!id) continue;
     const p = c.s - 1;
@@ -903,13 +536,13 @@ export function extractEntities(doc: SegmentedDoc, cg: CompiledGazetteer): Entit
     if (covered[i] >= 0 || !t.cap[i]) continue;
     const run = nameRunAt(body, t, i, covered, index);
     if (!run) continue;
-    const rule = triggerBefore(body, t, run, covered, chosen, index) ?? roleAfter(body, t, run);
+    const rule = triggerBefore(body, t, run, covered, chosen) ?? roleAfter(body, t, run);
     if (!rule) {
       i = run.e;
       continue;
     }
     const name = body.slice(t.start[run.s], t.end[run.e]);
-    const id = `new:${slugify(name)}`;
+    const id = `new:${nameSlug(name)}`;
     const cand: Candidate = { s: run.s, n: run.e - run.s + 1, entry: null, id, type: 'person', kind: 'new' };
     newCands.push(cand);
     if (!newIdName.has(id)) {
@@ -958,13 +591,11 @@ export function extractEntities(doc: SegmentedDoc, cg: CompiledGazetteer): Entit
     seen.add(c.id);
     const name = cg.nameOf(c.id) ?? newIdName.get(c.id) ?? text;
     if (c.type === 'weapon') {
-      const w = cg.weapons.get(c.id) as WeaponProfile | undefined;
+      const w = cg.weapons.get(c.id);
       weapons.push({ id: c.id, name, category: w?.category ?? 'other' });
     } else if (c.type === 'country') countries.push({ id: c.id, name });
     else if (c.type === 'person') people.push({ id: c.id, name });
     else organizations.push({ id: c.id, name });
   }
-  void cands;
-  cands = [];
   return { mentions, weapons, countries, people, organizations, newNames, fuzzy: fuzzyOut };
 }

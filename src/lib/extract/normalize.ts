@@ -13,8 +13,7 @@
  * No word of the author is changed. Linear time: NFC, then one pass over the text with a
  * character-class table; runs of ordinary characters are copied as slices.
  */
-import { fold } from '../gazetteer/fold.ts';
-import { createCodeUnitReader } from './code-units.ts';
+import { createCodeUnitReader } from './text/code-units.ts';
 
 /* Character classes of the single-pass scanner. */
 const PLAIN = 0;
@@ -168,13 +167,4 @@ function scan(s: string, raw: boolean): string | null {
   }
   if (runStart >= 0) out += s.slice(runStart);
   return out;
-}
-
-/**
- * Folds a string for matching: lower case, diacritics stripped (NFD minus combining marks),
- * œ→oe, æ→ae, typographic apostrophes → "'", hyphens and runs of whitespace → one space, trimmed.
- * Delegates to the gazetteer's fold() so text keys and gazetteer keys can never disagree.
- */
-export function foldForMatch(s: string): string {
-  return fold(s);
 }

@@ -4,7 +4,7 @@
  * amounts kept as text only ("des dizaines", "des centaines", "des milliers", "plusieurs").
  * "un"/"une" count as 1 only when a weapon noun follows ("une batterie Patriot").
  */
-import { CHAR_CLASS, CHAR_TABLE_SIZE, CH_WORD, charClass, foldSlice } from '../gazetteer/fold.ts';
+import { CHAR_CLASS, CHAR_TABLE_SIZE, CH_WORD, charClass, foldSlice } from './text/fold.ts';
 
 export interface Quantity {
   /** Number of units, or null for vague amounts. */

@@ -14,7 +14,7 @@ import { inferDate } from './dates/index.ts';
 import { findDateline } from './dates/dateline.ts';
 import { iso } from './dates/calendar.ts';
 import { extractDeliveries } from './deliveries.ts';
-import { splitSeedFrontmatter } from './seed-frontmatter.ts';
+import { splitSeedFrontmatter, type SeedOverrides } from './seed-frontmatter.ts';
 import type { CleanedText, DateWindow, EntityContext, ExtractionResult, Mention, SegmentedDoc, Warning } from './types.ts';
 
 export type ExtractOutcome =
@@ -54,16 +54,8 @@ export function extractFromBytes(bytes: Uint8Array, file: string, cg: CompiledGa
   return outcome.result;
 }
 
-export interface Overrides {
-  title?: string;
-  date?: string;
-  source?: string;
-  url?: string;
-  language?: string;
-}
-
 /** Runs every stage after decoding on normalised article text. */
-export function extractText(text: string, file: string, cg: CompiledGazetteer, overrides: Overrides = {}): ExtractionResult {
+export function extractText(text: string, file: string, cg: CompiledGazetteer, overrides: SeedOverrides = {}): ExtractionResult {
   const warnings: Warning[] = [];
   const cleaned = cleanText(text);
   const { headline, rest } = splitHeadline(cleaned.text);

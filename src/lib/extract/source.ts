@@ -9,7 +9,7 @@
  * `url` is set only when a URL or a domain was given (a bare domain becomes https://domain/).
  */
 import type { OutletProfile } from '../gazetteer/types.ts';
-import { foldForMatch } from './normalize.ts';
+import { fold } from './text/fold.ts';
 import type { SourceRef } from './types.ts';
 
 const NAME_MAX = 80;
@@ -28,13 +28,13 @@ function indexOutlets(outlets: readonly OutletProfile[]): OutletIndex {
   const byDomain = new Map<string, OutletProfile>();
   for (const outlet of outlets) {
     for (const key of [outlet.name, outlet.id, ...outlet.aliases]) {
-      const folded = foldForMatch(key);
+      const folded = fold(key);
       if (folded && !byName.has(folded)) byName.set(folded, outlet);
     }
     for (const domain of outlet.domains) {
       const host = domain.toLowerCase().replace(/^www\./, '');
       if (!byDomain.has(host)) byDomain.set(host, outlet);
-      const bare = foldForMatch(host);
+      const bare = fold(host);
       if (!byName.has(bare)) byName.set(bare, outlet);
     }
   }
@@ -79,7 +79,7 @@ function lookupDomain(host: string, index: OutletIndex): OutletProfile | undefin
 }
 
 function lookupName(name: string, index: OutletIndex): OutletProfile | undefined {
-  const folded = foldForMatch(name);
+  const folded = fold(name);
   return index.byName.get(folded) ?? index.byName.get(folded.replace(ARTICLE_PREFIX, ''));
 }
 

@@ -15,9 +15,8 @@ import type {
   PersonProfile,
   WeaponProfile,
 } from './types.ts';
-import { fold, foldWord } from './fold.ts';
+import { fold, foldWord } from '../extract/text/fold.ts';
 
-export { fold } from './fold.ts';
 
 /** How an alias token must be written in the text. */
 export const CASE_ANY = 0; // all-lowercase alias token: any case

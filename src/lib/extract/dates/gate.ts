@@ -13,7 +13,7 @@
 import type { SegmentedDoc, Sentence } from '../types.ts';
 import type { CompiledGazetteer } from '../../gazetteer/types.ts';
 import { getAliasIndex } from '../../gazetteer/compile.ts';
-import { MAX_WORD_ID, documentTokens, internTableEpoch } from '../entities.ts';
+import { MAX_WORD_ID, documentTokens, internTableEpoch } from '../text/tokens.ts';
 import eventsData from '../../../data/events.json' with { type: 'json' };
 import type { EventData } from './events.ts';
 

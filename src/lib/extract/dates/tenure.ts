@@ -7,7 +7,8 @@ import type { Mention, Sentence } from '../types.ts';
 import type { CompiledGazetteer, Office, OfficeRole, PersonProfile } from '../../gazetteer/types.ts';
 import { STRENGTH, normalize, type Constraint, type DaySet } from './constraint.ts';
 import { parseIso } from './calendar.ts';
-import { foldKeep, foldKey, looseOf, ure } from './text.ts';
+import { fold } from '../text/fold.ts';
+import { foldKeep, looseOf, ure } from './text.ts';
 
 /** Days an officeholder may still be called by their title after leaving office (reposts, lag). */
 export const TENURE_GRACE_DAYS = 7;
@@ -60,7 +61,7 @@ function namesOf(cg: CompiledGazetteer): Names {
   if (n) return n;
   const byName = new Map<string, string>();
   const add = (s: string, id: string) => {
-    const k = foldKey(s);
+    const k = fold(s);
     if (k && !byName.has(k)) byName.set(k, id);
   };
   for (const c of cg.countries.values()) {
@@ -82,7 +83,7 @@ export function polityIn(span: string, cg: CompiledGazetteer): string | null {
   const tokens = span.split(/[^a-z0-9'-]+/).filter(Boolean);
   for (const t of tokens) {
     const bare = t.replace(/^(?:l|d)'/, '');
-    const id = cg.countryByAdjective.get(foldKey(bare));
+    const id = cg.countryByAdjective.get(fold(bare));
     if (id) return id;
   }
   const { byName } = namesOf(cg);
@@ -91,7 +92,7 @@ export function polityIn(span: string, cg: CompiledGazetteer): string | null {
       if (i + len > tokens.length) continue;
       const phrase = tokens.slice(i, i + len).join(' ').replace(/^(?:l|d)'/, '');
       if (/^(?:de|du|des|la|le|les)$/.test(phrase)) continue;
-      const id = byName.get(foldKey(phrase));
+      const id = byName.get(fold(phrase));
       if (id) return id;
     }
   }
