@@ -118,7 +118,25 @@ describe('loadGazetteer', () => {
   });
 
   it('names the file and entry with a malformed field', () => {
-    const bad = JSON.stringify([{ id: 'x', name: 'X', aliases: 'X' }]);
+    const bad = JSON.stringify([{ id: 'x', name: 'X', nameEn: 'X', aliases: 'X', kind: 'alliance' }]);
     expect(() => loadGazetteer(writeDir({ ...valid, organizations: bad }))).toThrow(/organizations\.json: entry "x" field "aliases"/);
+  });
+
+  it('rejects a misspelt field, an unknown category and an impossible office date', () => {
+    const [caesar] = g.weapons;
+    const typo = JSON.stringify([{ ...caesar, alias: ['x'] }]);
+    expect(() => loadGazetteer(writeDir({ ...valid, weapons: typo }))).toThrow(/weapons\.json: entry "caesar".*alias/);
+    const category = JSON.stringify([{ ...caesar, category: 'tanks' }]);
+    expect(() => loadGazetteer(writeDir({ ...valid, weapons: category }))).toThrow(/weapons\.json: entry "caesar" field "category"/);
+    const [macron] = g.people;
+    const office = { role: 'head-of-state', title: 'président', of: 'france', start: '2017-02-30', end: null };
+    const date = JSON.stringify([{ ...macron, offices: [office] }]);
+    expect(() => loadGazetteer(writeDir({ ...valid, people: date }))).toThrow(/people\.json: entry "emmanuel-macron" field "offices\.0\.start": not a real calendar day/);
+  });
+
+  it('validates the project gazetteer with the same schemas', () => {
+    const own = loadGazetteer();
+    expect(own.weapons.length).toBeGreaterThan(100);
+    expect(own.people.every((p) => p.offices.every((o) => o.end === null || o.start <= o.end))).toBe(true);
   });
 });

@@ -1,17 +1,44 @@
 /**
- * Reads the five gazetteer JSON files (weapons, countries, people, organizations, outlets) from
- * src/data/gazetteer. The only module of the entity/delivery stages that touches the file system.
+ * The one gazetteer loader, strict, shared by extraction and the site: every file of
+ * src/data/gazetteer is validated with its Zod schema (schema.ts); an error names the file, the
+ * entry and the field. The project's own files are imported as JSON modules (so the loader works
+ * the same in Node and in Astro's bundle, whatever the working directory); a test or tool may load
+ * another folder, which is then read from disk.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { z } from 'zod';
+import weapons from '../../data/gazetteer/weapons.json' with { type: 'json' };
+import countries from '../../data/gazetteer/countries.json' with { type: 'json' };
+import people from '../../data/gazetteer/people.json' with { type: 'json' };
+import organizations from '../../data/gazetteer/organizations.json' with { type: 'json' };
+import outlets from '../../data/gazetteer/outlets.json' with { type: 'json' };
 import type { CompiledGazetteer, Gazetteer } from './types.ts';
+import { GAZETTEER_FILES, GAZETTEER_SCHEMAS, type GazetteerFile } from './schema.ts';
 import { compileGazetteer } from './compile.ts';
 
-export const GAZETTEER_FILES = ['weapons', 'countries', 'people', 'organizations', 'outlets'] as const;
+export { GAZETTEER_FILES };
 
-export const DEFAULT_GAZETTEER_DIR = path.resolve(import.meta.dirname, '../../data/gazetteer');
+const BUILT_IN: Record<GazetteerFile, unknown> = { weapons, countries, people, organizations, outlets };
 
-function readList(dir: string, name: string): unknown[] {
+/** The file's entries, validated; throws an error naming the file, entry and field. */
+function validate<F extends GazetteerFile>(name: F, data: unknown, file: string): Gazetteer[F] {
+  const result = GAZETTEER_SCHEMAS[name].safeParse(data);
+  if (result.success) return result.data as Gazetteer[F];
+  const problems = result.error.issues.slice(0, 5).map((issue) => describeIssue(issue, data));
+  const more = result.error.issues.length > 5 ? ` (and ${result.error.issues.length - 5} more)` : '';
+  throw new Error(`Gazetteer file ${file}: ${problems.join('; ')}${more}`);
+}
+
+function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
+  const [index, ...field] = issue.path;
+  if (typeof index !== 'number') return issue.message;
+  const entry = Array.isArray(data) ? (data[index] as { id?: unknown } | null) : null;
+  const label = entry && typeof entry.id === 'string' ? `entry "${entry.id}"` : `entry ${index}`;
+  return field.length ? `${label} field "${field.join('.')}": ${issue.message}` : `${label}: ${issue.message}`;
+}
+
+function readFile(dir: string, name: GazetteerFile): unknown {
   const file = path.join(dir, `${name}.json`);
   let text: string;
   try {
@@ -19,40 +46,38 @@ function readList(dir: string, name: string): unknown[] {
   } catch (err) {
     throw new Error(`Gazetteer file ${file} cannot be read: ${(err as Error).message}`);
   }
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    return JSON.parse(text);
   } catch (err) {
     throw new Error(`Gazetteer file ${file} is not valid JSON: ${(err as Error).message}`);
   }
-  // Accept a bare array or an object wrapping it ({ "weapons": [...] }).
-  if (!Array.isArray(parsed) && parsed && typeof parsed === 'object' && Array.isArray((parsed as Record<string, unknown>)[name])) {
-    parsed = (parsed as Record<string, unknown>)[name];
-  }
-  if (!Array.isArray(parsed)) throw new Error(`Gazetteer file ${file} must contain a JSON array of ${name}`);
-  parsed.forEach((entry, i) => {
-    if (!entry || typeof entry !== 'object') throw new Error(`Gazetteer file ${file}: entry ${i} is not an object`);
-    const e = entry as Record<string, unknown>;
-    if (typeof e.id !== 'string' || !e.id) throw new Error(`Gazetteer file ${file}: entry ${i} has no string "id"`);
-    if (typeof e.name !== 'string' || !e.name) throw new Error(`Gazetteer file ${file}: entry "${e.id}" has no string "name"`);
-    for (const field of ['aliases', 'variants', 'adjectives', 'surnames', 'domains', 'metonyms', 'compoundPrefixes']) {
-      if (e[field] !== undefined && !(Array.isArray(e[field]) && (e[field] as unknown[]).every((x) => typeof x === 'string'))) {
-        throw new Error(`Gazetteer file ${file}: entry "${e.id}" field "${field}" must be an array of strings`);
-      }
-    }
-  });
-  return parsed;
 }
 
-/** Loads the raw gazetteer from `dir` (default: src/data/gazetteer). Errors name the offending file. */
-export function loadGazetteer(dir: string = DEFAULT_GAZETTEER_DIR): Gazetteer {
-  const [weapons, countries, people, organizations, outlets] = GAZETTEER_FILES.map((name) => readList(dir, name));
-  return { weapons, countries, people, organizations, outlets } as Gazetteer;
+function load(source: (name: GazetteerFile) => unknown, fileName: (name: GazetteerFile) => string): Gazetteer {
+  return {
+    weapons: validate('weapons', source('weapons'), fileName('weapons')),
+    countries: validate('countries', source('countries'), fileName('countries')),
+    people: validate('people', source('people'), fileName('people')),
+    organizations: validate('organizations', source('organizations'), fileName('organizations')),
+    outlets: validate('outlets', source('outlets'), fileName('outlets')),
+  };
+}
+
+/**
+ * The raw gazetteer, validated: the project's own (src/data/gazetteer) by default, or the five
+ * files of `dir`. Errors name the offending file, entry and field.
+ */
+export function loadGazetteer(dir?: string): Gazetteer {
+  if (dir === undefined) return load((name) => BUILT_IN[name], (name) => `src/data/gazetteer/${name}.json`);
+  return load(
+    (name) => readFile(dir, name),
+    (name) => path.join(dir, `${name}.json`),
+  );
 }
 
 let memo: CompiledGazetteer | null = null;
 
-/** The default gazetteer, loaded and compiled once per process. */
+/** The project's gazetteer, validated and compiled once per process. */
 export function getDefaultCompiledGazetteer(): CompiledGazetteer {
   memo ??= compileGazetteer(loadGazetteer());
   return memo;

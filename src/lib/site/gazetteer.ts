@@ -1,43 +1,15 @@
 /**
- * Display data from the gazetteer (aliases, category, origin, offices) for entity pages.
- * Read from src/data/gazetteer/*.json at build time; a missing or unreadable file means
- * "no extra display data", never a failed build (the articles' own names are enough).
+ * Display data from the gazetteer (aliases, category, origin, offices) for entity pages: the
+ * profiles of the one strict loader (gazetteer/load.ts), by entity type and id.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { EntityProfile, EntityType, OrganizationProfile, PersonProfile, WeaponProfile, CountryProfile } from '../gazetteer/types.ts';
+import type { CountryProfile, EntityProfile, EntityType, OrganizationProfile, PersonProfile, WeaponProfile } from '../gazetteer/types.ts';
+import { getDefaultCompiledGazetteer } from '../gazetteer/load.ts';
 import { ENTITY_FIELDS } from './entity-fields.ts';
 
+/** A profile of any entity type, its type-specific fields optional (for display). */
 export type AnyProfile = EntityProfile & Partial<WeaponProfile & PersonProfile & OrganizationProfile & CountryProfile>;
 
-const FILES: Record<EntityType, string> = {
-  weapon: 'weapons.json',
-  country: 'countries.json',
-  person: 'people.json',
-  organization: 'organizations.json',
-};
-
-let cached: Map<string, AnyProfile> | undefined;
-
-function readProfiles(file: string, key: string): AnyProfile[] {
-  const path = join(process.cwd(), 'src/data/gazetteer', file);
-  if (!existsSync(path)) return [];
-  try {
-    const data: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    const list = Array.isArray(data) ? data : (data as Record<string, unknown>)?.[key];
-    return Array.isArray(list) ? (list as AnyProfile[]).filter((p) => p && typeof p.id === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
-/** The gazetteer profile of an entity (keyed "type:id"), or undefined. */
+/** The gazetteer profile of an entity, or undefined. */
 export function getGazetteerProfile(type: EntityType, id: string): AnyProfile | undefined {
-  if (!cached) {
-    cached = new Map();
-    for (const t of Object.keys(FILES) as EntityType[]) {
-      for (const profile of readProfiles(FILES[t], ENTITY_FIELDS[t])) cached.set(`${t}:${profile.id}`, profile);
-    }
-  }
-  return cached.get(`${type}:${id}`);
+  return getDefaultCompiledGazetteer()[ENTITY_FIELDS[type]].get(id);
 }
