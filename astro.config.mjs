@@ -45,7 +45,9 @@ export default defineConfig({
   vite: {
     // Article modules need only their body: the content layer keeps the frontmatter (see the plugin).
     plugins: [contentModulesWithoutFrontmatter(process.env.ARTICLES_DIR || './src/content/articles')],
-    build: { rolldownOptions: { onLog } },
+    // Astro inlines small bundled scripts (< assetsInlineLimit) into the page; the site's CSP
+    // allows only script files ('self'), so the "/" shortcut must stay a file.
+    build: { assetsInlineLimit: 0, rolldownOptions: { onLog } },
   },
   // Tests and the benchmark give each build its own cache so builds never share a data store.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),

@@ -75,3 +75,47 @@ describe('normalizeText', () => {
     expect(normalizeText(line)).toBe('a '.repeat(70_000).trim());
   });
 });
+
+describe('NFC shortcut', () => {
+  const stable: number[] = [];
+  for (let c = 0; c < 0x10000; c++) if (NFC_STABLE[c]) stable.push(c);
+
+  it('accepts only code units that NFC leaves alone and that are not combining marks', () => {
+    expect(stable.length).toBeGreaterThan(0x300);
+    for (const c of stable) {
+      expect(c < 0x300 || (c >= 0x2000 && c < 0x20d0)).toBe(true);
+      const ch = String.fromCharCode(c);
+      expect(ch.normalize('NFC')).toBe(ch);
+      expect(/\p{M}/u.test(ch)).toBe(false);
+    }
+    // The singletons U+2000 and U+2001 normalise to U+2002 and U+2003: not accepted.
+    expect(NFC_STABLE[0x2000]).toBe(0);
+    expect(NFC_STABLE[0x2001]).toBe(0);
+    expect(NFC_STABLE[0x0301]).toBe(0);
+  });
+
+  it('leaves every pair of accepted code units unchanged under NFC', () => {
+    const chars = stable.map((c) => String.fromCharCode(c));
+    let bad = 0;
+    for (const a of chars) for (const b of chars) if ((a + b).normalize('NFC') !== a + b) bad++;
+    expect(bad).toBe(0);
+  });
+
+  it('leaves longer random strings of accepted code units unchanged under NFC', () => {
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) % stable.length;
+    for (let k = 0; k < 20000; k++) {
+      let s = '';
+      for (let j = 0; j < 2 + (k % 7); j++) s += String.fromCharCode(stable[next()]);
+      expect(s.normalize('NFC')).toBe(s);
+    }
+  });
+
+  it('gives the same output with and without the shortcut on text that needs composition', () => {
+    expect(normalizeText('Le canon Ce\u0301sar livre\u0301')).toBe('Le canon César livré');
+    expect(normalizeText('a\u2000b')).toBe(normalizeText('a\u2002b'));
+    expect(normalizeText('Kyiv  \u041a\u0438\u0457\u0432 \u00ab\u00a0x\u00bb \u0391')).toBe('Kyiv \u041a\u0438\u0457\u0432 \u00ab x \u00bb \u0391');
+    expect(normalizeText('  \u0391\u0301  b\u0301 ')).toBe('\u0386 b\u0301');
+    expect(normalizeText('Kharkiv\u00a0: l\u2019arme\u00e9')).toBe('Kharkiv : l\'armeé');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readyToSearch, searchTerm } from '../src/scripts/search/term.ts';
+import { readyToSearch, searchTerm } from '../src/client/search/term.ts';
 
 describe('the words sent to Pagefind', () => {
   it('leaves out French function words, whatever their case', () => {

@@ -1,6 +1,6 @@
 /** Links into the search page and their parsing: the URL is the search state. */
 import { describe, expect, it } from 'vitest';
-import { parseSearchQuery, searchQuery, searchUrl } from '../src/components/search/search-url.ts';
+import { parseSearchQuery, searchQuery, searchUrl } from '../src/lib/search/url.ts';
 
 describe('searchUrl', () => {
   it('links to the search page pre-filtered on an entity, under any base', () => {

@@ -125,7 +125,7 @@ export async function measureQueries(siteUrl: string, queries: string[], searchP
         { polling: 'raf', timeout: 30_000 },
       );
       const msToResults = ((await shownAt.jsonValue()) as number) - started;
-      // The page's own marks (src/scripts/search/page.ts): last search started, searched, result data loaded.
+      // The page's own marks (src/client/search/page.ts): last search started, searched, result data loaded.
       const marks = await page.evaluate(() => Object.fromEntries(['search:start', 'search:searched', 'search:loaded'].map((name) => [name, performance.getEntriesByName(name).at(-1)?.startTime ?? NaN])));
       const phases = { debounce: marks['search:start'] - started, search: marks['search:searched'] - marks['search:start'], data: marks['search:loaded'] - marks['search:searched'] };
       await page.waitForLoadState('networkidle');

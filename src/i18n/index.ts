@@ -4,6 +4,7 @@
  */
 import fr from './fr.json' with { type: 'json' };
 import { frenchTypography } from '../lib/site/typography.ts';
+import { fillPlaceholders } from './format.ts';
 
 const dictionaries = { fr } as const;
 export type Lang = keyof typeof dictionaries;
@@ -27,8 +28,7 @@ export function t(key: UiKey, params?: Record<string, string | number>): string 
 
 function fill(key: UiKey, params: Record<string, string | number>): string {
   const template: string = dictionaries[lang][key] ?? key;
-  const filled = template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
-  return frenchTypography(filled);
+  return frenchTypography(fillPlaceholders(template, params));
 }
 
 // One formatter for the whole build: creating an Intl.NumberFormat per call cost 1.1 s of a

@@ -60,11 +60,6 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
   return {
     name: 'arms-archive:pagefind',
     hooks: {
-      // Astro inlines small bundled scripts (< vite.build.assetsInlineLimit) into the page; the
-      // site's CSP allows only script files ('self'), so the "/" shortcut must stay a file.
-      'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({ vite: { build: { assetsInlineLimit: 0 } } });
-      },
       'astro:build:done': async ({ dir, logger }) => {
         // The benchmark times `astro build` and the indexing apart (scripts/bench/pagefind-worker.ts).
         if (process.env.PAGEFIND_SKIP === '1') {

@@ -1,15 +1,17 @@
 /**
- * Links into the search page. Filter values are the French display names of entities (the
- * `name` of the gazetteer profile, as in article frontmatter): exactly the Pagefind filter
- * values, so a link needs no lookup table. Example:
+ * The search state and its URL: the query string of /recherche/ is the whole state (words,
+ * facet selections, sort), so reload, share, back and forward all work. Filter values are the
+ * French display names of entities (the `name` of the gazetteer profile, as in article
+ * frontmatter): exactly the Pagefind filter values, so a link needs no lookup table. Example:
  *   searchUrl(import.meta.env.BASE_URL, { country: 'Slovaquie' }) → "/recherche/?country=Slovaquie"
  */
 import { SEARCH_FILTERS, type SearchFilter, type SearchSort } from './filters.ts';
+import { normalizeQuery } from './query.ts';
 
 export type SearchFilters = Partial<Record<SearchFilter, string | string[]>>;
 
 export interface SearchState {
-  /** Search words ('' = browse by filters). */
+  /** Search words ('' = browse by filters), normalised (normalizeQuery). */
   q: string;
   /** Selected values per facet (OR within a facet, AND across facets). */
   filters: Partial<Record<SearchFilter, string[]>>;
@@ -19,7 +21,8 @@ export interface SearchState {
 /** Query string (with leading "?" when not empty) of a search state, parameters in a stable order. */
 export function searchQuery(state: Partial<SearchState>): string {
   const params = new URLSearchParams();
-  if (state.q?.trim()) params.set('q', state.q.trim());
+  const q = normalizeQuery(state.q ?? '');
+  if (q) params.set('q', q);
   for (const key of SEARCH_FILTERS) {
     for (const value of state.filters?.[key] ?? []) params.append(key, value);
   }
@@ -37,7 +40,7 @@ export function parseSearchQuery(search: string): SearchState {
     if (values.length) filters[key] = values;
   }
   return {
-    q: (params.get('q') ?? '').trim(),
+    q: normalizeQuery(params.get('q') ?? ''),
     filters,
     sort: params.get('sort') === 'date' ? 'date' : 'relevance',
   };
