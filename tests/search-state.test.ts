@@ -2,7 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_QUERY_CHARS, MAX_QUERY_WORDS, normalizeQuery } from '../src/lib/search/query.ts';
 import { parseSearchQuery, searchQuery } from '../src/lib/search/url.ts';
-import { FACET_PREVIEW, effectiveSort, facetView, formatCount, isIdle, pagefindFilters, searchOptions, selectionFrom, totalsOf } from '../src/client/search/state.ts';
+import {
+  FACET_PREVIEW,
+  effectiveSort,
+  facetView,
+  formatCount,
+  isIdle,
+  pagefindFilters,
+  searchOptions,
+  selectionFrom,
+  totalsOf,
+} from '../src/client/search/state.ts';
 import { SEARCH_SCRIPT_KEYS, searchText } from '../src/client/search/text.ts';
 import { t } from '../src/i18n/index.ts';
 
@@ -64,12 +74,30 @@ describe('search state', () => {
 });
 
 describe('facet lists', () => {
-  const totals = totalsOf({ weapon: [['Caesar', 5], ['Leopard 2', 5], ['Scalp', 2], ['Zuzana', 0]], year: [['2022', 3], ['2023', 9]] });
+  const totals = totalsOf({
+    weapon: [
+      ['Caesar', 5],
+      ['Leopard 2', 5],
+      ['Scalp', 2],
+      ['Zuzana', 0],
+    ],
+    year: [
+      ['2022', 3],
+      ['2023', 9],
+    ],
+  });
 
   it('lists most articles first, ties alphabetically, years newest first, and no empty value', () => {
-    expect(facetView('weapon', new Set(), undefined, totals, false).visible).toEqual([['Caesar', null], ['Leopard 2', null], ['Scalp', null]]);
+    expect(facetView('weapon', new Set(), undefined, totals, false).visible).toEqual([
+      ['Caesar', null],
+      ['Leopard 2', null],
+      ['Scalp', null],
+    ]);
     expect(facetView('year', new Set(), undefined, totals, false).visible.map(([v]) => v)).toEqual(['2023', '2022']);
-    expect(facetView('weapon', new Set(), { Scalp: 4, Caesar: 1 }, totals, false).visible).toEqual([['Scalp', 4], ['Caesar', 1]]);
+    expect(facetView('weapon', new Set(), { Scalp: 4, Caesar: 1 }, totals, false).visible).toEqual([
+      ['Scalp', 4],
+      ['Caesar', 1],
+    ]);
   });
 
   it('keeps a selected value visible, even without articles or beyond the preview', () => {

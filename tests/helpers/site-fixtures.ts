@@ -228,7 +228,7 @@ export async function buildFixtureSite(options: { name: string; env?: Record<str
           return astroBuild(content, dist, env);
         } catch (error) {
           const e = error as { stdout?: string; stderr?: string; message: string };
-          throw new Error(`fixture site build failed: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+          throw new Error(`fixture site build failed: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`, { cause: error });
         }
       });
       // A build that rendered someone else's articles (shared data store) must not be cached.

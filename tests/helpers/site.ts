@@ -123,7 +123,7 @@ function buildSiteUnlocked(dir: string, seeds: string, env: Record<string, strin
     log += astroBuild(content, dist, env);
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`site build failed: ${e.message}\n${log}${e.stdout ?? ''}${e.stderr ?? ''}`);
+    throw new Error(`site build failed: ${e.message}\n${log}${e.stdout ?? ''}${e.stderr ?? ''}`, { cause: error });
   }
   writeFileSync(join(dir, 'build.log'), log);
   return { dir, dist, content, report: JSON.parse(readFileSync(reportFile, 'utf8')), log };

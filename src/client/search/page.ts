@@ -24,7 +24,19 @@ import { normalizeQuery } from '../../lib/search/query.ts';
 import { parseSearchQuery, searchQuery, type SearchState } from '../../lib/search/url.ts';
 import { SearchSources, type Pagefind, type PagefindResponse, type PagefindResult } from './pagefind.ts';
 import { facetRow, facetToggle, reconcile, renderResult } from './render.ts';
-import { FACET_PREVIEW, effectiveSort, facetView, formatCount, hasFilters, isIdle, pagefindFilters, searchOptions, selectionFrom, type ShownValue, type Totals } from './state.ts';
+import {
+  FACET_PREVIEW,
+  effectiveSort,
+  facetView,
+  formatCount,
+  hasFilters,
+  isIdle,
+  pagefindFilters,
+  searchOptions,
+  selectionFrom,
+  type ShownValue,
+  type Totals,
+} from './state.ts';
 import { readyToSearch, searchTerm } from './term.ts';
 import { searchText, type SearchText } from './text.ts';
 
@@ -377,7 +389,10 @@ class SearchPage {
       if ((term.split(' ').at(-1) ?? '').length >= PRELOAD_MIN_CHARS) {
         // (Only fetched: searching ahead would keep Pagefind busy scoring thousands of results for a
         // short prefix such as "cae" while the reader is already typing the next letters.)
-        void this.sources.pagefind().then((pagefind) => pagefind.preload(term, searchOptions({ ...this.state, q })), () => undefined);
+        void this.sources.pagefind().then(
+          (pagefind) => pagefind.preload(term, searchOptions({ ...this.state, q })),
+          () => undefined,
+        );
       }
     });
     input.addEventListener('blur', this.commitTyping);

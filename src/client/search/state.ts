@@ -93,7 +93,13 @@ export interface FacetView {
  * archive's values (`totals`) without numbers. Values without articles are dropped unless
  * selected; most articles first, ties in French alphabetical order; years newest first.
  */
-export function facetView(key: SearchFilter, selected: ReadonlySet<string>, known: Record<string, number> | undefined, totals: Totals | undefined, expanded: boolean): FacetView {
+export function facetView(
+  key: SearchFilter,
+  selected: ReadonlySet<string>,
+  known: Record<string, number> | undefined,
+  totals: Totals | undefined,
+  expanded: boolean,
+): FacetView {
   const rank = totals?.rank[key];
   const alphabetical = (a: string, b: string) => (rank?.get(a) ?? Infinity) - (rank?.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0);
   const values: Array<[string, number | null]> = Object.entries(known ?? totals?.counts[key] ?? {})

@@ -81,7 +81,7 @@ export function parseFrontmatter(contents: string, filePath: string): { data: Re
     const parsed = matter(contents, { engines: { js: refuseCode, javascript: refuseCode } });
     return { data: parsed.data, content: parsed.content };
   } catch (error) {
-    throw new Error(`${filePath}: invalid frontmatter: ${(error as Error).message}`);
+    throw new Error(`${filePath}: invalid frontmatter: ${(error as Error).message}`, { cause: error });
   }
 }
 

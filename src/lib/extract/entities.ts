@@ -64,6 +64,7 @@ const PLACE_PREPOSITIONS = new Set(['en', 'au', 'aux', 'a', 'vers', 'depuis', 'i
 const NAME_PARTICLES = new Set(['de', 'von', 'van', 'der', 'den', 'al', 'el', 'bin', 'ben', 'da', 'di', 'del', 'dos', 'ter', 'ten', 'ibn', 'abu', 'la']);
 
 /** Folded office words that introduce a person's name ("le ministre … X"). */
+// prettier-ignore
 const OFFICE_WORDS = new Set([
   'president', 'presidente', 'ministre', 'secretaire', 'chef', 'general', 'generale', 'ambassadeur', 'ambassadrice',
   'chancelier', 'chanceliere', 'commandant', 'commandante', 'amiral', 'colonel', 'lieutenant', 'marechal',
@@ -75,8 +76,22 @@ const OFFICE_WORDS = new Set([
   'ayatollah', 'sultan', 'analyste', 'chercheur', 'chercheuse', 'proprietaire', 'fondateur', 'fondatrice',
 ]);
 /** Titles used with a single name ("le patriarche Kirill", "le roi Charles III"). */
-const SINGLE_NAME_TITLES = new Set(['patriarche', 'metropolite', 'pape', 'roi', 'reine', 'prince', 'princesse', 'emir', 'cheikh', 'imam', 'ayatollah', 'sultan']);
+const SINGLE_NAME_TITLES = new Set([
+  'patriarche',
+  'metropolite',
+  'pape',
+  'roi',
+  'reine',
+  'prince',
+  'princesse',
+  'emir',
+  'cheikh',
+  'imam',
+  'ayatollah',
+  'sultan',
+]);
 /** Roles in an apposition after a name ("Park Jin-woo, chercheur à l'Institut Asan"; "X, le propriétaire de CSG"). */
+// prettier-ignore
 const ROLE_AFTER = new Set([
   'analyste', 'chercheur', 'chercheuse', 'expert', 'experte', 'specialiste', 'directeur', 'directrice', 'professeur',
   'professeure', 'proprietaire', 'fondateur', 'fondatrice', 'pdg', 'president', 'presidente', 'porte-parole', 'gendre',
@@ -85,6 +100,7 @@ const ROLE_AFTER = new Set([
   'commandant', 'dirigeant', 'dirigeante', 'responsable', 'economiste', 'historien', 'historienne', 'politologue',
 ]);
 /** Words allowed between an office word and the name ("le ministre slovaque de la Défense, X"). */
+// prettier-ignore
 const OFFICE_COMPLEMENT = new Set([
   'de', 'du', 'des', 'd', 'la', 'le', 'l', 'les', 'en', 'adjoint', 'adjointe', 'charge', 'chargee', 'delegue', 'deleguee',
   'par', 'interim', 'sortant', 'sortante', 'nouveau', 'nouvel', 'nouvelle', 'ancien', 'ancienne', 'actuel', 'actuelle',

@@ -34,6 +34,7 @@ const APPROX: Record<string, number> = {
 const VAGUE_PLURAL = new Set(['dizaines', 'douzaines', 'vingtaines', 'centaines', 'milliers', 'millions', 'milliards']);
 
 /** Nouns that announce military hardware; used for "un/une" and for delivery phrase detection. */
+// prettier-ignore
 export const WEAPON_NOUNS = new Set([
   'missile', 'missiles', 'obusier', 'obusiers', 'canon', 'canons', 'systeme', 'systemes', 'batterie', 'batteries',
   'char', 'chars', 'drone', 'drones', 'lanceur', 'lanceurs', 'lance', 'roquette', 'roquettes', 'bombe', 'bombes',
@@ -201,6 +202,7 @@ function followedByWeaponNoun(t: TokView, j: number, hi: number): boolean {
  * Every non-digit word that can start a quantity (the cases of quantityAt and parseWords below);
  * `in` also sees Object.prototype names, so those are included to keep the lookups equivalent.
  */
+// prettier-ignore
 const QUANTITY_START = new Set([
   'plusieurs', 'quelques', 'nombreux', 'nombreuses', 'des', 'de', 'un', 'une', 'dizaines', 'centaines', 'milliers',
   'cent', 'cents', 'mille', ...Object.keys(UNITS), ...Object.keys(TENS), ...Object.getOwnPropertyNames(Object.prototype),
@@ -264,6 +266,7 @@ export function parseQuantity(s: string): { value: number | null; text: string }
 }
 
 /** Words allowed between a quantity and the weapon name it governs ("missiles de croisière « Scalp »"). */
+// prettier-ignore
 const PHRASE_BLOCK = new Set([
   'a', 'au', 'aux', 'pour', 'par', 'avec', 'sur', 'dans', 'en', 'vers', 'chez', 'et', 'ou', 'mais', 'que', 'qui',
   'dont', 'ont', 'est', 'sont', 'sera', 'seront', 'ete', 'va', 'vont', 'le', 'la', 'les', 'l', 'un', 'une', 'ce',

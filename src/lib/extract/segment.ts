@@ -170,20 +170,14 @@ function splitSentences(text: string, ps: number, pe: number, paragraph: number,
       } else break;
     }
 
-    if (k >= pe) {
-      i = pe;
-      break;
-    }
+    if (k >= pe) break;
     if (!isSpace(text.charCodeAt(k))) {
       i = j - 1; // glued to the next word ("1.5", "OTAN...Nous"): not a boundary
       continue;
     }
     let next = k;
     while (next < pe && isSpace(text.charCodeAt(next))) next++;
-    if (next >= pe) {
-      i = pe;
-      break;
-    }
+    if (next >= pe) break;
     const nc = text.charCodeAt(next);
     const nextChar = text[next];
     let boundary = !isContinuation(nc) && !LOWER_START.test(nextChar);

@@ -44,12 +44,12 @@ function readFile(dir: string, name: GazetteerFile): unknown {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    throw new Error(`Gazetteer file ${file} cannot be read: ${(err as Error).message}`);
+    throw new Error(`Gazetteer file ${file} cannot be read: ${(err as Error).message}`, { cause: err });
   }
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new Error(`Gazetteer file ${file} is not valid JSON: ${(err as Error).message}`);
+    throw new Error(`Gazetteer file ${file} is not valid JSON: ${(err as Error).message}`, { cause: err });
   }
 }
 
@@ -68,7 +68,11 @@ function load(source: (name: GazetteerFile) => unknown, fileName: (name: Gazette
  * files of `dir`. Errors name the offending file, entry and field.
  */
 export function loadGazetteer(dir?: string): Gazetteer {
-  if (dir === undefined) return load((name) => BUILT_IN[name], (name) => `src/data/gazetteer/${name}.json`);
+  if (dir === undefined)
+    return load(
+      (name) => BUILT_IN[name],
+      (name) => `src/data/gazetteer/${name}.json`,
+    );
   return load(
     (name) => readFile(dir, name),
     (name) => path.join(dir, `${name}.json`),

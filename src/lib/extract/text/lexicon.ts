@@ -24,6 +24,7 @@ export const COMMON_WORDS = new Set(
 );
 
 /** Military words that make an ambiguous weapon name ("César", "Archer") acceptable in a sentence. */
+// prettier-ignore
 export const MILITARY_WORDS = new Set([
   'arme', 'armes', 'armement', 'armements', 'militaire', 'militaires', 'livraison', 'livraisons', 'livre', 'livres',
   'livree', 'livrees', 'livrer', 'livrera', 'livrerait', 'envoi', 'envoyer', 'artillerie', 'defense', 'antiaerienne',
