@@ -235,10 +235,12 @@ function utf8SequenceLength(bytes: Uint8Array, i: number): number {
   return 0;
 }
 
-function scanUtf8(bytes: Uint8Array): { invalid: number; validMultibyte: number; firstInvalid: number } {
-  let invalid = 0;
+/**
+ * Walks the bytes as UTF-8: calls onInvalid(i) for each byte that starts no valid sequence (it
+ * then counts as one byte) and returns the number of valid multibyte sequences.
+ */
+function walkUtf8(bytes: Uint8Array, onInvalid: (i: number) => void): number {
   let validMultibyte = 0;
-  let firstInvalid = -1;
   for (let i = 0; i < bytes.length; ) {
     if (bytes[i] < 0x80) {
       i++;
@@ -249,11 +251,20 @@ function scanUtf8(bytes: Uint8Array): { invalid: number; validMultibyte: number;
       validMultibyte++;
       i += len;
     } else {
-      if (firstInvalid < 0) firstInvalid = i;
-      invalid++;
+      onInvalid(i);
       i++;
     }
   }
+  return validMultibyte;
+}
+
+function scanUtf8(bytes: Uint8Array): { invalid: number; validMultibyte: number; firstInvalid: number } {
+  let invalid = 0;
+  let firstInvalid = -1;
+  const validMultibyte = walkUtf8(bytes, (i) => {
+    if (firstInvalid < 0) firstInvalid = i;
+    invalid++;
+  });
   return { invalid, validMultibyte, firstInvalid };
 }
 
@@ -261,21 +272,11 @@ function scanUtf8(bytes: Uint8Array): { invalid: number; validMultibyte: number;
 function decodeMixed(bytes: Uint8Array): string {
   const parts: string[] = [];
   let runStart = 0;
-  for (let i = 0; i < bytes.length; ) {
-    if (bytes[i] < 0x80) {
-      i++;
-      continue;
-    }
-    const len = utf8SequenceLength(bytes, i);
-    if (len > 0) {
-      i += len;
-      continue;
-    }
+  walkUtf8(bytes, (i) => {
     if (i > runStart) parts.push(utf8Lenient.decode(bytes.subarray(runStart, i)));
     parts.push(CP1252_CHARS[bytes[i]]);
-    i++;
-    runStart = i;
-  }
+    runStart = i + 1;
+  });
   if (runStart < bytes.length) parts.push(utf8Lenient.decode(bytes.subarray(runStart)));
   return parts.join('');
 }
