@@ -127,14 +127,11 @@ function keepFoldUnit(code: number): number {
 /** keepFoldUnit of each code unit (-1: not computed yet). */
 const KEEP_FOLD = new Int32Array(0x10000).fill(-1);
 const keepScratch = createCodeUnitScratch(1 << 11);
-/** Several rules fold the same sentences: the last results, cleared when full (bounded memory). */
-const keepMemo = new Map<string, string>();
-const KEEP_MEMO_MAX = 4096;
-
-/** The length-keeping fold: offsets found in foldKeep(s) are offsets in s. Memoised per string. */
+/**
+ * The length-keeping fold: offsets found in foldKeep(s) are offsets in s. One table lookup per
+ * code unit (not memoised: hashing the sentence for a cache costs more than folding it again).
+ */
 export function foldKeep(s: string): string {
-  let out = keepMemo.get(s);
-  if (out !== undefined) return out;
   const n = s.length;
   const u = keepScratch.read(s);
   let changed = false;
@@ -147,8 +144,5 @@ export function foldKeep(s: string): string {
       changed = true;
     }
   }
-  out = changed ? keepScratch.decode(n) : s;
-  if (keepMemo.size >= KEEP_MEMO_MAX) keepMemo.clear();
-  keepMemo.set(s, out);
-  return out;
+  return changed ? keepScratch.decode(n) : s;
 }
