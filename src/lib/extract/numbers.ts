@@ -4,7 +4,7 @@
  * amounts kept as text only ("des dizaines", "des centaines", "des milliers", "plusieurs").
  * "un"/"une" count as 1 only when a weapon noun follows ("une batterie Patriot").
  */
-import { CHAR_CLASS, CHAR_TABLE_SIZE, CH_WORD, charClass, foldSlice } from './text/fold.ts';
+import { wordTokens as tokenize, type WordToken as Tok } from './text/words.ts';
 
 export interface Quantity {
   /** Number of units, or null for vague amounts. */
@@ -45,32 +45,6 @@ export const WEAPON_NOUNS = new Set([
   'transport', 'transports', 'camion', 'camions', 'appareil', 'appareils', 'lance-roquettes', 'chasseurs-bombardiers',
 ]);
 const ONE_QUALIFIERS = new Set(['nouveau', 'nouvel', 'nouvelle', 'seul', 'seule', 'autre', 'premier', 'premiere', 'deuxieme', 'second', 'seconde', 'dernier', 'derniere']);
-
-/** A word token; its text as written is text.slice(start, end) (not stored: most tokens never need it). */
-interface Tok {
-  w: string; // folded word
-  start: number;
-  end: number;
-}
-
-function isWordUnit(c: number): boolean {
-  return ((c < CHAR_TABLE_SIZE ? CHAR_CLASS[c] : charClass(c)) & CH_WORD) !== 0;
-}
-
-function tokenize(text: string, from = 0, to = text.length): Tok[] {
-  const out: Tok[] = [];
-  let i = from;
-  while (i < to) {
-    if (!isWordUnit(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const s = i;
-    while (i < text.length && isWordUnit(text.charCodeAt(i))) i++;
-    out.push({ w: foldSlice(text, s, i), start: s, end: i });
-  }
-  return out;
-}
 
 /** text.slice(start, end) is a non-empty run of ASCII digits (what /^\d+$/ accepts). */
 function isDigits(text: string, start: number, end: number): boolean {
