@@ -23,12 +23,12 @@ describe('slugs', () => {
     );
   });
   it('gives articles with the same title distinct slugs that do not depend on a counter', () => {
-    const a = { title: 'Même titre', hash: 'aaaaaaaaaaaa' };
-    const b = { title: 'Même titre', hash: 'bbbbbbbbbbbb' };
-    const slugs = assignSlugs([a, b]);
+    const a = { file: 'a.txt', title: 'Même titre', hash: 'aaaaaaaaaaaa', bodyKey: 'ka' };
+    const b = { file: 'b.txt', title: 'Même titre', hash: 'bbbbbbbbbbbb', bodyKey: 'kb' };
+    const { slugs } = assignSlugs([a, b]);
     expect(slugs.get(a)).toBe('meme-titre');
     expect(slugs.get(b)).toBe('meme-titre-bbbbbb');
-    expect(assignSlugs([a, b]).get(b)).toBe(slugs.get(b));
+    expect(assignSlugs([a, b]).slugs.get(b)).toBe(slugs.get(b));
   });
 });
 

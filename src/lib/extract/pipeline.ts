@@ -15,10 +15,10 @@ import { findDateline } from './dates/dateline.ts';
 import { iso } from './dates/calendar.ts';
 import { extractDeliveries } from './deliveries.ts';
 import { splitSeedFrontmatter } from './seed-frontmatter.ts';
-import type { CleanedText, DateWindow, EntityContext, ExtractionResult, Mention, SegmentedDoc, Warning } from './types.ts';
+import type { CleanedText, DateWindow, EntityContext, Evidence, ExtractionResult, Mention, SegmentedDoc, Warning } from './types.ts';
 
 export type ExtractOutcome =
-  | { ok: true; result: ExtractionResult; encoding: string }
+  | { ok: true; result: ExtractionResult; encoding: string; requestedSlug?: string }
   | { ok: false; reason: string; warnings: Warning[] };
 
 const LEAD_MAX = 300;
@@ -44,7 +44,7 @@ export function extractSeed(bytes: Uint8Array, file: string, cg: CompiledGazette
     return { ok: false, reason: 'nothing left after removing boilerplate', warnings };
   }
   result.warnings.unshift(...warnings);
-  return { ok: true, result, encoding: decoded.encoding };
+  return { ok: true, result, encoding: decoded.encoding, requestedSlug: seed.overrides.slug };
 }
 
 /** The CLI/eval entry: like extractSeed but throws on rejection. */
@@ -90,9 +90,9 @@ export function extractText(text: string, file: string, cg: CompiledGazetteer, o
     warnings.push({ file, ruleId: 'date-unknown', reason: 'no publication date could be established' });
   }
 
-  return {
+  return capEvidence({
     file,
-    title,
+    title: cleanTitle(title),
     titleGenerated,
     source,
     date,
@@ -110,7 +110,68 @@ export function extractText(text: string, file: string, cg: CompiledGazetteer, o
     language: overrides.language ?? 'fr',
     url: source?.url ?? overrides.url ?? null,
     warnings,
+  });
+}
+
+/**
+ * Characters that change how a title displays without being text: bidi embeddings, overrides and
+ * isolates (U+202A–U+202E, U+2066–U+2069), directional marks, zero-width characters, word joiner
+ * and invisible operators, soft hyphen, BOM and C0/C1 controls. The body loses the invisible ones
+ * in the normalise stage; a title can come from frontmatter, which that stage never sees.
+ */
+const TITLE_INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** A title as it is shown: invisible and direction-changing characters removed, spaces collapsed. */
+export function cleanTitle(title: string): string {
+  return title.replace(TITLE_INVISIBLE, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Most evidence entries kept for one fact (the date's sentences). */
+export const EVIDENCE_PER_FACT = 5;
+/** Most distinct evidence sentences one article keeps (date, deliveries, then entity contexts). */
+export const EVIDENCE_PER_ARTICLE = 200;
+/** Longest evidence sentence kept whole; a longer one is cut on a word and ends with "…". */
+export const EVIDENCE_SENTENCE_MAX = 400;
+
+/** A sentence cut to EVIDENCE_SENTENCE_MAX characters on a word boundary. */
+export function truncateSentence(text: string): string {
+  if (text.length <= EVIDENCE_SENTENCE_MAX) return text;
+  const cut = text.slice(0, EVIDENCE_SENTENCE_MAX - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > EVIDENCE_SENTENCE_MAX / 2 ? cut.slice(0, space) : cut}…`;
+}
+
+/**
+ * Bounds the evidence of one article whatever its text: a line repeating "le 12 mars 2024, "
+ * 8,000 times gave the date 8,000 copies of a 136 KB sentence (272 MB of JSON). Each fact keeps
+ * at most EVIDENCE_PER_FACT distinct entries, each sentence at most EVIDENCE_SENTENCE_MAX
+ * characters, and the article at most EVIDENCE_PER_ARTICLE distinct sentences: contexts past it
+ * are dropped, deliveries past it too (with a warning). The MDX writer then stores each once.
+ */
+export function capEvidence(result: ExtractionResult): ExtractionResult {
+  const sentences = new Set<number>();
+  const room = (offset: number) => sentences.has(offset) || sentences.size < EVIDENCE_PER_ARTICLE;
+  const take = <E extends { text: string; offset: number }>(e: E): E => {
+    sentences.add(e.offset);
+    return e.text.length > EVIDENCE_SENTENCE_MAX ? { ...e, text: truncateSentence(e.text) } : e;
   };
+  const seen = new Set<string>();
+  const dateEvidence: Evidence[] = [];
+  for (const e of result.date.evidence) {
+    const key = `${e.offset}\u0000${e.rule ?? ''}\u0000${e.text.length}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (dateEvidence.length === EVIDENCE_PER_FACT) break;
+    dateEvidence.push(take(e));
+  }
+  const deliveries = result.deliveries.filter((d) => room(d.evidence.offset)).map((d) => ({ ...d, evidence: take(d.evidence) }));
+  const contexts = result.contexts.filter((c) => room(c.offset)).map(take);
+  const warnings = result.warnings;
+  const dropped = result.deliveries.length - deliveries.length;
+  if (dropped > 0) {
+    warnings.push({ file: result.file, ruleId: 'evidence-cap', reason: `${dropped} deliveries past the ${EVIDENCE_PER_ARTICLE} evidence sentences of one article were left out` });
+  }
+  return { ...result, date: { ...result.date, evidence: dateEvidence }, deliveries, contexts, warnings };
 }
 
 /** Lines the clean stage removed under one rule (e.g. bylines, read by the source stage). */
