@@ -140,7 +140,8 @@ function cacheWarning(dir: string, error: unknown): void {
 /** Extraction through the cache; the cache is dropped (with a warning) the first time it fails. */
 class Extractor {
   cache: ExtractionCache | null;
-  readonly budget = new ExtractionBudget();
+  // INGEST_SEED_CPU_LIMIT_MS lowers (or raises) the per-seed CPU budget, e.g. on a very slow machine.
+  readonly budget = new ExtractionBudget({ cpuLimitMs: Number(process.env.INGEST_SEED_CPU_LIMIT_MS) || undefined });
 
   constructor(cache: ExtractionCache | null) {
     this.cache = cache;
@@ -370,6 +371,8 @@ async function main(): Promise<void> {
   let extracted: Extracted[];
   try {
     extracted = await extractAll(options, outcomes, extractor);
+    // The worker's memory goes before pages are written (it restarts if a result must be redone).
+    await extractor.budget.close();
     if (extracted.length === 0 && options.strict) {
       throw new Refusal(`--strict: no article in ${options.seedsDir} (${outcomes.length} file(s) examined)`);
     }
