@@ -301,7 +301,9 @@ async function writePages(options: Options, extracted: Extracted[], outcomes: Fi
   const written = new Set([...slugs.values()].map((slug) => `${slug}.mdx`));
 
   // A wrong --seeds or SEEDS_DIR must not empty the archive: stop before touching anything.
-  const removed = [...before].filter((name) => !written.has(name));
+  // (A page whose URL moved is replaced by its new one, not lost.)
+  const movedFrom = new Set(moved.map((m) => `${m.from}.mdx`));
+  const removed = [...before].filter((name) => !written.has(name) && !movedFrom.has(name));
   if (!options.allowShrink && before.size > 0 && removed.length * 2 > before.size) {
     throw new Refusal(
       `this run would remove ${removed.length} of the ${before.size} pages in ${options.outDir} ` +
