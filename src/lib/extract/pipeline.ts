@@ -130,6 +130,8 @@ export function cleanTitle(title: string): string {
 export const EVIDENCE_PER_FACT = 5;
 /** Most distinct evidence sentences one article keeps (date, deliveries, then entity contexts). */
 export const EVIDENCE_PER_ARTICLE = 200;
+/** Most entity mentions linked in one article's text (a typical article has under 100). */
+export const MENTIONS_PER_ARTICLE = 5_000;
 /** Longest evidence sentence kept whole; a longer one is cut on a word and ends with "…". */
 export const EVIDENCE_SENTENCE_MAX = 400;
 
@@ -147,6 +149,7 @@ export function truncateSentence(text: string): string {
  * at most EVIDENCE_PER_FACT distinct entries, each sentence at most EVIDENCE_SENTENCE_MAX
  * characters, and the article at most EVIDENCE_PER_ARTICLE distinct sentences: contexts past it
  * are dropped, deliveries past it too (with a warning). The MDX writer then stores each once.
+ * Linked mentions are capped too (MENTIONS_PER_ARTICLE), so a page's size follows its text.
  */
 export function capEvidence(result: ExtractionResult): ExtractionResult {
   const sentences = new Set<number>();
@@ -171,7 +174,12 @@ export function capEvidence(result: ExtractionResult): ExtractionResult {
   if (dropped > 0) {
     warnings.push({ file: result.file, ruleId: 'evidence-cap', reason: `${dropped} deliveries past the ${EVIDENCE_PER_ARTICLE} evidence sentences of one article were left out` });
   }
-  return { ...result, date: { ...result.date, evidence: dateEvidence }, deliveries, contexts, warnings };
+  let mentions = result.mentions;
+  if (mentions.length > MENTIONS_PER_ARTICLE) {
+    mentions = inStartOrder(mentions).slice(0, MENTIONS_PER_ARTICLE);
+    warnings.push({ file: result.file, ruleId: 'mention-cap', reason: `only the first ${MENTIONS_PER_ARTICLE} of ${result.mentions.length} entity mentions are linked` });
+  }
+  return { ...result, date: { ...result.date, evidence: dateEvidence }, deliveries, contexts, mentions, warnings };
 }
 
 /** Lines the clean stage removed under one rule (e.g. bylines, read by the source stage). */
