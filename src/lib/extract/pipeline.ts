@@ -15,7 +15,7 @@ import { findDateline } from './dates/dateline.ts';
 import { iso } from './dates/calendar.ts';
 import { extractDeliveries } from './deliveries.ts';
 import { splitSeedFrontmatter } from './seed-frontmatter.ts';
-import type { CleanedText, DateWindow, EntityContext, Evidence, ExtractionResult, Mention, SegmentedDoc, Warning } from './types.ts';
+import type { CleanedText, DateWindow, EntityContext, ExtractionResult, Mention, SegmentedDoc, Warning } from './types.ts';
 
 export type ExtractOutcome =
   | { ok: true; result: ExtractionResult; encoding: string; requestedSlug?: string }
@@ -133,7 +133,7 @@ export const EVIDENCE_PER_ARTICLE = 200;
 /** Most entity mentions linked in one article's text (a typical article has under 100). */
 export const MENTIONS_PER_ARTICLE = 5_000;
 /** Longest evidence sentence kept whole; a longer one is cut on a word and ends with "…". */
-export const EVIDENCE_SENTENCE_MAX = 400;
+export const EVIDENCE_SENTENCE_MAX = 1_000;
 
 /** A sentence cut to EVIDENCE_SENTENCE_MAX characters on a word boundary. */
 export function truncateSentence(text: string): string {
@@ -146,7 +146,7 @@ export function truncateSentence(text: string): string {
 /**
  * Bounds the evidence of one article whatever its text: a line repeating "le 12 mars 2024, "
  * 8,000 times gave the date 8,000 copies of a 136 KB sentence (272 MB of JSON). Each fact keeps
- * at most EVIDENCE_PER_FACT distinct entries, each sentence at most EVIDENCE_SENTENCE_MAX
+ * at most EVIDENCE_PER_FACT entries (real articles have at most 2), each sentence at most EVIDENCE_SENTENCE_MAX
  * characters, and the article at most EVIDENCE_PER_ARTICLE distinct sentences: contexts past it
  * are dropped, deliveries past it too (with a warning). The MDX writer then stores each once.
  * Linked mentions are capped too (MENTIONS_PER_ARTICLE), so a page's size follows its text.
@@ -158,15 +158,7 @@ export function capEvidence(result: ExtractionResult): ExtractionResult {
     sentences.add(e.offset);
     return e.text.length > EVIDENCE_SENTENCE_MAX ? { ...e, text: truncateSentence(e.text) } : e;
   };
-  const seen = new Set<string>();
-  const dateEvidence: Evidence[] = [];
-  for (const e of result.date.evidence) {
-    const key = `${e.offset}\u0000${e.rule ?? ''}\u0000${e.text.length}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (dateEvidence.length === EVIDENCE_PER_FACT) break;
-    dateEvidence.push(take(e));
-  }
+  const dateEvidence = result.date.evidence.slice(0, EVIDENCE_PER_FACT).map(take);
   const deliveries = result.deliveries.filter((d) => room(d.evidence.offset)).map((d) => ({ ...d, evidence: take(d.evidence) }));
   const contexts = result.contexts.filter((c) => room(c.offset)).map(take);
   const warnings = result.warnings;
