@@ -139,8 +139,8 @@ describe('one seed cannot stall or abort the archive', () => {
     const run = ingest(dir, seeds, [], { INGEST_SEED_CPU_LIMIT_MS: '60000' });
     expect(run.status, run.stderr).toBe(0);
     expect(entry(run.report, 'wrapped.txt').outcome).toBe('page');
-    // Was 46 s (quadratic); now well under a second of extraction.
-    expect(run.ms).toBeLessThan(15_000);
+    // Was 46 s (quadratic); now about a second, process start included (loose bound: shared CI machines).
+    expect(run.ms).toBeLessThan(30_000);
   });
 
   it('rejects a seed over its CPU budget or over 10 MB with the reason, and builds the rest', () => {
