@@ -323,11 +323,19 @@ async function writePages(options: Options, extracted: Extracted[], outcomes: Fi
     const intact = !item.result && item.cachedSlug === slug && item.cachedMdx !== undefined && existsSync(target) && sha256(readFileSync(target)) === item.cachedMdx;
     let mdxHash = item.cachedMdx;
     if (!intact) {
-      const result = await extractor.result(item);
-      // The gazetteer is compiled only when a page is written (not on an ingest where nothing changed).
-      const mdx = articleToMdx(result, { slug, seed: item.file, hash: item.hash }, getDefaultCompiledGazetteer());
-      writeAtomic(target, mdx);
-      mdxHash = sha256(mdx);
+      try {
+        const result = await extractor.result(item);
+        // The gazetteer is compiled only when a page is written (not on an ingest where nothing changed).
+        const mdx = articleToMdx(result, { slug, seed: item.file, hash: item.hash }, getDefaultCompiledGazetteer());
+        writeAtomic(target, mdx);
+        mdxHash = sha256(mdx);
+      } catch (error) {
+        // This seed's page could not be made: its rejection, not the archive's (its slug stays reserved).
+        map.articles[slug] = { ...map.articles[slug], live: false };
+        written.delete(`${slug}.mdx`);
+        outcomes.push({ file: item.file, outcome: 'rejected', reason: `page not written: ${((error as Error).message ?? String(error)).slice(0, 200)}` });
+        continue;
+      }
     }
     extractor.withCache((c) => c.setSlug(cacheKey(item.file, item.hash), slug, mdxHash!));
     const notes = [...item.warnings.map((w) => w.reason)];
