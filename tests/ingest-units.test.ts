@@ -55,3 +55,25 @@ describe('splitSeedFrontmatter', () => {
     expect(split.content).toContain('Un texte');
   });
 });
+
+describe('the slug map', () => {
+  const item = (file: string, title: string, bodyKey = `body-${file}`, requestedSlug?: string) => ({ file, title, hash: `${file}-hash-0123456789`.replace(/[^a-z0-9]/g, 'f'), bodyKey, requestedSlug });
+
+  it('never gives the slug of a deleted seed to another article', () => {
+    const first = assignSlugs([item('a.txt', 'Même titre')]);
+    const { slugs, map } = assignSlugs([item('b.txt', 'Même titre')], first.map);
+    const [slug] = [...slugs.values()];
+    expect(slug).not.toBe('meme-titre');
+    expect(map.articles['meme-titre']).toMatchObject({ seed: 'a.txt', live: false });
+  });
+
+  it('redirects a moved URL straight to its latest slug, and drops a redirect to a page that is gone', () => {
+    const one = assignSlugs([item('a.txt', 'Titre')]);
+    const two = assignSlugs([item('a.txt', 'Titre', 'k', 'deux')], one.map);
+    const three = assignSlugs([item('a.txt', 'Titre', 'k', 'trois')], two.map);
+    expect(three.map.redirects).toEqual({ titre: 'trois', deux: 'trois' });
+    const gone = assignSlugs([], three.map);
+    expect(gone.map.redirects).toEqual({});
+    expect(Object.keys(gone.map.articles).sort()).toEqual(['deux', 'titre', 'trois']);
+  });
+});
