@@ -5,15 +5,8 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import pagefind from './src/integrations/pagefind.ts';
 import { contentModulesWithoutFrontmatter } from './src/lib/mdx/vite-content-modules.ts';
-
-/**
- * "/archive" or "archive/" → "/archive/"; empty → "/".
- * @param {string | undefined} value
- */
-function normaliseBase(value) {
-  const trimmed = (value ?? '').trim().replace(/^\/+|\/+$/g, '');
-  return trimmed ? `/${trimmed}/` : '/';
-}
+import { deployTarget, DeployConfigError } from './src/lib/site/deploy.ts';
+import { articleRedirects } from './src/lib/site/redirects.ts';
 
 /**
  * Rolldown log filter: drops only the MODULE_LEVEL_DIRECTIVE warning Astro's "use astro:head-inject"
@@ -31,10 +24,24 @@ function onLog(level, log, handler) {
   if (!mdxDirective) handler(level, log);
 }
 
-// SITE_URL and BASE_PATH let one build run at a domain root or under a sub-path (GitHub Pages).
+// SITE_URL and BASE_PATH let one build run at a domain root or under a sub-path (GitHub Pages);
+// a wrong value stops the build with one message naming the variable (src/lib/site/deploy.ts).
+/** @type {import('./src/lib/site/deploy.ts').DeployTarget} */
+let target;
+try {
+  target = deployTarget(process.env);
+} catch (error) {
+  if (!(error instanceof DeployConfigError)) throw error;
+  console.error(`astro.config: ${error.message}`);
+  process.exit(1);
+}
+const articlesDir = process.env.ARTICLES_DIR || './src/content/articles';
+
 export default defineConfig({
-  site: process.env.SITE_URL || 'http://localhost:4321',
-  base: normaliseBase(process.env.BASE_PATH),
+  site: target.site,
+  base: target.base,
+  // Old article URLs that moved (the slug map ingest keeps): static pages with a meta refresh and canonical link.
+  redirects: articleRedirects(articlesDir, target.base),
   trailingSlash: 'always',
   // CSS as files, never inline <style>: the Content-Security-Policy allows only 'self' styles.
   build: { format: 'directory', inlineStylesheets: 'never' },
@@ -44,7 +51,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     // Article modules need only their body: the content layer keeps the frontmatter (see the plugin).
-    plugins: [contentModulesWithoutFrontmatter(process.env.ARTICLES_DIR || './src/content/articles')],
+    plugins: [contentModulesWithoutFrontmatter(articlesDir)],
     // Astro inlines small bundled scripts (< assetsInlineLimit) into the page; the site's CSP
     // allows only script files ('self'), so the "/" shortcut must stay a file.
     build: { assetsInlineLimit: 0, rolldownOptions: { onLog } },

@@ -25,11 +25,11 @@ describe('extraction cache', () => {
     const key = cacheKey('a.txt', 'abc');
     expect(first.lookup(key)).toBeUndefined();
     first.store(key, summary, result);
-    first.setSlug(key, 'titre');
+    first.setSlug(key, 'titre', 'mdx-sha');
     first.save();
 
     const second = new ExtractionCache(dir, 'v1');
-    expect(second.lookup(key)).toEqual({ ...summary, slug: 'titre' });
+    expect(second.lookup(key)).toEqual({ ...summary, slug: 'titre', mdx: 'mdx-sha' });
     expect(second.result(key)).toEqual(result);
     expect(second.hits).toBe(1);
     expect(second.misses).toBe(0);

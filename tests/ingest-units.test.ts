@@ -23,12 +23,12 @@ describe('slugs', () => {
     );
   });
   it('gives articles with the same title distinct slugs that do not depend on a counter', () => {
-    const a = { title: 'Même titre', hash: 'aaaaaaaaaaaa' };
-    const b = { title: 'Même titre', hash: 'bbbbbbbbbbbb' };
-    const slugs = assignSlugs([a, b]);
+    const a = { file: 'a.txt', title: 'Même titre', hash: 'aaaaaaaaaaaa', bodyKey: 'ka' };
+    const b = { file: 'b.txt', title: 'Même titre', hash: 'bbbbbbbbbbbb', bodyKey: 'kb' };
+    const { slugs } = assignSlugs([a, b]);
     expect(slugs.get(a)).toBe('meme-titre');
     expect(slugs.get(b)).toBe('meme-titre-bbbbbb');
-    expect(assignSlugs([a, b]).get(b)).toBe(slugs.get(b));
+    expect(assignSlugs([a, b]).slugs.get(b)).toBe(slugs.get(b));
   });
 });
 
@@ -53,5 +53,27 @@ describe('splitSeedFrontmatter', () => {
     const split = splitSeedFrontmatter('---\nUn texte qui commence par un trait.', 'd.txt');
     expect(split.errors).toEqual([]);
     expect(split.content).toContain('Un texte');
+  });
+});
+
+describe('the slug map', () => {
+  const item = (file: string, title: string, bodyKey = `body-${file}`, requestedSlug?: string) => ({ file, title, hash: `${file}-hash-0123456789`.replace(/[^a-z0-9]/g, 'f'), bodyKey, requestedSlug });
+
+  it('never gives the slug of a deleted seed to another article', () => {
+    const first = assignSlugs([item('a.txt', 'Même titre')]);
+    const { slugs, map } = assignSlugs([item('b.txt', 'Même titre')], first.map);
+    const [slug] = [...slugs.values()];
+    expect(slug).not.toBe('meme-titre');
+    expect(map.articles['meme-titre']).toMatchObject({ seed: 'a.txt', live: false });
+  });
+
+  it('redirects a moved URL straight to its latest slug, and drops a redirect to a page that is gone', () => {
+    const one = assignSlugs([item('a.txt', 'Titre')]);
+    const two = assignSlugs([item('a.txt', 'Titre', 'k', 'deux')], one.map);
+    const three = assignSlugs([item('a.txt', 'Titre', 'k', 'trois')], two.map);
+    expect(three.map.redirects).toEqual({ titre: 'trois', deux: 'trois' });
+    const gone = assignSlugs([], three.map);
+    expect(gone.map.redirects).toEqual({});
+    expect(Object.keys(gone.map.articles).sort()).toEqual(['deux', 'titre', 'trois']);
   });
 });

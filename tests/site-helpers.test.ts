@@ -39,9 +39,18 @@ describe('CSV export', () => {
     expect(csvField('a, "b"')).toBe('"a, ""b"""');
     expect(toCsv(['x', 'y'], [[1, 'deux\ntrois']])).toBe('x,y\r\n1,"deux\ntrois"\r\n');
   });
-  it('neutralises cells a spreadsheet would run as formulas, but not negative numbers', () => {
+  it('neutralises cells a spreadsheet would run as formulas, but not numbers the site computed', () => {
     expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
-    expect(csvField('-12')).toBe('-12');
+    expect(csvField(-12)).toBe('-12');
+  });
+  it('follows the OWASP rule for every text cell starting with = + - @ tab or CR, a digit after "-" included', () => {
+    expect(csvField("-2+3+cmd|' /C calc'!A0")).toBe("'-2+3+cmd|' /C calc'!A0");
+    expect(csvField('-12')).toBe("'-12");
+    expect(csvField('+1')).toBe("'+1");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\t=1')).toBe("'\t=1");
+    expect(csvField('\r=1')).toBe('"\'\r=1"');
+    expect(csvField('Caesar -2')).toBe('Caesar -2');
   });
 });
 

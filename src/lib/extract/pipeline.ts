@@ -18,7 +18,7 @@ import { splitSeedFrontmatter, type SeedOverrides } from './seed-frontmatter.ts'
 import type { CleanedText, DateWindow, EntityContext, ExtractionResult, Mention, SegmentedDoc, Warning } from './types.ts';
 
 export type ExtractOutcome =
-  | { ok: true; result: ExtractionResult; encoding: string }
+  | { ok: true; result: ExtractionResult; encoding: string; requestedSlug?: string }
   | { ok: false; reason: string; warnings: Warning[] };
 
 const LEAD_MAX = 300;
@@ -44,7 +44,7 @@ export function extractSeed(bytes: Uint8Array, file: string, cg: CompiledGazette
     return { ok: false, reason: 'nothing left after removing boilerplate', warnings };
   }
   result.warnings.unshift(...warnings);
-  return { ok: true, result, encoding: decoded.encoding };
+  return { ok: true, result, encoding: decoded.encoding, requestedSlug: seed.overrides.slug };
 }
 
 /** The CLI/eval entry: like extractSeed but throws on rejection. */
@@ -82,9 +82,9 @@ export function extractText(text: string, file: string, cg: CompiledGazetteer, o
     warnings.push({ file, ruleId: 'date-unknown', reason: 'no publication date could be established' });
   }
 
-  return {
+  return capEvidence({
     file,
-    title,
+    title: cleanTitle(title),
     titleGenerated,
     source,
     date,
@@ -102,7 +102,68 @@ export function extractText(text: string, file: string, cg: CompiledGazetteer, o
     language: overrides.language ?? 'fr',
     url: source?.url ?? overrides.url ?? null,
     warnings,
+  });
+}
+
+/**
+ * Characters that change how a title displays without being text: bidi embeddings, overrides and
+ * isolates (U+202A–U+202E, U+2066–U+2069), directional marks, zero-width characters, word joiner
+ * and invisible operators, soft hyphen, BOM and C0/C1 controls. The body loses the invisible ones
+ * in the normalise stage; a title can come from frontmatter, which that stage never sees.
+ */
+const TITLE_INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** A title as it is shown: invisible and direction-changing characters removed, spaces collapsed. */
+export function cleanTitle(title: string): string {
+  return title.replace(TITLE_INVISIBLE, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Most evidence entries kept for one fact (the date's sentences). */
+export const EVIDENCE_PER_FACT = 5;
+/** Most distinct evidence sentences one article keeps (date, deliveries, then entity contexts). */
+export const EVIDENCE_PER_ARTICLE = 200;
+/** Most entity mentions linked in one article's text (a typical article has under 100). */
+export const MENTIONS_PER_ARTICLE = 5_000;
+/** Longest evidence sentence kept whole; a longer one is cut on a word and ends with "…". */
+export const EVIDENCE_SENTENCE_MAX = 1_000;
+
+/** A sentence cut to EVIDENCE_SENTENCE_MAX characters on a word boundary. */
+export function truncateSentence(text: string): string {
+  if (text.length <= EVIDENCE_SENTENCE_MAX) return text;
+  const cut = text.slice(0, EVIDENCE_SENTENCE_MAX - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > EVIDENCE_SENTENCE_MAX / 2 ? cut.slice(0, space) : cut}…`;
+}
+
+/**
+ * Bounds the evidence of one article whatever its text: a line repeating "le 12 mars 2024, "
+ * 8,000 times gave the date 8,000 copies of a 136 KB sentence (272 MB of JSON). Each fact keeps
+ * at most EVIDENCE_PER_FACT entries (real articles have at most 2), each sentence at most EVIDENCE_SENTENCE_MAX
+ * characters, and the article at most EVIDENCE_PER_ARTICLE distinct sentences: contexts past it
+ * are dropped, deliveries past it too (with a warning). The MDX writer then stores each once.
+ * Linked mentions are capped too (MENTIONS_PER_ARTICLE), so a page's size follows its text.
+ */
+export function capEvidence(result: ExtractionResult): ExtractionResult {
+  const sentences = new Set<number>();
+  const room = (offset: number) => sentences.has(offset) || sentences.size < EVIDENCE_PER_ARTICLE;
+  const take = <E extends { text: string; offset: number }>(e: E): E => {
+    sentences.add(e.offset);
+    return e.text.length > EVIDENCE_SENTENCE_MAX ? { ...e, text: truncateSentence(e.text) } : e;
   };
+  const dateEvidence = result.date.evidence.slice(0, EVIDENCE_PER_FACT).map(take);
+  const deliveries = result.deliveries.filter((d) => room(d.evidence.offset)).map((d) => ({ ...d, evidence: take(d.evidence) }));
+  const contexts = result.contexts.filter((c) => room(c.offset)).map(take);
+  const warnings = result.warnings;
+  const dropped = result.deliveries.length - deliveries.length;
+  if (dropped > 0) {
+    warnings.push({ file: result.file, ruleId: 'evidence-cap', reason: `${dropped} deliveries past the ${EVIDENCE_PER_ARTICLE} evidence sentences of one article were left out` });
+  }
+  let mentions = result.mentions;
+  if (mentions.length > MENTIONS_PER_ARTICLE) {
+    mentions = inStartOrder(mentions).slice(0, MENTIONS_PER_ARTICLE);
+    warnings.push({ file: result.file, ruleId: 'mention-cap', reason: `only the first ${MENTIONS_PER_ARTICLE} of ${result.mentions.length} entity mentions are linked` });
+  }
+  return { ...result, date: { ...result.date, evidence: dateEvidence }, deliveries, contexts, mentions, warnings };
 }
 
 /** Lines the clean stage removed under one rule (e.g. bylines, read by the source stage). */

@@ -1,6 +1,6 @@
 /**
  * Seed frontmatter: an optional YAML block at the top of a seed whose fields override
- * what extraction finds (title, date, source, url, language). Bad YAML or a wrong type is
+ * what extraction finds (title, date, source, url, language), and the URL slug it asks for. Bad YAML or a wrong type is
  * reported with the file, line and field, never silently ignored.
  */
 import matter from 'gray-matter';
@@ -13,6 +13,8 @@ export interface SeedOverrides {
   source?: string;
   url?: string;
   language?: string;
+  /** URL slug the seed asks for (ingest grants it when free; the old URL then redirects). */
+  slug?: string;
 }
 
 export interface SeedSplit {
@@ -26,7 +28,9 @@ export interface SeedSplit {
 
 const FRONTMATTER_START = /^---[ \t]*\r?\n/;
 const DATE_SHAPE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-const KNOWN_FIELDS = ['title', 'date', 'source', 'url', 'language'] as const;
+const KNOWN_FIELDS = ['title', 'date', 'source', 'url', 'language', 'slug'] as const;
+/** A URL slug: lower-case ASCII letters and digits in words joined by single hyphens. */
+export const SLUG_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Line (1-based) of `field:` inside the frontmatter block, for error messages. */
 function lineOfField(block: string, field: string): number | undefined {
@@ -41,42 +45,68 @@ function isValidCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/** A value as shown in an error message: JSON, cut to a readable length. */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
 function dateToIso(value: Date): string {
   return value.toISOString().slice(0, 10);
 }
 
-/* A line of the common frontmatter shape: a known field, one space, then a value on one line. */
-const SIMPLE_LINE = /^(title|date|source|url|language): (.*)$/;
-const SIMPLE_QUOTED = /^"[^"\\\u0000-\u001f\u007f-\u009f\ud800-\udfff\ufeff-\uffff]*"$/;
-const SIMPLE_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-/** A plain scalar that YAML can only read as this very text (no number, boolean, null, date, comment or indicator). */
-const SIMPLE_PLAIN = /^(?:\p{L}|\d+ \p{L})[\p{L}\d '.\/:_&?=%+,;()~-]*$/u;
-const SIMPLE_RESERVED = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
+/** A refusal raised while js-yaml reads the block: the 1-based file line and the message. */
+class FrontmatterRefusal extends Error {
+  readonly fileLine: number;
+  readonly reason: string;
+  constructor(fileLine: number, reason: string) {
+    super(reason);
+    this.fileLine = fileLine;
+    this.reason = reason;
+  }
+}
+
+interface YamlState {
+  input: string;
+  position: number;
+  line: number;
+  anchor: string | null;
+  result: unknown;
+}
 
 /**
- * What gray-matter (js-yaml 3) reads from the common frontmatter shape, without running it: only
- * when its block is the one found here and every line is `field: value` with a known field (once),
- * and a value that is double-quoted without escapes, a YYYY-MM-DD date (read as js-yaml does, a
- * UTC Date) or a plain scalar from SIMPLE_PLAIN. Anything else returns null and goes to gray-matter.
+ * A js-yaml listener (gray-matter hands its options to js-yaml) that sees every node as it is read:
+ * - an anchor (&name) or alias (*name) is refused on the spot, before any value is built from it,
+ *   so an alias bomb costs no more than its own bytes;
+ * - a YYYY-MM-DD timestamp that is not a calendar date (2024-02-30, 2024-13-45) is refused where
+ *   js-yaml would silently roll it over (to 2024-03-01), as the quoted form already is.
+ * `lineOffset` turns js-yaml's line (within the block) into a line of the file.
  */
-export function simpleFrontmatter(text: string, block: string, closing: RegExpExecArray): Record<string, unknown> | null {
-  // gray-matter's block: after "---" and the end of that line (a language name would follow it),
-  // up to the first "\n---" anywhere; it must be this one.
-  if (text.charCodeAt(3) !== 10 || closing[0].charCodeAt(0) !== 10 || text.indexOf('\n---', 3) !== 3 + closing.index) return null;
-  const data: Record<string, unknown> = {};
-  for (const line of block.split('\n')) {
-    const m = SIMPLE_LINE.exec(line);
-    if (!m || m[1] in data) return null;
-    const value = m[2];
-    if (SIMPLE_QUOTED.test(value)) data[m[1]] = value.slice(1, -1);
-    else if (SIMPLE_DATE.test(value)) {
-      const [, y, mo, d] = SIMPLE_DATE.exec(value)!;
-      data[m[1]] = new Date(Date.UTC(+y, +mo - 1, +d));
-    } else if (SIMPLE_PLAIN.test(value) && !SIMPLE_RESERVED.test(value) && !value.endsWith(' ') && !value.endsWith(':') && !value.includes(': ')) {
-      data[m[1]] = value;
-    } else return null;
-  }
-  return data;
+function strictListener(lineOffset: number) {
+  const starts: number[] = [];
+  return (event: 'open' | 'close', state: YamlState): void => {
+    if (event === 'open') {
+      starts.push(state.position);
+      return;
+    }
+    const raw = state.input.slice(starts.pop() ?? state.position, state.position);
+    const line = state.line + lineOffset;
+    if (state.anchor !== null || /^\s*\*/.test(raw)) {
+      throw new FrontmatterRefusal(line, 'YAML anchors and aliases (&name, *name) are not allowed in seed frontmatter');
+    }
+    if (state.result instanceof Date) {
+      const day = /(\d{4})-(\d{1,2})-(\d{1,2})/.exec(raw);
+      if (day && !isValidCalendarDate(`${day[1]}-${day[2].padStart(2, '0')}-${day[3].padStart(2, '0')}`)) {
+        throw new FrontmatterRefusal(line, `"${day[0]}" is not a calendar date`);
+      }
+    }
+  };
+}
+
+/** The field named on a line of the block ("date: …" → "date"), for error messages. */
+function fieldOnLine(text: string, fileLine: number): string | undefined {
+  const line = text.split('\n', fileLine)[fileLine - 1] ?? '';
+  return /^([A-Za-z_][\w-]*)\s*:/.exec(line)?.[1];
 }
 
 /** Splits an optional YAML frontmatter block off a seed and validates its fields. */
@@ -96,13 +126,24 @@ export function splitSeedFrontmatter(text: string, file: string): SeedSplit {
   const errors: Warning[] = [];
 
   let data: Record<string, unknown> = {};
-  const simple = simpleFrontmatter(text, block, closing);
-  if (simple) data = simple;
-  else try {
+  try {
     // A fresh options object disables gray-matter's cache, which would otherwise keep every seed in memory.
-    const parsed = matter(text, {});
+    // js-yaml reads `listener` from the options gray-matter passes through (not in gray-matter's types).
+    const options = { listener: strictListener(1) };
+    const parsed = matter(text, options as Parameters<typeof matter>[1]);
     data = (parsed.data ?? {}) as Record<string, unknown>;
   } catch (error) {
+    if (error instanceof FrontmatterRefusal) {
+      const field = fieldOnLine(text, error.fileLine);
+      errors.push({
+        file,
+        line: error.fileLine,
+        ruleId: 'frontmatter-field',
+        reason: field ? `field "${field}": ${error.reason}` : error.reason,
+        fatal: true,
+      });
+      return { overrides: {}, content, frontmatterLines, errors };
+    }
     const mark = (error as { mark?: { line?: number; column?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message.split('\n')[0];
     errors.push({
@@ -131,7 +172,7 @@ export function splitSeedFrontmatter(text: string, file: string): SeedSplit {
       // js-yaml turns unquoted 2024-01-18 into a Date; a year alone into a number.
       const asText = value instanceof Date ? dateToIso(value) : typeof value === 'number' ? String(value) : value;
       if (typeof asText !== 'string' || !DATE_SHAPE.test(asText.trim())) {
-        fail(field, `expected a date as YYYY-MM-DD, YYYY-MM or YYYY, got ${JSON.stringify(value)}`);
+        fail(field, `expected a date as YYYY-MM-DD, YYYY-MM or YYYY, got ${shown(value)}`);
       } else if (!isValidCalendarDate(asText.trim())) {
         fail(field, `"${asText}" is not a calendar date`);
       } else {
@@ -144,7 +185,11 @@ export function splitSeedFrontmatter(text: string, file: string): SeedSplit {
       continue;
     }
     if (field === 'url' && !/^https?:\/\/\S+$/i.test(value.trim())) {
-      fail(field, `expected an http(s) URL, got ${JSON.stringify(value)}`);
+      fail(field, `expected an http(s) URL, got ${shown(value)}`);
+      continue;
+    }
+    if (field === 'slug' && (!SLUG_SHAPE.test(value.trim()) || value.trim().length > 80)) {
+      fail(field, `expected lower-case letters, digits and single hyphens (at most 80), got ${shown(value)}`);
       continue;
     }
     overrides[field] = value.trim();

@@ -21,7 +21,7 @@ const SRC = resolve(import.meta.dirname, '../..');
 export const EXTRACTOR_SOURCES = [join(SRC, 'lib/extract'), join(SRC, 'lib/gazetteer'), join(SRC, 'data'), join(SRC, 'lib/mdx')];
 
 /** Cache layout version; bump when the shapes below change. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** What the ingest needs of an accepted seed without loading its full result. */
 export interface SeedSummary {
@@ -32,8 +32,12 @@ export interface SeedSummary {
   bodyKey: string;
   warnings: Warning[];
   newNames: Array<{ name: string; type: string }>;
+  /** Slug asked for in the seed's frontmatter. */
+  requestedSlug?: string;
   /** Slug the MDX was last written under (its MDX is reused while the slug is the same). */
   slug?: string;
+  /** sha256 of that MDX: a damaged or edited file is written again. */
+  mdx?: string;
 }
 
 export interface RejectedSeed {
@@ -130,11 +134,11 @@ export class ExtractionCache {
     }
   }
 
-  /** Records the slug a seed's MDX was written under. */
-  setSlug(key: string, slug: string): void {
+  /** Records the slug a seed's MDX was written under and the hash of that MDX. */
+  setSlug(key: string, slug: string, mdx: string): void {
     const entry = this.current.get(key);
-    if (entry?.ok && entry.slug !== slug) {
-      this.current.set(key, { ...entry, slug });
+    if (entry?.ok && (entry.slug !== slug || entry.mdx !== mdx)) {
+      this.current.set(key, { ...entry, slug, mdx });
       this.changed = true;
     }
   }
