@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { extractSeed } from '../src/lib/extract/pipeline.ts';
 import type { ExtractionResult, Warning } from '../src/lib/extract/types.ts';
 import { getDefaultCompiledGazetteer } from '../src/lib/gazetteer/load.ts';
+import { getDatingContext } from '../src/lib/events/load.ts';
 import { ExtractionCache, cacheKey, extractorVersion, type CachedSeed } from '../src/lib/ingest/cache.ts';
 import { classifySeedFile } from '../src/lib/ingest/files.ts';
 import { assignSlugs } from '../src/lib/ingest/slugs.ts';
@@ -109,7 +110,7 @@ function extractCached(cache: ExtractionCache | null, bytes: Buffer, file: strin
   const key = cacheKey(file, hash);
   const cached = cache?.lookup(key);
   if (cached) return { seed: cached };
-  const outcome = extractSeed(bytes, file, getDefaultCompiledGazetteer());
+  const outcome = extractSeed(bytes, file, getDefaultCompiledGazetteer(), getDatingContext());
   if (!outcome.ok) {
     const seed: CachedSeed = { ok: false, reason: outcome.reason, warnings: outcome.warnings };
     cache?.store(key, seed);
@@ -197,7 +198,7 @@ function writePages(options: Options, extracted: Extracted[], outcomes: FileOutc
 
 /** A cached seed whose result file is gone: extract it again (it was accepted before). */
 function extractSeedOrThrow(path: string, file: string): ExtractionResult {
-  const outcome = extractSeed(readFileSync(path), file, getDefaultCompiledGazetteer());
+  const outcome = extractSeed(readFileSync(path), file, getDefaultCompiledGazetteer(), getDatingContext());
   if (!outcome.ok) throw new Error(`${file}: ${outcome.reason}`);
   return outcome.result;
 }
@@ -217,7 +218,7 @@ function collectNewNames(extracted: Extracted[]): NewNameReport[] {
 function main(): void {
   const options = readOptions(process.argv.slice(2));
   const outcomes: FileOutcome[] = [];
-  const cache = options.cacheDir ? new ExtractionCache(options.cacheDir, extractorVersion()) : null;
+  const cache = options.cacheDir ? new ExtractionCache(options.cacheDir, `${extractorVersion()}:${getDatingContext().period.to}`) : null;
   const extracted = extractAll(options, outcomes, cache);
   writePages(options, extracted, outcomes, cache);
   cache?.save();

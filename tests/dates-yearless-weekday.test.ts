@@ -3,7 +3,7 @@ import { resolveDernier, yearlessConstraints } from '../src/lib/extract/dates/ye
 import { weekdayConstraints } from '../src/lib/extract/dates/weekday.ts';
 import { inferDate } from '../src/lib/extract/dates/index.ts';
 import { dayNum } from '../src/lib/extract/dates/calendar.ts';
-import { doc, gazetteer, isoSet, person } from './dates-fixtures.ts';
+import { dating, doc, gazetteer, isoSet, person } from './dates-fixtures.ts';
 
 const cg = gazetteer();
 const day = (s: string) => dayNum(+s.slice(0, 4), +s.slice(5, 7), +s.slice(8, 10));
@@ -62,7 +62,7 @@ describe('weekdays', () => {
 
   it('refines an inferred window to one day ("au 100e jour" + "hier jeudi")', () => {
     const body = "Au 100e jour de l'invasion, la ville résiste encore. " + S;
-    const w = inferDate(doc(body), [], cg);
+    const w = inferDate(doc(body), [], cg, { dating: dating() });
     expect(w).toMatchObject({ value: '2022-06-03', earliest: '2022-06-03', latest: '2022-06-03', precision: 'day', basis: 'inferred' });
     expect(w.evidence.map((e) => e.rule)).toEqual(['anchor-nth-day', 'relative-weekday']);
   });

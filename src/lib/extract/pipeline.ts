@@ -10,7 +10,7 @@ import { segmentText } from './segment.ts';
 import { splitHeadline, headlineFromLead } from './title.ts';
 import { findBylineSource, findDatelineSource, findTrailingSource, resolveSource } from './source.ts';
 import { extractEntities } from './entities.ts';
-import { inferDate } from './dates/index.ts';
+import { inferDate, type DatingContext } from './dates/index.ts';
 import { findDateline } from './dates/dateline.ts';
 import { iso } from './dates/calendar.ts';
 import { extractDeliveries } from './deliveries.ts';
@@ -24,7 +24,11 @@ export type ExtractOutcome =
 const LEAD_MAX = 300;
 
 /** Extracts the facts of one seed file given as raw bytes; rejects undecodable or empty input. */
-export function extractSeed(bytes: Uint8Array, file: string, cg: CompiledGazetteer): ExtractOutcome {
+/**
+ * `dating`: the events knowledge base and archive period (src/lib/events/load.ts builds it from
+ * the data files and the build day); without it no event is known and a window may stay open.
+ */
+export function extractSeed(bytes: Uint8Array, file: string, cg: CompiledGazetteer, dating?: DatingContext): ExtractOutcome {
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return { ok: false, reason: decoded.reason, warnings: [] };
 
@@ -39,7 +43,7 @@ export function extractSeed(bytes: Uint8Array, file: string, cg: CompiledGazette
   if (normalized.trim() === '') {
     return { ok: false, reason: 'no article text after the frontmatter', warnings };
   }
-  const result = extractText(normalized, file, cg, seed.overrides);
+  const result = extractText(normalized, file, cg, seed.overrides, dating);
   if (result.body.trim() === '') {
     return { ok: false, reason: 'nothing left after removing boilerplate', warnings };
   }
@@ -48,8 +52,8 @@ export function extractSeed(bytes: Uint8Array, file: string, cg: CompiledGazette
 }
 
 /** The CLI/eval entry: like extractSeed but throws on rejection. */
-export function extractFromBytes(bytes: Uint8Array, file: string, cg: CompiledGazetteer): ExtractionResult {
-  const outcome = extractSeed(bytes, file, cg);
+export function extractFromBytes(bytes: Uint8Array, file: string, cg: CompiledGazetteer, dating?: DatingContext): ExtractionResult {
+  const outcome = extractSeed(bytes, file, cg, dating);
   if (!outcome.ok) throw new Error(`${file}: ${outcome.reason}`);
   return outcome.result;
 }
@@ -63,7 +67,7 @@ export interface Overrides {
 }
 
 /** Runs every stage after decoding on normalised article text. */
-export function extractText(text: string, file: string, cg: CompiledGazetteer, overrides: Overrides = {}): ExtractionResult {
+export function extractText(text: string, file: string, cg: CompiledGazetteer, overrides: Overrides = {}, dating?: DatingContext): ExtractionResult {
   const warnings: Warning[] = [];
   const cleaned = cleanText(text);
   const { headline, rest } = splitHeadline(cleaned.text);
@@ -80,7 +84,7 @@ export function extractText(text: string, file: string, cg: CompiledGazetteer, o
   const entities = extractEntities(doc, cg);
   const date =
     (overrides.date ? null : publicationLineDate(cleaned, doc)) ??
-    inferDate(doc, entities.mentions, cg, { frontmatterDate: overrides.date ?? null });
+    inferDate(doc, entities.mentions, cg, { frontmatterDate: overrides.date ?? null, dating });
   const deliveries = extractDeliveries(doc, entities.mentions, cg);
 
   for (const name of entities.newNames) {

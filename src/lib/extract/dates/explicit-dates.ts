@@ -31,6 +31,8 @@ export function explicitDateConstraints(sentences: Sentence[], gates: Uint8Array
         evidence: { text: s.text, offset: s.start, rule: `explicit-${f.kind === 'day' ? 'date' : f.kind}` },
         match: { text: f.text, offset: s.start + f.start },
         note: ctx,
+        // A day or month the article reports: the article most likely follows it closely.
+        ...(f.kind !== 'year' && { clue: { days: [f.from], span: f.to - f.from, strong: f.kind === 'day', sentence: s.start } }),
       });
     }
   }

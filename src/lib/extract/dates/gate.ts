@@ -14,8 +14,7 @@ import type { SegmentedDoc, Sentence } from '../types.ts';
 import type { CompiledGazetteer } from '../../gazetteer/types.ts';
 import { getAliasIndex } from '../../gazetteer/compile.ts';
 import { MAX_WORD_ID, documentTokens, internTableEpoch } from '../entities.ts';
-import eventsData from '../../../data/events.json' with { type: 'json' };
-import type { EventData } from './events.ts';
+import { type CompiledKb } from './kb.ts';
 
 /** HAS_RELATIVE_RE (events.ts): "apres", "avant", "depuis", "anniversaire", " jour ", "il y a". */
 export const G_RELATIVE = 1;
@@ -25,8 +24,8 @@ export const G_YEAR = 2;
 export const G_MONTH = 4;
 /** /derni/i (resolveDernier). */
 export const G_DERNI = 8;
-/** The leading word of an existence-term pattern of src/data/events.json (other event data: not gated). */
-export const G_TERM = 16;
+/** The longest word of a phrase of the events knowledge base (kb.ts: gateWords). */
+export const G_EVENT = 16;
 /** Every family: sentences the gate cannot vouch for. */
 export const G_ALL = 31;
 
@@ -34,39 +33,28 @@ const RELATIVE_PART = /apres|avant|depuis|anniversaire/;
 const YEAR_PART = /(?:19[5-9]|20\d)\d/;
 const MONTH_PART = /janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec/;
 
-/** Leading ASCII-letter run of each default term pattern, or null when one has none (then no term gate). */
-const TERM_HEADS: string[] | null = (() => {
-  const heads: string[] = [];
-  for (const t of (eventsData as unknown as EventData).terms) {
-    for (const p of t.patterns) {
-      const m = /^[a-z]+/.exec(p);
-      if (!m) return null;
-      heads.push(m[0]);
-    }
-  }
-  return heads;
-})();
-
-function wordBits(w: string): number {
+function wordBits(w: string, heads: readonly string[]): number {
   let b = 0;
   if (RELATIVE_PART.test(w) || w === 'jour' || w === 'y') b |= G_RELATIVE;
   if (YEAR_PART.test(w)) b |= G_YEAR;
   if (MONTH_PART.test(w)) b |= G_MONTH;
   if (w.includes('derni')) b |= G_DERNI;
-  if (TERM_HEADS === null || TERM_HEADS.some((h) => w.includes(h))) b |= G_TERM;
+  if (heads.some((h) => w.includes(h))) b |= G_EVENT;
   return b;
 }
 
 /** wordBits of each interned word id, plus 0x80 once computed (0: not yet); a flat byte array read in the per-token loop. */
 const bitsById = new Uint8Array(MAX_WORD_ID);
 let bitsEpoch = -1;
+let bitsKb: CompiledKb | null = null;
+let bitsHeads: string[] = [];
 
 /**
  * Bits of the word families present in each sentence. Sentences are spans of the body
  * (segment.ts: text === body.slice(start, end)); when they are not in reading order or their
  * lengths disagree with their offsets, every sentence gets G_ALL (no gating).
  */
-export function sentenceGates(doc: SegmentedDoc, sentences: Sentence[], cg: CompiledGazetteer): Uint8Array {
+export function sentenceGates(doc: SegmentedDoc, sentences: Sentence[], cg: CompiledGazetteer, kb: CompiledKb): Uint8Array {
   const gates = new Uint8Array(sentences.length);
   let prevEnd = 0;
   for (const s of sentences) {
@@ -76,10 +64,13 @@ export function sentenceGates(doc: SegmentedDoc, sentences: Sentence[], cg: Comp
   const t = documentTokens(doc, getAliasIndex(cg));
   // Word ids of another intern epoch name other words: the cached bits are then dropped (or not used).
   const ids = t.epoch === internTableEpoch();
-  if (ids && bitsEpoch !== t.epoch) {
+  if (ids && (bitsEpoch !== t.epoch || bitsKb !== kb)) {
     bitsById.fill(0);
     bitsEpoch = t.epoch;
+    bitsKb = kb;
+    bitsHeads = kb.gateWords;
   }
+  const heads = ids ? bitsHeads : kb.gateWords;
   let k0 = 0;
   for (let i = 0; i < sentences.length; i++) {
     const { start, end } = sentences[i];
@@ -87,10 +78,10 @@ export function sentenceGates(doc: SegmentedDoc, sentences: Sentence[], cg: Comp
     let b = 0;
     for (let k = k0; k < t.n && t.start[k] < end; k++) {
       const id = ids ? t.word[k] : -1;
-      if (id < 0) b |= wordBits(t.key[k]);
+      if (id < 0) b |= wordBits(t.key[k], heads);
       else {
         let v = bitsById[id];
-        if (v === 0) v = bitsById[id] = wordBits(t.key[k]) | 0x80;
+        if (v === 0) v = bitsById[id] = wordBits(t.key[k], heads) | 0x80;
         b |= v;
       }
     }

@@ -7,7 +7,8 @@
  *       explicit past dates (explicit-dates.ts), office tenures (tenure.ts), anchor events and
  *       existence terms (events.ts), weekday-pinned year-less dates (yearless.ts); then, against
  *       that window, "le 18 août dernier" (yearless.ts) and weekdays (weekday.ts). Combined in
- *       window.ts. Never looks at the clock: every date comes from the text or the data.
+ *       window.ts, intersected with the archive period; the estimate is the most likely day
+ *       (estimate.ts). Never looks at the clock: the build day comes in with the period.
  */
 import type { DateWindow, Mention, SegmentedDoc, Sentence } from '../types.ts';
 import type { CompiledGazetteer } from '../../gazetteer/types.ts';
@@ -15,21 +16,36 @@ import { fromFrontmatter } from './frontmatter.ts';
 import { findDateline, findYearlessDateline, type YearlessDateline } from './dateline.ts';
 import { explicitDateConstraints } from './explicit-dates.ts';
 import { tenureConstraints } from './tenure.ts';
-import { DEFAULT_EVENTS, eventConstraints, type EventData } from './events.ts';
-import { resolveDernier, yearlessConstraints } from './yearless.ts';
+import { eventConstraints } from './events.ts';
+import { plainYearlessClues, resolveDernier, yearlessConstraints } from './yearless.ts';
 import { weekdayConstraints } from './weekday.ts';
 import { binding, solve, toWindow } from './window.ts';
-import { dayNum, isValidDate, iso } from './calendar.ts';
-import { STRENGTH, intersect, type Constraint, type DaySet } from './constraint.ts';
+import { dayNum, isValidDate, iso, parseIso } from './calendar.ts';
+import { EVERYTHING, STRENGTH, intersect, type Constraint, type DaySet } from './constraint.ts';
 import { sentenceGates } from './gate.ts';
+import { compileKb, type CompiledKb } from './kb.ts';
+import { estimateDay } from './estimate.ts';
 
 export type { Constraint } from './constraint.ts';
 
+/**
+ * What dating needs besides the text: the events knowledge base and the archive period.
+ * Scripts build it (src/lib/events/load.ts reads the events; the build day comes from
+ * SOURCE_DATE_EPOCH or the clock there), the stage itself never reads files or the clock.
+ */
+export interface DatingContext {
+  kb: CompiledKb;
+  /** The archive period: no article is dated outside it (YYYY-MM-DD, inclusive). */
+  period: { from: string; to: string };
+}
+
 export interface InferDateOptions {
   frontmatterDate?: string | null;
-  /** Anchor events and existence terms; defaults to src/data/events.json. */
-  events?: EventData;
+  /** Knowledge base and archive period; without it no event is known and windows may stay open. */
+  dating?: DatingContext;
 }
+
+const NO_EVENTS = compileKb([]);
 
 function sentencesOf(doc: SegmentedDoc): Sentence[] {
   if (doc.sentences?.length) return doc.sentences;
@@ -37,15 +53,16 @@ function sentencesOf(doc: SegmentedDoc): Sentence[] {
 }
 
 /** The constraints that need no window: datelines without year, reported dates, tenures, events, "dernier" dates. */
-function firstPass(doc: SegmentedDoc, sentences: Sentence[], mentions: Mention[], cg: CompiledGazetteer, events: EventData) {
+function firstPass(doc: SegmentedDoc, sentences: Sentence[], mentions: Mention[], cg: CompiledGazetteer, kb: CompiledKb) {
   const yearless = findYearlessDateline(doc.body);
-  const gates = sentenceGates(doc, sentences, cg);
+  const gates = sentenceGates(doc, sentences, cg, kb);
   const constraints = [
     ...(yearless ? [yearlessDatelineConstraint(yearless)] : []),
     ...explicitDateConstraints(sentences, gates),
     ...tenureConstraints(doc.body, sentences, mentions, cg),
-    ...eventConstraints(sentences, events, gates),
+    ...eventConstraints(sentences, kb, gates),
     ...yearlessConstraints(sentences, gates),
+    ...plainYearlessClues(sentences, gates),
   ];
   return { yearless, gates, constraints };
 }
@@ -55,16 +72,23 @@ function secondPass(sentences: Sentence[], window: DaySet, gates: Uint8Array | n
   return [...resolveDernier(sentences, window, gates), ...weekdayConstraints(sentences, window)];
 }
 
+function periodSet(dating: DatingContext | undefined): DaySet {
+  if (!dating) return EVERYTHING;
+  const from = parseIso(dating.period.from), to = parseIso(dating.period.to);
+  if (from === null || to === null || from > to) throw new Error(`bad archive period ${dating.period.from} → ${dating.period.to}`);
+  return [[from, to]];
+}
+
 /** All constraints, in two passes (the second needs the window of the first). For tests/debug. */
 export function collectConstraints(
   doc: SegmentedDoc,
   mentions: Mention[],
   cg: CompiledGazetteer,
-  events: EventData = DEFAULT_EVENTS,
+  dating?: DatingContext,
 ): { first: Constraint[]; second: Constraint[] } {
   const sentences = sentencesOf(doc);
-  const { gates, constraints: first } = firstPass(doc, sentences, mentions, cg, events);
-  return { first, second: secondPass(sentences, solve(first).set, gates) };
+  const { gates, constraints: first } = firstPass(doc, sentences, mentions, cg, dating?.kb ?? NO_EVENTS);
+  return { first, second: secondPass(sentences, solve(first, periodSet(dating)).set, gates) };
 }
 
 export function inferDate(
@@ -83,13 +107,17 @@ export function inferDate(
   }
 
   const sentences = sentencesOf(doc);
-  const { yearless: yd, gates, constraints: first } = firstPass(doc, sentences, mentions, cg, opts.events ?? DEFAULT_EVENTS);
-  const s1 = solve(first);
+  const start = periodSet(opts.dating);
+  const { yearless: yd, gates, constraints: first } = firstPass(doc, sentences, mentions, cg, opts.dating?.kb ?? NO_EVENTS);
+  const s1 = solve(first, start);
   const second = secondPass(sentences, s1.set, gates);
-  if (!second.length) return markYearless(toWindow(s1), yd, s1.set);
-  const s2 = solve(second, s1.set);
+  const s2 = second.length ? solve(second, s1.set) : { set: s1.set, kept: [], dropped: [] };
+  const kept = [...s1.kept, ...s2.kept];
   const cited = [...binding(s1.kept, s1.set), ...binding(s2.kept, s2.set)];
-  return markYearless(toWindow({ set: s2.set, kept: [...s1.kept, ...s2.kept], dropped: [...s1.dropped, ...s2.dropped] }, cited), yd, s2.set);
+  const estimate = opts.dating ? estimateDay(s2.set, kept, sentences) : null;
+  if (estimate?.from && !cited.includes(estimate.from)) cited.push(estimate.from);
+  const w = toWindow({ set: s2.set, kept, dropped: [...s1.dropped, ...s2.dropped] }, cited, estimate?.day, opts.dating?.period);
+  return markYearless(w, yd, s2.set);
 }
 
 const YEARLESS_FROM = 1990;

@@ -58,14 +58,53 @@ export function yearlessConstraints(sentences: Sentence[], gates: Uint8Array | n
           ctx === 'past' ? [r + (dernier ? 1 : 0), addMonths(r, 12)] : ctx === 'future' ? [addMonths(r, -12), r] : [addMonths(r, -12), addMonths(r, 12)],
         );
         if (!iv.length) continue;
+        const occ = occurrences(d, mo, wd);
         out.push({
           set: normalize(iv),
           strength: STRENGTH.yearlessWeekday,
           evidence: { text: s.text, offset: s.start, rule: 'yearless-weekday' },
           match: { text: m[0], offset: s.start + m.index },
           note: `${ctx}`,
+          // A reported day of the article's own time ("lundi 19 juin"): the estimate follows it.
+          ...(ctx !== 'future' && { clue: { days: occ, span: 0, strong: true, sentence: s.start } }),
         });
       }
+    }
+  }
+  return out;
+}
+
+const PLAIN_DAY_RE = ure(new RegExp(`\\b(?:le\\s+|du\\s+|au\\s+|depuis le\\s+)(1er|\\d{1,2})\\s+(${MONTH_SRC})(?!\\s*,?\\s*(?:(?:19|20)\\d\\d|derni|prochain))`, 'gi'));
+
+/**
+ * "le 23 mai" (no year, no weekday) reported as past or neutral: no bound by itself, but a clue
+ * for the estimate, resolved to the occurrence the window and the other facts allow (estimate.ts).
+ */
+export function plainYearlessClues(sentences: Sentence[], gates: Uint8Array | null = null): Constraint[] {
+  const out: Constraint[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
+    if (gates !== null && (gates[i] & G_MONTH) === 0) continue;
+    if (!HAS_MONTH_RE.test(s.text)) continue;
+    const lower = s.text.toLowerCase();
+    PLAIN_DAY_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = PLAIN_DAY_RE.exec(s.text))) {
+      const mo = monthOf(m[2]);
+      const d = parseInt(m[1], 10);
+      if (!mo) continue;
+      const ctx = dateContext(lower, m.index, m.index + m[0].length);
+      if (ctx === 'future' || ctx === 'ambiguous') continue;
+      const occ = occurrences(d, mo, null);
+      if (!occ.length) continue;
+      out.push({
+        set: [[-Infinity, Infinity]],
+        strength: STRENGTH.yearlessDernier,
+        evidence: { text: s.text, offset: s.start, rule: 'yearless-date' },
+        match: { text: m[0], offset: s.start + m.index },
+        note: ctx,
+        clue: { days: occ, span: 0, strong: true, sentence: s.start },
+      });
     }
   }
   return out;
@@ -111,7 +150,9 @@ export function resolveDernier(sentences: Sentence[], window: DaySet, gates: Uin
             note = `refers to ${isDay ? iso(rLo) : iso(rLo).slice(0, 7)}`;
           }
         }
+        const resolved = set[0][0] - 1;
         out.push({
+          ...(isDay && Number.isFinite(resolved) && { clue: { days: [resolved], span: 0, strong: false, sentence: s.start } }),
           set,
           strength: STRENGTH.yearlessDernier,
           evidence: { text: s.text, offset: s.start, rule: 'yearless-dernier' },
