@@ -60,6 +60,8 @@ export function getDefaultEvents(): WarEvent[] {
 
 /** First day of the archive period unless ARCHIVE_FROM says otherwise. */
 export const DEFAULT_ARCHIVE_FROM = '2014-01-01';
+/** Start of the Russian full-scale invasion: where the archive's articles concentrate (estimate prior, never a bound). */
+export const ARCHIVE_FOCUS_FROM = '2022-02-24';
 
 /**
  * The build day (YYYY-MM-DD, UTC): from SOURCE_DATE_EPOCH (seconds) when set, so that rebuilds
@@ -91,7 +93,7 @@ export function getDatingContext(env: Record<string, string | undefined> = proce
   const period = archivePeriodOf(env, now);
   const key = `${period.from}/${period.to}`;
   let ctx = contexts.get(key);
-  if (!ctx) contexts.set(key, (ctx = { kb: compiledMemo ??= compileKb(getDefaultEvents()), period }));
+  if (!ctx) contexts.set(key, (ctx = { kb: (compiledMemo ??= compileKb(getDefaultEvents())), period, focusFrom: ARCHIVE_FOCUS_FROM }));
   return ctx;
 }
 

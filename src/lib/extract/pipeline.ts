@@ -1,6 +1,7 @@
 /**
  * The extraction pipeline: one named step per stage, each a pure function.
- * decode → frontmatter → normalise → clean → headline → segment → source → entities → dates → deliveries.
+ * decode → frontmatter → normalise → clean → headline → segment → source → entities → deliveries → dates
+ * (dates compare the deliveries with the first pledges and deliveries of the events knowledge base).
  */
 import type { CompiledGazetteer } from '../gazetteer/types.ts';
 import { decodeBytes } from './decode.ts';
@@ -82,10 +83,10 @@ export function extractText(text: string, file: string, cg: CompiledGazetteer, o
     findBylineSource(removedBy(cleaned, 'byline'), cg.data.outlets) ??
     findTrailingSource(doc.paragraphs[doc.paragraphs.length - 1]?.text ?? '', cg.data.outlets);
   const entities = extractEntities(doc, cg);
+  const deliveries = extractDeliveries(doc, entities.mentions, cg);
   const date =
     (overrides.date ? null : publicationLineDate(cleaned, doc)) ??
-    inferDate(doc, entities.mentions, cg, { frontmatterDate: overrides.date ?? null, dating });
-  const deliveries = extractDeliveries(doc, entities.mentions, cg);
+    inferDate(doc, entities.mentions, cg, { frontmatterDate: overrides.date ?? null, dating, deliveries });
 
   for (const name of entities.newNames) {
     warnings.push({ file, ruleId: 'new-name', reason: `new ${name.type} name to review: ${name.name}` });

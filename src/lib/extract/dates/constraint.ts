@@ -22,6 +22,7 @@ export const STRENGTH = {
   explicitYear: 40,
   anchorRelative: 35,
   eventPast: 32,
+  deliveryEvent: 31,
   termExistence: 30,
   eventAhead: 28,
   yearlessWeekday: 25,

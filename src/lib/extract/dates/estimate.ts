@@ -4,7 +4,8 @@
  * reports (an event it covers, a date it cites, a year-less date resolved in the window), moved to
  * the weekday the text names when it says "mardi", "ce jeudi"; facts the text makes the news
  * ("lors du sommet", "mardi, au premier jour du sommet") win over facts merely cited.
- * Without any such fact the estimate is the middle of the window (which is then labelled wide).
+ * Without any such fact the estimate is the middle of the window, or of its part within the
+ * archive's focus (the full-scale war) when the window reaches into it; the window says how wide it is.
  */
 import type { Sentence } from '../types.ts';
 import { lowerBound, upperBound, type Constraint, type DaySet } from './constraint.ts';
@@ -57,7 +58,7 @@ export interface Estimate {
 }
 
 /** The most likely day of `set` (finite on both sides) given the kept constraints. */
-export function estimateDay(set: DaySet, kept: Constraint[], sentences: Sentence[]): Estimate {
+export function estimateDay(set: DaySet, kept: Constraint[], sentences: Sentence[], focusFrom?: number): Estimate {
   const lo = lowerBound(set), hi = upperBound(set);
   const facts = kept
     .filter((c) => c.clue)
@@ -81,7 +82,10 @@ export function estimateDay(set: DaySet, kept: Constraint[], sentences: Sentence
     if (day === null) continue;
     if (!pick || (day > pick.day && (f.c.clue!.strong || !pick.c.clue!.strong))) pick = { c: f.c, day };
   }
-  if (!pick) return { day: clamp(set, Math.floor((lo + hi) / 2)), from: null };
+  if (!pick) {
+    const from = focusFrom !== undefined && focusFrom > lo && focusFrom <= hi ? focusFrom : lo;
+    return { day: clamp(set, Math.floor((from + hi) / 2)), from: null };
+  }
   const fact = Math.min(Math.max(pick.day, lo - FACT_REACH_DAYS), hi);
   const span = pick.c.clue!.span;
   const weekdays = reportedWeekdays(sentences);

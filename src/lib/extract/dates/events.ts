@@ -11,7 +11,7 @@ import { addMonths } from './calendar.ts';
 import { NUMBER_SRC, foldKeep, parseNumberWord, ure } from './text.ts';
 import { VERB_PAST_RE, dateContext } from './tense.ts';
 import { G_EVENT, G_RELATIVE } from './gate.ts';
-import { findEvents, matchAt, type CompiledKb, type KbEvent } from './kb.ts';
+import { disambiguate, findEvents, matchAt, type CompiledKb, type KbEvent } from './kb.ts';
 
 /** Quick test: can the sentence hold a relative expression or an anniversary? */
 export const HAS_RELATIVE_RE = /apres|avant|depuis|il y a|anniversaire| jour /;
@@ -122,10 +122,11 @@ export function eventRole(folded: string, lower: string, start: number, end: num
  * - an event reported as the news (same sentence as a weekday or "lors du", "au premier jour du")
  *   also bounds from below and is a clue for the estimate: published that day or a few days after.
  */
-function mentionConstraints(s: Sentence, folded: string, kb: CompiledKb, taken: [number, number][], narrative: () => boolean, out: Constraint[]): void {
+function mentionConstraints(s: Sentence, folded: string, kb: CompiledKb, taken: [number, number][], narrative: () => boolean, words: () => ReadonlySet<string>, out: Constraint[]): void {
   const lower = s.text.toLowerCase();
-  for (const hit of findEvents(kb, folded)) {
-    if (taken.some(([a, b]) => hit.start < b && hit.end > a)) continue;
+  for (const found of findEvents(kb, folded)) {
+    if (taken.some(([a, b]) => found.start < b && found.end > a)) continue;
+    const hit = found.events.length > 1 ? { ...found, events: disambiguate(found.events, words()) } : found;
     const role = eventRole(folded, lower, hit.start, hit.end, narrative());
     const exists = hit.events.filter((e) => e.existsSince);
     const first = Math.min(...hit.events.map((e) => e.from));
@@ -155,7 +156,11 @@ function mentionConstraints(s: Sentence, folded: string, kb: CompiledKb, taken: 
       strength: exists.length === hit.events.length ? STRENGTH.termExistence : STRENGTH.eventPast,
       evidence: { text: s.text, offset: s.start, rule: role === 'reporting' ? 'event-reported' : exists.length ? 'event-exists' : 'event-past' },
       match, note: hit.events.map((e) => e.id).join(' | '), event: ref,
-      clue: { days: hit.events.map((e) => e.from), span: Math.max(...hit.events.map((e) => e.to - e.from)), strong: role === 'reporting', sentence: s.start },
+      // The frame of the war ("l'invasion", "l'opération militaire spéciale") and names that merely
+      // exist since a date say nothing of how close the article is; a specific event cited does.
+      ...(exists.length === 0 && (role === 'reporting' || hit.events.every((e) => e.kind !== 'war')) && {
+        clue: { days: hit.events.map((e) => e.from), span: Math.max(...hit.events.map((e) => e.to - e.from)), strong: role === 'reporting', sentence: s.start },
+      }),
     });
   }
 }
@@ -164,6 +169,8 @@ function mentionConstraints(s: Sentence, folded: string, kb: CompiledKb, taken: 
 export function eventConstraints(sentences: Sentence[], kb: CompiledKb, gates: Uint8Array | null = null): Constraint[] {
   const out: Constraint[] = [];
   if (!kb.events.length) return out;
+  let wordsMemo: Set<string> | null = null;
+  const articleWords = () => (wordsMemo ??= new Set(sentences.flatMap((x) => foldKeep(x.text).match(/[a-z0-9]{4,}/g) ?? [])));
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i];
     const gate = gates === null ? G_RELATIVE | G_EVENT : gates[i];
@@ -234,7 +241,7 @@ export function eventConstraints(sentences: Sentence[], kb: CompiledKb, gates: U
         push(set, m.index, e.end, e.events, 'anchor-anniversary');
       }
     }
-    if (gate & G_EVENT) mentionConstraints(s, folded, kb, taken, narrativeOf, out);
+    if (gate & G_EVENT) mentionConstraints(s, folded, kb, taken, narrativeOf, articleWords, out);
   }
   return out;
 }

@@ -10,7 +10,7 @@
  *       window.ts, intersected with the archive period; the estimate is the most likely day
  *       (estimate.ts). Never looks at the clock: the build day comes in with the period.
  */
-import type { DateWindow, Mention, SegmentedDoc, Sentence } from '../types.ts';
+import type { DateWindow, Delivery, Mention, SegmentedDoc, Sentence } from '../types.ts';
 import type { CompiledGazetteer } from '../../gazetteer/types.ts';
 import { fromFrontmatter } from './frontmatter.ts';
 import { findDateline, findYearlessDateline, type YearlessDateline } from './dateline.ts';
@@ -25,6 +25,7 @@ import { EVERYTHING, STRENGTH, intersect, type Constraint, type DaySet } from '.
 import { sentenceGates } from './gate.ts';
 import { compileKb, type CompiledKb } from './kb.ts';
 import { estimateDay } from './estimate.ts';
+import { deliveryConstraints } from './deliveries.ts';
 
 export type { Constraint } from './constraint.ts';
 
@@ -37,12 +38,19 @@ export interface DatingContext {
   kb: CompiledKb;
   /** The archive period: no article is dated outside it (YYYY-MM-DD, inclusive). */
   period: { from: string; to: string };
+  /**
+   * Where the archive's articles concentrate (the full-scale war, from 2022-02-24): an article
+   * with no dated fact is estimated in the middle of this part of its window. Never a bound.
+   */
+  focusFrom?: string;
 }
 
 export interface InferDateOptions {
   frontmatterDate?: string | null;
   /** Knowledge base and archive period; without it no event is known and windows may stay open. */
   dating?: DatingContext;
+  /** Deliveries the article reports (deliveries stage), compared with the first pledges and deliveries of the knowledge base. */
+  deliveries?: readonly Delivery[];
 }
 
 const NO_EVENTS = compileKb([]);
@@ -53,7 +61,7 @@ function sentencesOf(doc: SegmentedDoc): Sentence[] {
 }
 
 /** The constraints that need no window: datelines without year, reported dates, tenures, events, "dernier" dates. */
-function firstPass(doc: SegmentedDoc, sentences: Sentence[], mentions: Mention[], cg: CompiledGazetteer, kb: CompiledKb) {
+function firstPass(doc: SegmentedDoc, sentences: Sentence[], mentions: Mention[], cg: CompiledGazetteer, kb: CompiledKb, deliveries: readonly Delivery[] = []) {
   const yearless = findYearlessDateline(doc.body);
   const gates = sentenceGates(doc, sentences, cg, kb);
   const constraints = [
@@ -63,6 +71,7 @@ function firstPass(doc: SegmentedDoc, sentences: Sentence[], mentions: Mention[]
     ...eventConstraints(sentences, kb, gates),
     ...yearlessConstraints(sentences, gates),
     ...plainYearlessClues(sentences, gates),
+    ...deliveryConstraints(deliveries, kb),
   ];
   return { yearless, gates, constraints };
 }
@@ -108,13 +117,13 @@ export function inferDate(
 
   const sentences = sentencesOf(doc);
   const start = periodSet(opts.dating);
-  const { yearless: yd, gates, constraints: first } = firstPass(doc, sentences, mentions, cg, opts.dating?.kb ?? NO_EVENTS);
+  const { yearless: yd, gates, constraints: first } = firstPass(doc, sentences, mentions, cg, opts.dating?.kb ?? NO_EVENTS, opts.deliveries);
   const s1 = solve(first, start);
   const second = secondPass(sentences, s1.set, gates);
   const s2 = second.length ? solve(second, s1.set) : { set: s1.set, kept: [], dropped: [] };
   const kept = [...s1.kept, ...s2.kept];
   const cited = [...binding(s1.kept, s1.set), ...binding(s2.kept, s2.set)];
-  const estimate = opts.dating ? estimateDay(s2.set, kept, sentences) : null;
+  const estimate = opts.dating ? estimateDay(s2.set, kept, sentences, parseIso(opts.dating.focusFrom ?? '') ?? undefined) : null;
   if (estimate?.from && !cited.includes(estimate.from)) cited.push(estimate.from);
   const w = toWindow({ set: s2.set, kept, dropped: [...s1.dropped, ...s2.dropped] }, cited, estimate?.day, opts.dating?.period);
   return markYearless(w, yd, s2.set);

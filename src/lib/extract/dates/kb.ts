@@ -18,6 +18,10 @@ export interface KbEvent {
   from: number;
   to: number;
   existsSince: boolean;
+  /** Gazetteer ids the event involves (weapons, countries, organisations, people). */
+  entities: string[];
+  /** Distinctive words of its phrases and title (folded, 4+ letters): they tell apart events a shared phrase names. */
+  words: Set<string>;
   title: string;
   url: string;
 }
@@ -63,7 +67,12 @@ export function compileKb(list: readonly WarEvent[]): CompiledKb {
     const from = parseIso(e.date);
     const to = parseIso(e.end ?? e.date);
     if (from === null || to === null) throw new Error(`event ${e.id}: bad date`);
-    const ev: KbEvent = { id: e.id, kind: e.kind, from, to, existsSince: e.existsSince ?? false, title: e.title.fr, url: e.source.url };
+    const words = new Set(
+      [...e.phrases.fr, ...(e.phrases.en ?? []), e.title.fr, e.title.en].flatMap((p) => phraseKey(p).match(/[a-z0-9]{4,}/g) ?? []),
+    );
+    const ev: KbEvent = {
+      id: e.id, kind: e.kind, from, to, existsSince: e.existsSince ?? false, entities: e.entities ?? [], words, title: e.title.fr, url: e.source.url,
+    };
     events.push(ev);
     byId.set(e.id, ev);
     for (const p of [...e.phrases.fr, ...(e.phrases.en ?? [])]) {
@@ -74,6 +83,17 @@ export function compileKb(list: readonly WarEvent[]): CompiledKb {
       byKey.set(key, list);
     }
   }
+  // Generic names: a phrase without its closing place or year ("sommet de l'otan" of "sommet de
+  // l'otan a vilnius") names every event that shares it; the article's other words choose among them.
+  const generic = new Map<string, Set<KbEvent>>();
+  for (const [key, evs] of byKey) {
+    const m = /^(.+?) (?:de|a|en|d'|du) [a-z0-9']+$/.exec(key);
+    if (!m || m[1].split(' ').length < 3 || byKey.has(m[1])) continue;
+    const set = generic.get(m[1]) ?? new Set<KbEvent>();
+    for (const e of evs) set.add(e);
+    generic.set(m[1], set);
+  }
+  for (const [key, set] of generic) if (set.size >= 2) byKey.set(key, [...set]);
   const grouped = new Map<string, string[]>();
   for (const key of byKey.keys()) {
     const head = headOf(key)!;
@@ -124,4 +144,17 @@ export function findEvents(kb: CompiledKb, folded: string): EventMatch[] {
     }
   }
   return out;
+}
+
+/**
+ * Of the events one phrase names ("sommet de l'Otan"), those whose own distinctive words the
+ * article uses most ("Vilnius"); all of them when no word tells them apart.
+ */
+export function disambiguate(events: KbEvent[], articleWords: ReadonlySet<string>): KbEvent[] {
+  if (events.length < 2) return events;
+  const common = [...events[0].words].filter((w) => events.every((e) => e.words.has(w)));
+  const score = events.map((e) => [...e.words].filter((w) => !common.includes(w) && articleWords.has(w)).length);
+  const best = Math.max(...score);
+  if (best === 0) return events;
+  return events.filter((_, i) => score[i] === best);
 }
