@@ -5,13 +5,21 @@
  * The knowledge base records first announcements and first deliveries per system, so the bound is
  * a safe one; it is also a weak clue for the estimate (news of a first delivery follows it closely).
  */
-import type { Delivery } from '../types.ts';
+import type { Delivery, Sentence } from '../types.ts';
 import { STRENGTH, type Constraint } from './constraint.ts';
 import type { CompiledKb, KbEvent } from './kb.ts';
 
 const RECIPIENT = 'ukraine';
 
-export function deliveryConstraints(deliveries: readonly Delivery[], kb: CompiledKb): Constraint[] {
+function earliest(list: KbEvent[]): KbEvent | null {
+  return list.length ? list.reduce((a, b) => (b.from < a.from ? b : a)) : null;
+}
+
+/** Sentences from the start of the body that make its news (the lead): a delivery stated there is what the article reports. */
+const LEAD_SENTENCES = 2;
+
+export function deliveryConstraints(deliveries: readonly Delivery[], kb: CompiledKb, sentences: readonly Sentence[] = []): Constraint[] {
+  const leadEnd = sentences[Math.min(LEAD_SENTENCES, sentences.length) - 1]?.end ?? 0;
   const out: Constraint[] = [];
   const seen = new Set<string>();
   for (const d of deliveries) {
@@ -21,18 +29,28 @@ export function deliveryConstraints(deliveries: readonly Delivery[], kb: Compile
     if (seen.has(key)) continue;
     seen.add(key);
     const about = (e: KbEvent) => e.entities.includes(d.weapon) && (!d.supplier || e.entities.includes(d.supplier));
-    // A delivery is not older than the first delivery; failing that (or for an announcement), than the first pledge.
-    const deliveries = d.status === 'delivered' ? kb.events.filter((e) => e.kind === 'delivery' && about(e)) : [];
-    const list = deliveries.length ? deliveries : kb.events.filter((e) => e.kind === 'pledge' && about(e));
-    if (!list.length) continue;
-    const first = list.reduce((a, b) => (b.from < a.from ? b : a));
+    const aboutWeapon = (e: KbEvent) => e.kind === 'pledge' && e.entities.includes(d.weapon);
+    // Whatever its status, what is delivered or announced was pledged first: the first pledge
+    // bounds (a safe bound even when "donnés" reads as a delivery); the first delivery, for a
+    // delivery, is only the clue of the estimate.
+    const pledges = kb.events.filter((e) => e.kind === 'pledge' && about(e));
+    const firstDeliveries = d.status === 'delivered' ? kb.events.filter((e) => e.kind === 'delivery' && about(e)) : [];
+    // No pledge of this supplier on record: the weapon's first pledge by anyone still bounds.
+    const bound = earliest(pledges.length ? pledges : kb.events.filter(aboutWeapon));
+    const clue = earliest(firstDeliveries) ?? earliest(pledges);
+    if (!bound || !clue) continue;
+    const evidence = { text: d.evidence.text, offset: d.evidence.offset };
+    const match = { text: d.evidence.text, offset: d.evidence.offset };
+    out.push({ set: [[bound.from, Infinity]], strength: STRENGTH.deliveryEvent, evidence: { ...evidence, rule: 'pledge-after-first' }, match, note: bound.id, event: bound });
+    // Cited only when the estimate follows it (window.ts: clues without bounds).
     out.push({
-      set: [[first.from, Infinity]],
+      set: [[-Infinity, Infinity]],
       strength: STRENGTH.deliveryEvent,
-      evidence: { text: d.evidence.text, offset: d.evidence.offset, rule: d.status === 'delivered' ? 'delivery-after-first' : 'pledge-after-first' },
-      note: first.id,
-      event: first,
-      clue: { days: [first.from], span: 0, strong: false, sentence: d.evidence.offset },
+      evidence: { ...evidence, rule: d.status === 'delivered' && clue.kind === 'delivery' ? 'delivery-reported' : 'pledge-reported' },
+      match,
+      note: clue.id,
+      event: clue,
+      clue: { days: [clue.from], span: 0, strong: d.evidence.offset < leadEnd, sentence: d.evidence.offset },
     });
   }
   return out;

@@ -2,8 +2,10 @@
  * The estimate (`date.value`): the most likely publication day inside the window, not its middle.
  * News follows its facts closely, so the estimate is the day of the latest fact the article
  * reports (an event it covers, a date it cites, a year-less date resolved in the window), moved to
- * the weekday the text names when it says "mardi", "ce jeudi"; facts the text makes the news
- * ("lors du sommet", "mardi, au premier jour du sommet") win over facts merely cited.
+ * the weekday the text names when it says "mardi", "ce jeudi". Facts with several possible days
+ * (a year-less date, an event name shared by several events) count when the window leaves one of
+ * them, or one lies near the other facts; of those, the ones the text makes the news ("lors du
+ * sommet", "mardi, au premier jour du sommet", the lead) may move a merely cited fact.
  * Without any such fact the estimate is the middle of the window, or of its part within the
  * archive's focus (the full-scale war) when the window reaches into it; the window says how wide it is.
  */
@@ -70,7 +72,8 @@ export function estimateDay(set: DaySet, kept: Constraint[], sentences: Sentence
     return best;
   };
   const single = facts.filter((f) => f.days.length === 1);
-  let pick = latestOf(single.filter((f) => f.c.clue!.strong)) ?? latestOf(single);
+  // The latest fact with one possible day: the article reports it, so it is not older (news follows its facts).
+  let pick = latestOf(single);
   // Facts with several possible days (year-less dates, ambiguous event names): the single one the
   // window allows, else the one just around the other facts; otherwise they say nothing.
   const base = pick;

@@ -71,7 +71,7 @@ function firstPass(doc: SegmentedDoc, sentences: Sentence[], mentions: Mention[]
     ...eventConstraints(sentences, kb, gates),
     ...yearlessConstraints(sentences, gates),
     ...plainYearlessClues(sentences, gates),
-    ...deliveryConstraints(deliveries, kb),
+    ...deliveryConstraints(deliveries, kb, sentences),
   ];
   return { yearless, gates, constraints };
 }
@@ -94,9 +94,10 @@ export function collectConstraints(
   mentions: Mention[],
   cg: CompiledGazetteer,
   dating?: DatingContext,
+  deliveries: readonly Delivery[] = [],
 ): { first: Constraint[]; second: Constraint[] } {
   const sentences = sentencesOf(doc);
-  const { gates, constraints: first } = firstPass(doc, sentences, mentions, cg, dating?.kb ?? NO_EVENTS);
+  const { gates, constraints: first } = firstPass(doc, sentences, mentions, cg, dating?.kb ?? NO_EVENTS, deliveries);
   return { first, second: secondPass(sentences, solve(first, periodSet(dating)).set, gates) };
 }
 
