@@ -81,7 +81,11 @@ export function estimateDay(set: DaySet, kept: Constraint[], sentences: Sentence
     if (f.days.length === 1) continue;
     const inWindow = f.days.filter((d) => d >= lo - 31 && d <= hi);
     const near = base ? f.days.filter((d) => d >= base.day - AHEAD_SLACK_DAYS && d <= base.day + AHEAD_SLACK_DAYS) : [];
-    const day = inWindow.length === 1 ? inWindow[0] : near.length === 1 ? near[0] : null;
+    // Alone, a fact the window leaves two readings of is read in the archive's focus (the full-scale
+    // war) when only one reading lies there, else as the older one (a "dernier" date near the build day).
+    const inFocus = focusFrom === undefined ? inWindow : inWindow.filter((d) => d >= focusFrom);
+    const two = !base && inWindow.length === 2 ? (inFocus.length === 1 ? inFocus[0] : inWindow[0]) : null;
+    const day = inWindow.length === 1 ? inWindow[0] : near.length === 1 ? near[0] : two;
     if (day === null) continue;
     if (!pick || (day > pick.day && (f.c.clue!.strong || !pick.c.clue!.strong))) pick = { c: f.c, day };
   }

@@ -8,7 +8,7 @@
  *   and a year-less date in news lies within a year of publication ⇒ a real constraint.
  */
 import type { Sentence } from '../types.ts';
-import { STRENGTH, normalize, lowerBound, upperBound, type Constraint, type DaySet } from './constraint.ts';
+import { STRENGTH, intersect, normalize, lowerBound, upperBound, type Constraint, type DaySet } from './constraint.ts';
 import { MONTH_SRC, WEEKDAYS, WEEKDAY_SRC, addMonths, dayNum, isValidDate, iso, monthOf, weekdayOf, ymdOf, lastOfMonth } from './calendar.ts';
 import { dateContext } from './tense.ts';
 import { ure } from './text.ts';
@@ -74,6 +74,9 @@ export function yearlessConstraints(sentences: Sentence[], gates: Uint8Array | n
   return out;
 }
 
+/** How long after a day (a month) the press still calls it "le 18 août dernier" ("en août dernier"). */
+export const DERNIER_REACH_MONTHS = { day: 6, month: 10 } as const;
+
 const PLAIN_DAY_RE = ure(new RegExp(`\\b(?:le\\s+|du\\s+|au\\s+|depuis le\\s+)(1er|\\d{1,2})\\s+(${MONTH_SRC})(?!\\s*,?\\s*(?:(?:19|20)\\d\\d|derni|prochain))`, 'gi'));
 
 /**
@@ -133,6 +136,7 @@ export function resolveDernier(sentences: Sentence[], window: DaySet, gates: Uin
         const d = isDay ? parseInt(m[2], 10) : 1;
         let set: DaySet = [[-Infinity, Infinity]];
         let note = 'unresolved: the window does not fix the year';
+        let refs: number[] = [];
         if (Number.isFinite(lo) && Number.isFinite(hi)) {
           // Most recent occurrence strictly before a day (for a month: the month's last day before it).
           const lastBefore = (day: number): number | null => {
@@ -148,11 +152,27 @@ export function resolveDernier(sentences: Sentence[], window: DaySet, gates: Uin
           if (rLo !== null && rLo === rHi) {
             set = [[rLo + 1, addMonths(rLo, isDay ? 12 : 13) - (isDay ? 0 : 1)]];
             note = `refers to ${isDay ? iso(rLo) : iso(rLo).slice(0, 7)}`;
+          } else {
+            // The press says "le 18 août dernier" of a recent day: each occurrence allows the
+            // days up to DERNIER_REACH_MONTHS after it; those the window keeps may fix the year.
+            const options: [number, number][] = [];
+            for (let y = ymdOf(lo).y - 1; y <= ymdOf(hi).y; y++) {
+              if (!isValidDate(y, mo, d)) continue;
+              const ref = dayNum(y, mo, d);
+              const from = isDay ? ref + 1 : lastOfMonth(y, mo) - 27; // "en août dernier" may be said late in August
+              const to = addMonths(ref, isDay ? DERNIER_REACH_MONTHS.day : DERNIER_REACH_MONTHS.month);
+              if (intersect([[from, to]], window).length) options.push([ref, to]);
+            }
+            if (options.length && options.length < 3) {
+              set = normalize(options.map(([ref, to]): [number, number] => [isDay ? ref + 1 : lastOfMonth(ymdOf(ref).y, mo) - 27, to]));
+              refs = options.map(([ref]) => ref);
+              note = `refers to ${refs.map((r) => (isDay ? iso(r) : iso(r).slice(0, 7))).join(' or ')} (said within ${isDay ? DERNIER_REACH_MONTHS.day : DERNIER_REACH_MONTHS.month} months)`;
+            }
           }
         }
-        const resolved = set[0][0] - 1;
+        if (!refs.length && Number.isFinite(set[0][0])) refs = [set[0][0] - 1];
         out.push({
-          ...(isDay && Number.isFinite(resolved) && { clue: { days: [resolved], span: 0, strong: false, sentence: s.start } }),
+          ...(isDay && refs.length && { clue: { days: refs, span: 0, strong: false, sentence: s.start } }),
           set,
           strength: STRENGTH.yearlessDernier,
           evidence: { text: s.text, offset: s.start, rule: 'yearless-dernier' },
