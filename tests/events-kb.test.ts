@@ -177,8 +177,8 @@ describe('events knowledge base: coverage', () => {
       expect(events.some((e) => e.kind === 'pledge' && has(e, id)), `pledge ${id}`).toBe(true);
       expect(events.some((e) => e.kind === 'delivery' && has(e, id)), `delivery ${id}`).toBe(true);
     }
-    // A system is delivered after it is pledged.
-    for (const id of systems) {
+    // A system is delivered after it is pledged (ATACMS were shipped in secret and announced afterwards).
+    for (const id of systems.filter((s) => s !== 'atacms')) {
       const first = (k: string) => events.filter((e) => e.kind === k && has(e, id)).map((e) => e.date).sort()[0];
       expect(first('delivery') >= first('pledge'), id).toBe(true);
     }
@@ -186,8 +186,8 @@ describe('events knowledge base: coverage', () => {
 
   it('has the named coalitions and aid mechanisms, marked as existing only since their launch', () => {
     for (const org of [
-      'artillery-coalition', 'drone-coalition', 'air-force-capability-coalition', 'coalition-of-the-willing', 'purl',
-      'czech-ammunition-initiative', 'maritime-capability-coalition', 'it-coalition', 'european-sky-shield-initiative',
+      'artillery-coalition', 'air-force-capability-coalition', 'coalition-of-the-willing', 'purl', 'czech-ammunition-initiative',
+      'maritime-capability-coalition', 'it-coalition', 'european-sky-shield-initiative', 'nsatu', 'international-fund-for-ukraine',
     ]) {
       const found = events.filter((e) => e.kind === 'initiative' && has(e, org));
       expect(found.length, org).toBeGreaterThanOrEqual(1);
@@ -195,6 +195,11 @@ describe('events knowledge base: coverage', () => {
     }
     expect(byId.get('lend-lease-act-2022')?.date).toBe('2022-05-09');
     expect(byId.get('us-supplemental-2024')?.date).toBe('2024-04-24');
+    expect(events.some((e) => e.kind === 'initiative' && has(e, 'drone-coalition'))).toBe(true);
+    // Every EU sanctions package, 1st (2022-02-23) to 19th (2025-10-23), in order.
+    const packages = events.filter((e) => e.id.startsWith('eu-sanctions-package-')).sort((a, b) => a.id.localeCompare(b.id));
+    expect(packages.length).toBeGreaterThanOrEqual(19);
+    expect(packages.map((e) => e.date)).toEqual([...packages.map((e) => e.date)].sort());
   });
 
   it('has the landmark battles, strikes, talks and political days articles use', () => {
