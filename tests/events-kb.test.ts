@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eventFileSchema, type WarEvent } from '../src/lib/events/schema.ts';
+import { phraseKey } from '../src/lib/extract/dates/kb.ts';
 
 const DIR = join(import.meta.dirname, '../src/data/events');
 const GAZ = join(import.meta.dirname, '../src/data/gazetteer');
@@ -29,17 +30,8 @@ const gazetteerIds = new Set(
     .flatMap((n) => (JSON.parse(readFileSync(join(GAZ, n), 'utf8')) as { id: string }[]).map((e) => e.id)),
 );
 
-/** How the matcher compares phrases: case, accents, apostrophe and dash variants and spacing folded. */
-const fold = (s: string): string =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’‘ʼ`´]/g, "'")
-    .replace(/[‐‑‒–—]/g, '-')
-    .replace(/[«»"“”]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** A phrase as the matcher keys it (folded; spaces, hyphens and apostrophe variants unified). */
+const fold = (s: string): string => phraseKey(s.replace(/[«»"“”]/g, ' '));
 
 const byId = new Map(events.map((e) => [e.id, e]));
 const has = (e: WarEvent, ...ids: string[]) => ids.every((id) => e.entities.includes(id));
