@@ -10,11 +10,12 @@ import { STRENGTH, normalize, type Constraint } from './constraint.ts';
 import { addMonths } from './calendar.ts';
 import { NUMBER_SRC, foldKeep, parseNumberWord, ure } from './text.ts';
 import { VERB_PAST_RE, dateContext } from './tense.ts';
-import { G_EVENT, G_RELATIVE } from './gate.ts';
+import { G_EVENT, G_RELATIVE } from './families.ts';
 import { disambiguate, findEvents, matchAt, type CompiledKb, type KbEvent } from './kb.ts';
 
 /** Quick test: can the sentence hold a relative expression or an anniversary? */
-export const HAS_RELATIVE_RE = /apres|avant|depuis|il y a|anniversaire| jour /;
+export const RELATIVE_MARKERS = ['apres', 'avant', 'depuis', 'il y a', 'anniversaire', ' jour '] as const;
+export const HAS_RELATIVE_RE = new RegExp(RELATIVE_MARKERS.join('|'));
 
 const QUAL_SRC =
   "(?:(pres de|pres d'|presque|bientot|environ|quelque|un peu plus de|un peu plus d'|plus de|plus d'|au moins|pas moins de|un peu moins de|un peu moins d'|moins de|moins d')\\s*)?";

@@ -9,7 +9,7 @@ import type { Sentence } from '../types.ts';
 import { STRENGTH, type Constraint } from './constraint.ts';
 import { HAS_YEAR_RE, findDates } from './parse.ts';
 import { dateContext } from './tense.ts';
-import { G_YEAR } from './gate.ts';
+import { G_YEAR } from './families.ts';
 
 /** `gates` (gate.ts, one entry per sentence) lets sentences without a year-like word be skipped unscanned. */
 export function explicitDateConstraints(sentences: Sentence[], gates: Uint8Array | null = null): Constraint[] {

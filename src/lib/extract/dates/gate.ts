@@ -3,43 +3,48 @@
  * document, each word's bits memoised per interned word) tells which rule families can match in
  * each sentence, so a sentence none of them can match is skipped without folding or scanning it.
  *
- * Soundness: every marker below is a run of ASCII letters or digits. Such a run in a sentence's
- * folded text (foldKeep) or, for the case-insensitive non-Unicode prefilters, in its raw text,
- * comes from letters/digits only (\p{L}/\p{N}: word characters for the tokenizer; é, û of
- * HAS_MONTH_RE fold to e, u in keys), so it lies inside one token whose folded key contains it;
- * " jour " and "il y a" need a whole token "jour" or "y". A word bit is therefore set whenever the
- * family's own prefilter could pass; it may be set when it cannot (the prefilter still runs).
+ * Every test here is derived from the rule modules' own word lists (nothing is mirrored by hand):
+ * RELATIVE_MARKERS (events.ts), HAS_YEAR_RE (parse.ts), MONTH_PREFIXES and DERNIER_MARKER
+ * (yearless.ts), the knowledge base's gateWords (kb.ts).
+ *
+ * Soundness: a family's prefilter can only pass on a sentence holding, for each of its markers,
+ * every run of ASCII letters or digits of the marker (the longest one is tested). Such a run in a
+ * sentence's folded text (foldKeep) or raw text comes from letters/digits only (\p{L}/\p{N}: word
+ * characters for the tokenizer; é, û fold to e, u in keys), so it lies inside one token whose
+ * folded key contains it. A word bit is therefore set whenever the family's own prefilter could
+ * pass; it may be set when it cannot (the prefilter still runs). tests/dates-gate.test.ts checks
+ * that gated and ungated inference agree on the seeds, the evaluation sets and a synthetic corpus.
  */
 import type { SegmentedDoc, Sentence } from '../types.ts';
 import type { CompiledGazetteer } from '../../gazetteer/types.ts';
 import { getAliasIndex } from '../../gazetteer/compile.ts';
 import { MAX_WORD_ID, documentTokens, internTableEpoch } from '../entities.ts';
-import { type CompiledKb } from './kb.ts';
+import type { CompiledKb } from './kb.ts';
+import { G_ALL, G_DERNI, G_EVENT, G_MONTH, G_RELATIVE, G_YEAR } from './families.ts';
+import { RELATIVE_MARKERS } from './events.ts';
+import { HAS_YEAR_RE } from './parse.ts';
+import { DERNIER_MARKER, MONTH_PREFIXES } from './yearless.ts';
 
-/** HAS_RELATIVE_RE (events.ts): "apres", "avant", "depuis", "anniversaire", " jour ", "il y a". */
-export const G_RELATIVE = 1;
-/** HAS_YEAR_RE (parse.ts): a year 1950–2099. */
-export const G_YEAR = 2;
-/** HAS_MONTH_RE (yearless.ts): a month name prefix. */
-export const G_MONTH = 4;
-/** /derni/i (resolveDernier). */
-export const G_DERNI = 8;
-/** The longest word of a phrase of the events knowledge base (kb.ts: gateWords). */
-export const G_EVENT = 16;
-/** Every family: sentences the gate cannot vouch for. */
-export const G_ALL = 31;
+export { G_ALL, G_DERNI, G_EVENT, G_MONTH, G_RELATIVE, G_YEAR } from './families.ts';
 
-const RELATIVE_PART = /apres|avant|depuis|anniversaire/;
-const YEAR_PART = /(?:19[5-9]|20\d)\d/;
-const MONTH_PART = /janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec/;
+/** The longest run of ASCII letters or digits of a marker: a sentence holding the marker has a token containing it. */
+export function markerWord(marker: string): string {
+  const runs = marker.match(/[a-z0-9]+/g);
+  if (!runs) throw new Error(`gate: marker "${marker}" has no letter or digit`);
+  return runs.reduce((a, b) => (b.length > a.length ? b : a));
+}
 
-function wordBits(w: string, heads: readonly string[]): number {
+const RELATIVE_WORDS = [...new Set(RELATIVE_MARKERS.map(markerWord))];
+const DERNIER_WORD = markerWord(DERNIER_MARKER);
+const YEAR_TEST = new RegExp(HAS_YEAR_RE.source, HAS_YEAR_RE.flags.replace(/[gy]/g, ''));
+
+function wordBits(w: string, eventWords: readonly string[]): number {
   let b = 0;
-  if (RELATIVE_PART.test(w) || w === 'jour' || w === 'y') b |= G_RELATIVE;
-  if (YEAR_PART.test(w)) b |= G_YEAR;
-  if (MONTH_PART.test(w)) b |= G_MONTH;
-  if (w.includes('derni')) b |= G_DERNI;
-  if (heads.some((h) => w.includes(h))) b |= G_EVENT;
+  if (RELATIVE_WORDS.some((m) => w.includes(m))) b |= G_RELATIVE;
+  if (YEAR_TEST.test(w)) b |= G_YEAR;
+  if (MONTH_PREFIXES.some((p) => w.includes(p))) b |= G_MONTH;
+  if (w.includes(DERNIER_WORD)) b |= G_DERNI;
+  if (eventWords.some((h) => w.includes(h))) b |= G_EVENT;
   return b;
 }
 

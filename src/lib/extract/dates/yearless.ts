@@ -12,14 +12,19 @@ import { STRENGTH, intersect, normalize, lowerBound, upperBound, type Constraint
 import { MONTH_SRC, WEEKDAYS, WEEKDAY_SRC, addMonths, dayNum, isValidDate, iso, monthOf, weekdayOf, ymdOf, lastOfMonth } from './calendar.ts';
 import { dateContext } from './tense.ts';
 import { ure } from './text.ts';
-import { G_DERNI, G_MONTH } from './gate.ts';
+import { G_DERNI, G_MONTH } from './families.ts';
 
 const DERNIER_DAY_RE = ure(new RegExp(`\\b(?:(${WEEKDAY_SRC})\\s+)?(1er|\\d{1,2})\\s+(${MONTH_SRC})\\s+derni(?:er|ère)\\b`, 'gi'));
 const DERNIER_MONTH_RE = ure(new RegExp(`\\b(?:en|au mois d[e']|d[e']|depuis)\\s*(${MONTH_SRC})\\s+derni(?:er|ère)\\b`, 'gi'));
 const WEEKDAY_DAY_RE = ure(new RegExp(`\\b(${WEEKDAY_SRC})\\s+(1er|\\d{1,2})\\s+(${MONTH_SRC})\\b(?!\\s*,?\\s*(?:19|20)\\d\\d)(?!\\s+derni)`, 'gi'));
 
-/** Cheap prefilter: a day number followed by a month name. */
-export const HAS_MONTH_RE = /\d\s+(?:janv|f[ée]vr|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c)/i;
+/** Folded prefixes of the month names (MONTH_SRC): every month name starts with one. */
+export const MONTH_PREFIXES = ['janv', 'fevr', 'mars', 'avr', 'mai', 'juin', 'juil', 'aout', 'sept', 'oct', 'nov', 'dec'] as const;
+/** Cheap prefilter: a day number ("18", "1er") followed by a month name, accented or not. */
+export const HAS_MONTH_RE = new RegExp(`\\d(?:er)?\\s+(?:${MONTH_PREFIXES.map((p) => p.replace(/e/g, '[eé]').replace(/u/g, '[uû]')).join('|')})`, 'i');
+/** What "dernier", "dernière" share (resolveDernier's prefilter). */
+export const DERNIER_MARKER = 'derni';
+const DERNIER_QUICK_RE = new RegExp(DERNIER_MARKER, 'i');
 
 const YEARS_MIN = 1990;
 const YEARS_MAX = 2100;
@@ -124,7 +129,7 @@ export function resolveDernier(sentences: Sentence[], window: DaySet, gates: Uin
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i];
     if (gates !== null && (gates[i] & G_DERNI) === 0) continue; // no "derni…" word (gate.ts)
-    if (!/derni/i.test(s.text)) continue;
+    if (!DERNIER_QUICK_RE.test(s.text)) continue;
     for (const re of [DERNIER_DAY_RE, DERNIER_MONTH_RE]) {
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
