@@ -57,6 +57,8 @@ export interface Clue {
   strong: boolean;
   /** Body offset of its sentence (the weekday words of that sentence pin the day). */
   sentence: number;
+  /** Days from the fact to the likely publication when no weekday says more (estimate.ts: DEFAULT_LAG_DAYS). */
+  lag?: number;
 }
 
 export function range(lo: number, hi: number): DaySet {

@@ -96,7 +96,7 @@ export function estimateDay(set: DaySet, kept: Constraint[], sentences: Sentence
   const fact = Math.min(Math.max(pick.day, lo - FACT_REACH_DAYS), hi);
   const span = pick.c.clue!.span;
   const weekdays = reportedWeekdays(sentences);
-  let day = fact + DEFAULT_LAG_DAYS;
+  let day = fact + (pick.c.clue!.lag ?? DEFAULT_LAG_DAYS);
   if (weekdays.size) {
     // The latest named weekday on or after the fact, within the week that follows it.
     let found = -1;

@@ -10,6 +10,9 @@ import { STRENGTH, type Constraint } from './constraint.ts';
 import { HAS_YEAR_RE, findDates } from './parse.ts';
 import { dateContext } from './tense.ts';
 import { G_YEAR } from './families.ts';
+import { WEEKDAY_SRC } from './calendar.ts';
+
+const WEEKDAY_LEAD_RE = new RegExp(`^${WEEKDAY_SRC}\\s`, 'i');
 
 /** `gates` (gate.ts, one entry per sentence) lets sentences without a year-like word be skipped unscanned. */
 export function explicitDateConstraints(sentences: Sentence[], gates: Uint8Array | null = null): Constraint[] {
@@ -32,7 +35,8 @@ export function explicitDateConstraints(sentences: Sentence[], gates: Uint8Array
         match: { text: f.text, offset: s.start + f.start },
         note: ctx,
         // A day or month the article reports: the article most likely follows it closely.
-        ...(f.kind !== 'year' && { clue: { days: [f.from], span: f.to - f.from, strong: f.kind === 'day', sentence: s.start } }),
+        // (With its weekday, "lundi 19 juin 2023", the day is the article's own: no lag.)
+        ...(f.kind !== 'year' && { clue: { days: [f.from], span: f.to - f.from, strong: f.kind === 'day', sentence: s.start, ...(WEEKDAY_LEAD_RE.test(f.text) && { lag: 0 }) } }),
       });
     }
   }

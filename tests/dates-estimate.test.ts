@@ -1,0 +1,95 @@
+/**
+ * Inference with the events knowledge base and the estimate: the most likely day, not a window
+ * edge. Sentences written for these tests (fixture knowledge base in dates-fixtures.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { inferDate } from '../src/lib/extract/dates/index.ts';
+import { eventConstraints, eventRole } from '../src/lib/extract/dates/events.ts';
+import { compileKb, findEvents } from '../src/lib/extract/dates/kb.ts';
+import { foldKeep } from '../src/lib/extract/dates/text.ts';
+import { FIXTURE_EVENTS, dating, doc, gazetteer, isoSet, kb } from './dates-fixtures.ts';
+
+const cg = gazetteer();
+const infer = (body: string, to = '2026-06-30') => inferDate(doc(body), [], cg, { dating: dating(to) });
+
+describe('events named in a sentence', () => {
+  it('an event reported as the news pins the day: "mardi, au premier jour du sommet"', () => {
+    const body = "Le président a annoncé mardi, au premier jour du sommet de l'Otan, l'envoi de missiles à Kiev. Les alliés sont réunis à Vilnius.";
+    const w = infer(body);
+    expect(w.value).toBe('2023-07-11'); // the summit's first day was a Tuesday
+    expect(w.earliest).toBe('2023-07-11');
+    const clue = w.evidence.find((e) => e.rule === 'event-reported');
+    expect(clue?.event).toEqual({ id: 'nato-summit-vilnius-2023', title: "Sommet de l'Otan à Vilnius", url: 'https://www.nato.int/cps/en/natohq/official_texts_217320.htm' });
+  });
+
+  it('a generic name ("le sommet de l\'Otan") is told apart by the article\'s other words', () => {
+    const washington = infer("Lors du sommet de l'Otan, jeudi, les alliés ont promis des F-16. La rencontre se tenait à Washington.");
+    expect(washington.evidence.find((e) => e.rule === 'event-reported')?.event?.id).toBe('nato-summit-washington-2024');
+    expect(washington.value).toBe('2024-07-11'); // the Thursday of that summit
+  });
+
+  it('an event cited as past bounds from below, one announced as ahead bounds from above', () => {
+    const past = infer('La prise de la ville a eu lieu après le sommet de Vilnius, et les combats continuent.');
+    expect(past.earliest).toBe('2023-07-11');
+    const ahead = infer("Les alliés préparent le prochain sommet de Washington, où de nouvelles aides devraient être annoncées.");
+    expect(ahead.latest).toBe('2024-07-11');
+    expect(ahead.evidence.find((e) => e.rule === 'event-ahead')?.event?.id).toBe('nato-summit-washington-2024');
+  });
+
+  it('classifies the role from the words around the name', () => {
+    const role = (s: string, name: string) => {
+      const f = foldKeep(s);
+      const i = f.indexOf(foldKeep(name));
+      return eventRole(f, s.toLowerCase(), i, i + name.length, false);
+    };
+    expect(role("Avant le sommet de Vilnius, les alliés discutent encore.", 'sommet de Vilnius')).toBe('future');
+    expect(role('Le sommet de Vilnius, prévu en juillet, sera décisif.', 'sommet de Vilnius')).toBe('future');
+    expect(role('En marge du sommet de Vilnius, Kiev a obtenu des promesses.', 'sommet de Vilnius')).toBe('reporting');
+    expect(role('Depuis le sommet de Vilnius, peu de choses ont changé.', 'sommet de Vilnius')).toBe('past');
+  });
+
+  it('a name shared by several events with no telling word keeps them all (bounded by the earliest)', () => {
+    const [c] = eventConstraints(doc('La réunion de Ramstein a permis des annonces.').sentences, kb()).filter((x) => x.evidence.rule === 'event-past');
+    expect(c.note).toBe('udcg-01-2022-04-26 | udcg-02-2022-05-23');
+    expect(isoSet(c.set)).toEqual([['2022-04-26', null]]);
+    expect(c.event).toBeUndefined();
+  });
+
+  it('matches phrases across case, accents, apostrophes and hyphens, on word boundaries only', () => {
+    const k = compileKb(FIXTURE_EVENTS);
+    expect(findEvents(k, foldKeep("LE SOMMET DE L’OTAN À VILNIUS s'ouvre")).map((m) => m.events[0].id)).toEqual(['nato-summit-vilnius-2023']);
+    expect(findEvents(k, foldKeep('la coalition des volontairesque'))).toEqual([]);
+  });
+});
+
+describe('the estimate is the most likely day', () => {
+  it('follows the latest reported fact, not the middle of the window', () => {
+    const w = infer("Depuis le début de l'invasion, Kiev réclame des chars. Le 14 février 2024, Berlin a annoncé un nouvel envoi.");
+    expect(w.earliest).toBe('2024-02-14');
+    expect(w.latest).toBe('2026-06-30');
+    expect(w.value).toBe('2024-02-15');
+  });
+
+  it('moves to the weekday the article names after its fact', () => {
+    const w = infer("Le 14 février 2024, Berlin a annoncé un nouvel envoi, a confirmé vendredi le ministre.");
+    expect(w.value).toBe('2024-02-16'); // the Friday after Wednesday 14 February
+  });
+
+  it('resolves a year-less date to the single year the window allows ("le 23 mai")', () => {
+    const w = infer("La coalition des volontaires s'est réunie le 23 mai à Londres.", '2026-03-01');
+    expect(w.value).toBe('2025-05-24');
+    expect(w.evidence.map((e) => e.rule)).toContain('yearless-date');
+  });
+
+  it('resolves a weekday-pinned date ("lundi 19 juin") once the window leaves one year', () => {
+    const w = infer("Depuis le début de l'invasion, l'Ukraine demande de l'aide. Le système a été livré, a annoncé lundi 19 juin le président.");
+    expect(w.value).toBe('2023-06-19');
+  });
+
+  it('reports conflicting evidence instead of averaging it', () => {
+    const w = infer("La coalition des volontaires a tenu sa réunion. Le 3 janvier 2023, des chars ont été livrés. Avant le sommet de Vilnius, rien n'est décidé.");
+    expect(w.evidence.filter((e) => e.rule === 'conflict').length).toBeGreaterThan(0);
+    expect(w.earliest).toBe('2025-03-02');
+    expect(w.value! >= '2025-03-02').toBe(true);
+  });
+});
