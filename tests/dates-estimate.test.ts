@@ -49,7 +49,7 @@ describe('events named in a sentence', () => {
   });
 
   it('a name shared by several events with no telling word keeps them all (bounded by the earliest)', () => {
-    const [c] = eventConstraints(doc('La réunion de Ramstein a permis des annonces.').sentences, kb()).filter((x) => x.evidence.rule === 'event-past');
+    const [c] = eventConstraints(doc('Les alliés discutent. Les chars arrivent. La réunion de Ramstein a permis des annonces.').sentences, kb()).filter((x) => x.evidence.rule === 'event-past');
     expect(c.note).toBe('udcg-01-2022-04-26 | udcg-02-2022-05-23');
     expect(isoSet(c.set)).toEqual([['2022-04-26', null]]);
     expect(c.event).toBeUndefined();

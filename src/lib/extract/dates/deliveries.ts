@@ -7,7 +7,9 @@
  */
 import type { Delivery, Sentence } from '../types.ts';
 import { STRENGTH, type Constraint } from './constraint.ts';
-import type { CompiledKb, KbEvent } from './kb.ts';
+import { disambiguate, type CompiledKb, type KbEvent } from './kb.ts';
+import { LEAD_SENTENCES } from './events.ts';
+import { foldKeep } from './text.ts';
 
 const RECIPIENT = 'ukraine';
 
@@ -15,10 +17,10 @@ function earliest(list: KbEvent[]): KbEvent | null {
   return list.length ? list.reduce((a, b) => (b.from < a.from ? b : a)) : null;
 }
 
-/** Sentences from the start of the body that make its news (the lead): a delivery stated there is what the article reports. */
-const LEAD_SENTENCES = 2;
 
 export function deliveryConstraints(deliveries: readonly Delivery[], kb: CompiledKb, sentences: readonly Sentence[] = []): Constraint[] {
+  let wordsMemo: Set<string> | null = null;
+  const articleWords = () => (wordsMemo ??= new Set(sentences.flatMap((x) => foldKeep(x.text).match(/[a-z0-9]{4,}/g) ?? [])));
   const leadEnd = sentences[Math.min(LEAD_SENTENCES, sentences.length) - 1]?.end ?? 0;
   const out: Constraint[] = [];
   const seen = new Set<string>();
@@ -37,7 +39,10 @@ export function deliveryConstraints(deliveries: readonly Delivery[], kb: Compile
     const firstDeliveries = d.status === 'delivered' ? kb.events.filter((e) => e.kind === 'delivery' && about(e)) : [];
     // No pledge of this supplier on record: the weapon's first pledge by anyone still bounds.
     const bound = earliest(pledges.length ? pledges : kb.events.filter(aboutWeapon));
-    const clue = earliest(firstDeliveries) ?? earliest(pledges);
+    // The clue: the first delivery for a delivery; for an announcement, the pledge the article's
+    // words point to ("un troisième système") when they tell the supplier's pledges apart, else the first.
+    const told = pledges.length > 1 ? disambiguate(pledges, articleWords()) : pledges;
+    const clue = earliest(firstDeliveries) ?? (told.length === 1 ? told[0] : earliest(pledges));
     if (!bound || !clue) continue;
     const evidence = { text: d.evidence.text, offset: d.evidence.offset };
     const match = { text: d.evidence.text, offset: d.evidence.offset };

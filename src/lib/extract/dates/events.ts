@@ -104,6 +104,10 @@ const AHEAD_AFTER_RE = /^\s*,?\s*(?:prevue?s?|programmee?s?|a venir|qui (?:se ti
 const REPORT_BEFORE_RE = /(?:\blors|\ben marge|\ba l'issue|\ba l'occasion|\bau cours|\bpendant|\bdurant|\bouverture|\bcloture|\bau (?:premier|deuxieme|second|dernier|1er|2e) jour)\s+(?:du|de la|de l'|des|d')\s*(?:[a-z]+\s+){0,2}$/;
 const REPORT_SENTENCE_RE = /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|aujourd'hui|hier|ce week-end|cette semaine|ce matin|ce soir)\b/;
 
+/** Sentences from the start of the body that make its news (the lead). */
+export const LEAD_SENTENCES = 2;
+const SINCE_BEFORE_RE = /\b(?:depuis|apres|avant|il y a|suite a|a la suite|lors de la creation|des|jusqu'a|anniversaire)\b[^,;.]*$/;
+
 /** The role of the event named at [start, end) of a folded sentence (`lower`: the same sentence lower-cased, accents kept). */
 export function eventRole(folded: string, lower: string, start: number, end: number, narrative: boolean): EventRole {
   const before = folded.slice(Math.max(0, start - 50), start);
@@ -123,12 +127,15 @@ export function eventRole(folded: string, lower: string, start: number, end: num
  * - an event reported as the news (same sentence as a weekday or "lors du", "au premier jour du")
  *   also bounds from below and is a clue for the estimate: published that day or a few days after.
  */
-function mentionConstraints(s: Sentence, folded: string, kb: CompiledKb, taken: [number, number][], narrative: () => boolean, words: () => ReadonlySet<string>, out: Constraint[]): void {
+function mentionConstraints(s: Sentence, folded: string, kb: CompiledKb, taken: [number, number][], narrative: () => boolean, words: () => ReadonlySet<string>, lead: boolean, out: Constraint[]): void {
   const lower = s.text.toLowerCase();
   for (const found of findEvents(kb, folded)) {
     if (taken.some(([a, b]) => found.start < b && found.end > a)) continue;
     const hit = found.events.length > 1 ? { ...found, events: disambiguate(found.events, words()) } : found;
-    const role = eventRole(folded, lower, hit.start, hit.end, narrative());
+    let role = eventRole(folded, lower, hit.start, hit.end, narrative());
+    // In the lead, an event named without "depuis", "après"… is what the article reports.
+    // (Not the frame of the war: "l'opération militaire spéciale" in a lead is no news of 2022.)
+    if (lead && role === 'past' && hit.events.every((e) => e.kind !== 'war') && !SINCE_BEFORE_RE.test(folded.slice(Math.max(0, hit.start - 40), hit.start))) role = 'reporting';
     const exists = hit.events.filter((e) => e.existsSince);
     const first = Math.min(...hit.events.map((e) => e.from));
     const last = Math.max(...hit.events.map((e) => e.to));
@@ -155,11 +162,11 @@ function mentionConstraints(s: Sentence, folded: string, kb: CompiledKb, taken: 
     out.push({
       set: [[first, Infinity]],
       strength: exists.length === hit.events.length ? STRENGTH.termExistence : STRENGTH.eventPast,
-      evidence: { text: s.text, offset: s.start, rule: role === 'reporting' ? 'event-reported' : exists.length ? 'event-exists' : 'event-past' },
+      evidence: { text: s.text, offset: s.start, rule: exists.length === hit.events.length ? 'event-exists' : role === 'reporting' ? 'event-reported' : 'event-past' },
       match, note: hit.events.map((e) => e.id).join(' | '), event: ref,
-      // The frame of the war ("l'invasion", "l'opération militaire spéciale") and names that merely
-      // exist since a date say nothing of how close the article is; a specific event cited does.
-      ...(exists.length === 0 && (role === 'reporting' || hit.events.every((e) => e.kind !== 'war')) && {
+      // The frame of the war ("l'invasion", "l'opération militaire spéciale") says nothing of how
+      // close the article is; a specific event cited does (weakly, unless reported as the news).
+      ...((role === 'reporting' || hit.events.every((e) => e.kind !== 'war')) && {
         clue: { days: hit.events.map((e) => e.from), span: Math.max(...hit.events.map((e) => e.to - e.from)), strong: role === 'reporting', sentence: s.start },
       }),
     });
@@ -242,7 +249,7 @@ export function eventConstraints(sentences: Sentence[], kb: CompiledKb, gates: U
         push(set, m.index, e.end, e.events, 'anchor-anniversary');
       }
     }
-    if (gate & G_EVENT) mentionConstraints(s, folded, kb, taken, narrativeOf, articleWords, out);
+    if (gate & G_EVENT) mentionConstraints(s, folded, kb, taken, narrativeOf, articleWords, i < LEAD_SENTENCES, out);
   }
   return out;
 }
