@@ -8,6 +8,7 @@ import { eventConstraints, eventRole } from '../src/lib/extract/dates/events.ts'
 import { compileKb, findEvents } from '../src/lib/extract/dates/kb.ts';
 import { foldKeep } from '../src/lib/extract/dates/text.ts';
 import { FIXTURE_EVENTS, dating, doc, gazetteer, isoSet, kb } from './dates-fixtures.ts';
+import { getDefaultCompiledGazetteer } from '../src/lib/gazetteer/load.ts';
 
 const cg = gazetteer();
 const infer = (body: string, to = '2026-06-30') => inferDate(doc(body), [], cg, { dating: dating(to) });
@@ -91,5 +92,34 @@ describe('the estimate is the most likely day', () => {
     expect(w.evidence.filter((e) => e.rule === 'conflict').length).toBeGreaterThan(0);
     expect(w.earliest).toBe('2025-03-02');
     expect(w.value! >= '2025-03-02').toBe(true);
+  });
+});
+
+describe('the weakest clue: a recorded event on the weapons and actors the article names', () => {
+  const real = getDefaultCompiledGazetteer();
+  const pledge = (id: string, date: string, entities: string[]) => ({
+    id, kind: 'pledge' as const, date, title: { fr: `Annonce ${id}`, en: `Pledge ${id}` }, phrases: { fr: [`annonce ${id}`], en: [] }, entities, existsSince: false,
+    source: { url: 'https://example.org/pledge', title: 'Reference' },
+  });
+  const ctx = { kb: compileKb([...FIXTURE_EVENTS, pledge('danish-caesar', '2023-01-19', ['caesar', 'denmark']), pledge('french-caesar', '2022-04-22', ['caesar', 'france', 'emmanuel-macron'])]), period: { from: '2014-01-01', to: '2026-06-30' } };
+  const mention = (body: string, text: string, id: string, type: 'weapon' | 'country' | 'person') => {
+    const start = body.indexOf(text);
+    return { id, type, text, start, end: start + text.length };
+  };
+
+  it('estimates an article that dates nothing at the event sharing most of its entities, bound-free', () => {
+    const body = 'Le Danemark cède ses canons Caesar, selon Copenhague.';
+    const w = inferDate(doc(body), [mention(body, 'Danemark', 'denmark', 'country'), mention(body, 'Caesar', 'caesar', 'weapon')], real, { dating: ctx });
+    expect(w).toMatchObject({ value: '2023-01-20', earliest: '2014-01-01', latest: '2026-06-30', basis: 'period' });
+    expect(w.evidence.find((e) => e.rule === 'event-entities')?.event?.id).toBe('danish-caesar');
+  });
+
+  it('is ignored as soon as the text dates a fact, and needs a weapon among the shared entities', () => {
+    const body = 'Le 3 mars 2024, le Danemark a cédé ses canons Caesar.';
+    const w = inferDate(doc(body), [mention(body, 'Danemark', 'denmark', 'country'), mention(body, 'Caesar', 'caesar', 'weapon')], real, { dating: ctx });
+    expect(w.value).toBe('2024-03-04');
+    const body2 = 'Emmanuel Macron et la France soutiennent Kiev.';
+    const w2 = inferDate(doc(body2), [mention(body2, 'Emmanuel Macron', 'emmanuel-macron', 'person'), mention(body2, 'France', 'france', 'country')], real, { dating: ctx });
+    expect(w2.evidence.some((e) => e.rule === 'event-entities')).toBe(false);
   });
 });

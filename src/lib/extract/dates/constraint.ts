@@ -59,6 +59,8 @@ export interface Clue {
   sentence: number;
   /** Days from the fact to the likely publication when no weekday says more (estimate.ts: DEFAULT_LAG_DAYS). */
   lag?: number;
+  /** Only when no other fact dates the article (entity-clues.ts). */
+  fallback?: boolean;
 }
 
 export function range(lo: number, hi: number): DaySet {

@@ -62,8 +62,8 @@ export interface Estimate {
 /** The most likely day of `set` (finite on both sides) given the kept constraints. */
 export function estimateDay(set: DaySet, kept: Constraint[], sentences: Sentence[], focusFrom?: number): Estimate {
   const lo = lowerBound(set), hi = upperBound(set);
-  const facts = kept
-    .filter((c) => c.clue)
+  const withClue = kept.filter((c) => c.clue && !c.clue.fallback);
+  const facts = (withClue.length ? withClue : kept.filter((c) => c.clue))
     .map((c) => ({ c, days: c.clue!.days.filter((d) => d <= hi && d + c.clue!.span >= lo - FACT_REACH_DAYS) }))
     .filter((f) => f.days.length > 0);
   const latestOf = (list: typeof facts) => {

@@ -26,6 +26,7 @@ import { sentenceGates } from './gate.ts';
 import { compileKb, type CompiledKb } from './kb.ts';
 import { estimateDay } from './estimate.ts';
 import { deliveryConstraints } from './deliveries.ts';
+import { entityClues } from './entity-clues.ts';
 
 export type { Constraint } from './constraint.ts';
 
@@ -74,6 +75,7 @@ function firstPass(doc: SegmentedDoc, sentences: Sentence[], mentions: Mention[]
     ...yearlessConstraints(sentences, gates),
     ...plainYearlessClues(sentences, gates),
     ...deliveryConstraints(deliveries, kb, sentences),
+    ...entityClues(mentions, kb, cg, sentences),
   ];
   return { yearless, gates, constraints };
 }
