@@ -9,7 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eventFileSchema, type WarEvent } from '../src/lib/events/schema.ts';
-import { phraseKey } from '../src/lib/extract/dates/kb.ts';
+import { compileKb, findEvents, phraseKey } from '../src/lib/extract/dates/kb.ts';
+import { foldKeep } from '../src/lib/extract/dates/text.ts';
 
 const DIR = join(import.meta.dirname, '../src/data/events');
 const GAZ = join(import.meta.dirname, '../src/data/gazetteer');
@@ -220,5 +221,45 @@ describe('events knowledge base: coverage', () => {
     for (const kind of ['war', 'summit', 'contact-group', 'pledge', 'delivery', 'initiative', 'battle', 'strike', 'negotiation', 'politics']) {
       expect(events.filter((e) => e.kind === kind).length, kind).toBeGreaterThanOrEqual(5);
     }
+  });
+});
+
+describe('events knowledge base: how French articles name events', () => {
+  const kb = compileKb(events);
+  /** The ids of the events the matcher finds in a sentence (written for this test, not taken from any article). */
+  const named = (sentence: string) => findEvents(kb, foldKeep(sentence)).flatMap((m) => m.events.map((e) => e.id));
+
+  it.each([
+    ["Au premier jour du sommet de l'Otan à Vilnius, les alliés ont promis des munitions.", 'nato-summit-vilnius-2023'],
+    ["Le sommet de l'OTAN de La Haye a fixé l'objectif des 5 %.", 'nato-summit-the-hague-2025'],
+    ['En marge de la réunion de Ramstein, Berlin a annoncé un nouveau paquet.', 'udcg-format'],
+    ['Lors de la 25e réunion du groupe de contact, Lloyd Austin a fait ses adieux.', 'udcg-25-2025-01-09'],
+    ['La coalition des volontaires se réunit de nouveau à Paris.', 'coalition-of-the-willing-term'],
+    ["Depuis l'altercation dans le Bureau ovale, les relations se sont tendues.", 'oval-office-2025'],
+    ['Après la chute de Bakhmout, Kiev a changé de stratégie.', 'bakhmut-fall-2023'],
+    ["Près de trois ans après le début de l'invasion russe, le front reste figé.", 'invasion-2022'],
+    ["L'initiative tchèque a déjà permis de livrer des centaines de milliers d'obus.", 'czech-ammunition-initiative-2024'],
+    ['Les premières frappes de Storm Shadow ont visé Louhansk.', 'storm-shadow-first-use-2023'],
+    ['Le 18e paquet de sanctions de l’UE vise la flotte fantôme.', 'eu-sanctions-package-18'],
+    ["Depuis le sommet d'Alaska, Washington temporise.", 'alaska-summit-2025'],
+    ['La mutinerie de Wagner a ébranlé le Kremlin.', 'wagner-mutiny-2023'],
+    ['Le mécanisme PURL finance des Patriot américains.', 'purl-2025'],
+    ['Le sommet du G7 de Kananaskis a été écourté par le départ de Trump.', 'g7-summit-kananaskis-2025'],
+  ])('"%s" names %s', (sentence, id) => {
+    expect(named(sentence)).toContain(id);
+  });
+
+  it('tells a generic summit name apart by its place, and leaves bare recurring names to the format', () => {
+    // "sommet du G7" alone names every G7 summit; the matcher keeps them all for the article's words to choose.
+    const g7 = findEvents(kb, foldKeep('Le sommet du G7 a commencé.'))[0];
+    expect(g7.events.length).toBeGreaterThanOrEqual(10);
+    expect(g7.events.every((e) => e.entities.includes('g7'))).toBe(true);
+    // A bare Ramstein meeting is the format (a lower bound), never one dated meeting.
+    expect(named('La réunion de Ramstein a eu lieu hier.')).toEqual(['udcg-format']);
+  });
+
+  it('does not name an event in unrelated text', () => {
+    expect(named("Le sommet de la montagne était enneigé et la réunion du conseil municipal s'est tenue mardi.")).toEqual([]);
+    expect(named('La guerre en Ukraine continue ; les livraisons d’armes aussi.')).toEqual([]);
   });
 });
