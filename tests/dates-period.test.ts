@@ -72,3 +72,14 @@ describe('the scripts take the build day from SOURCE_DATE_EPOCH', () => {
     expect(front.date).toMatchObject({ earliest: "2014-01-01", latest: "2023-11-14", basis: "period" });
   }, 60_000);
 });
+
+describe('a stated date outside the archive period', () => {
+  it('is not trusted: the text decides, and the dateline is reported as a conflict', () => {
+    const body = "PARIS, 18 janvier 2031 (AFP) - La coalition des volontaires s'est réunie.";
+    const w = inferDate(doc(body), [], cg, { dating: dating('2026-06-30') });
+    expect(w).toMatchObject({ earliest: '2025-03-02', latest: '2026-06-30', basis: 'inferred' });
+    expect(w.evidence.some((e) => e.rule === 'conflict')).toBe(true);
+    const inside = inferDate(doc('PARIS, 18 janvier 2024 (AFP) - Les livraisons continuent.'), [], cg, { dating: dating('2026-06-30') });
+    expect(inside).toMatchObject({ value: '2024-01-18', basis: 'dateline' });
+  });
+});

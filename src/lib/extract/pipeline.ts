@@ -85,7 +85,7 @@ export function extractText(text: string, file: string, cg: CompiledGazetteer, o
   const entities = extractEntities(doc, cg);
   const deliveries = extractDeliveries(doc, entities.mentions, cg);
   const date =
-    (overrides.date ? null : publicationLineDate(cleaned, doc)) ??
+    (overrides.date ? null : inPeriod(publicationLineDate(cleaned, doc), dating)) ??
     inferDate(doc, entities.mentions, cg, { frontmatterDate: overrides.date ?? null, dating, deliveries });
 
   for (const name of entities.newNames) {
@@ -146,6 +146,12 @@ function publicationLineDate(cleaned: CleanedText, doc: SegmentedDoc): DateWindo
   // Offset 0: the line is no longer part of the body the offsets refer to.
   const evidence = { text: dateline.evidence.text, offset: 0, rule: dateline.evidence.rule };
   return { value: day, earliest: day, latest: day, precision: 'day', basis: 'dateline', evidence: [evidence] };
+}
+
+/** A stated date outside the archive period (a typo, a date in the future) is not trusted: the text decides. */
+function inPeriod(date: DateWindow | null, dating: DatingContext | undefined): DateWindow | null {
+  if (!date?.value || !dating) return date;
+  return date.value >= dating.period.from && date.value <= dating.period.to ? date : null;
 }
 
 /** First sentences up to LEAD_MAX characters (at least one sentence, cut on a word if needed). */

@@ -114,14 +114,15 @@ export function inferDate(
   const fm = fromFrontmatter(opts.frontmatterDate);
   if (fm) return fm;
 
+  const start = periodSet(opts.dating);
   const dl = findDateline(doc.body);
-  if (dl) {
+  // A dateline outside the archive period (a typo, "2031") is not trusted: the text decides.
+  if (dl && intersect(start, [[dl.day, dl.day]]).length) {
     const v = iso(dl.day);
     return { value: v, earliest: v, latest: v, precision: 'day', basis: 'dateline', evidence: [dl.evidence] };
   }
 
   const sentences = sentencesOf(doc);
-  const start = periodSet(opts.dating);
   const { yearless: yd, gates, constraints: first } = firstPass(doc, sentences, mentions, cg, opts.dating?.kb ?? NO_EVENTS, opts.deliveries, opts.ungated);
   const s1 = solve(first, start);
   const second = secondPass(sentences, s1.set, gates);
@@ -130,7 +131,9 @@ export function inferDate(
   const cited = [...binding(s1.kept, s1.set), ...binding(s2.kept, s2.set)];
   const estimate = opts.dating ? estimateDay(s2.set, kept, sentences, parseIso(opts.dating.focusFrom ?? '') ?? undefined) : null;
   if (estimate?.from && !cited.includes(estimate.from)) cited.push(estimate.from);
-  const w = toWindow({ set: s2.set, kept, dropped: [...s1.dropped, ...s2.dropped] }, cited, estimate?.day, opts.dating?.period);
+  const dropped = [...s1.dropped, ...s2.dropped];
+  if (dl) dropped.unshift({ set: [[dl.day, dl.day]], strength: 0, evidence: dl.evidence }); // reported as a conflict
+  const w = toWindow({ set: s2.set, kept, dropped }, cited, estimate?.day, opts.dating?.period);
   return markYearless(w, yd, s2.set);
 }
 
