@@ -245,6 +245,9 @@ describe('events knowledge base: how French articles name events', () => {
     ['La mutinerie de Wagner a ébranlé le Kremlin.', 'wagner-mutiny-2023'],
     ['Le mécanisme PURL finance des Patriot américains.', 'purl-2025'],
     ['Le sommet du G7 de Kananaskis a été écourté par le départ de Trump.', 'g7-summit-kananaskis-2025'],
+    // The longer, 2014 name wins over the shorter name of the 2022 invasion.
+    ["Depuis l'invasion de la Crimée, Kiev réclame des armes.", 'crimea-annexation-2014'],
+    ['Il se bat depuis le début du conflit en 2014.', 'donbas-war-start-2014'],
   ])('"%s" names %s', (sentence, id) => {
     expect(named(sentence)).toContain(id);
   });
@@ -256,6 +259,11 @@ describe('events knowledge base: how French articles name events', () => {
     expect(g7.events.every((e) => e.entities.includes('g7'))).toBe(true);
     // A bare Ramstein meeting is the format (a lower bound), never one dated meeting.
     expect(named('La réunion de Ramstein a eu lieu hier.')).toEqual(['udcg-format']);
+  });
+
+  it('never reads the 2014 names as the 2022 invasion', () => {
+    expect(named("Depuis l'invasion de la Crimée, Kiev réclame des armes.")).not.toContain('invasion-2022');
+    expect(named('Il se bat depuis le début du conflit en 2014.')).not.toContain('invasion-2022');
   });
 
   it('does not name an event in unrelated text', () => {
