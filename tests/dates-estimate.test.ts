@@ -87,6 +87,12 @@ describe('the estimate is the most likely day', () => {
     expect(w.value).toBe('2023-06-19');
   });
 
+  it('takes a weekday-pinned date announced just ahead as the article\'s own day ("lundi 14 juillet")', () => {
+    const w = infer("La coalition des volontaires se réunira lundi 14 juillet à Paris, a indiqué l'Élysée.");
+    // Monday 14 July: 2025 is the only one after the coalition's creation and before the build day.
+    expect(w).toMatchObject({ value: '2025-07-14', earliest: '2025-03-02', latest: '2025-07-14' });
+  });
+
   it('reports conflicting evidence instead of averaging it', () => {
     const w = infer("La coalition des volontaires a tenu sa réunion. Le 3 janvier 2023, des chars ont été livrés. Avant le sommet de Vilnius, rien n'est décidé.");
     expect(w.evidence.filter((e) => e.rule === 'conflict').length).toBeGreaterThan(0);

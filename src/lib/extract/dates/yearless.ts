@@ -71,8 +71,8 @@ export function yearlessConstraints(sentences: Sentence[], gates: Uint8Array | n
           match: { text: m[0], offset: s.start + m.index },
           note: `${ctx}`,
           // A reported day of the article's own time ("lundi 19 juin"): the estimate follows it.
-          // Dated with its weekday, the day is the article's own: no lag.
-          ...(ctx !== 'future' && { clue: { days: occ, span: 0, strong: true, sentence: s.start, lag: 0 } }),
+          // Dated with its weekday, the day is the article's own (past or just ahead): no lag.
+          clue: { days: occ, span: 0, strong: true, sentence: s.start, lag: 0 },
         });
       }
     }
