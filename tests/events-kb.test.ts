@@ -266,6 +266,14 @@ describe('events knowledge base: how French articles name events', () => {
     expect(named('Il se bat depuis le début du conflit en 2014.')).not.toContain('invasion-2022');
   });
 
+  it('keeps the 2022 counteroffensives apart from the 2023 one', () => {
+    const kharkiv = named('La contre-offensive ukrainienne dans la région de Kharkiv a surpris Moscou.');
+    expect(kharkiv).toContain('kharkiv-counteroffensive-2022');
+    expect(kharkiv).not.toContain('counteroffensive-2023');
+    expect(named('La contre-offensive de Kherson progresse lentement.')).toEqual(['kherson-counteroffensive-2022']);
+    expect(named("La contre-offensive de l'été 2023 n'a pas percé.")).toEqual(['counteroffensive-2023']);
+  });
+
   it('does not name an event in unrelated text', () => {
     expect(named("Le sommet de la montagne était enneigé et la réunion du conseil municipal s'est tenue mardi.")).toEqual([]);
     expect(named('La guerre en Ukraine continue ; les livraisons d’armes aussi.')).toEqual([]);
