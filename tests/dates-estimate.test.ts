@@ -47,6 +47,9 @@ describe('events named in a sentence', () => {
     expect(role('Le sommet de Vilnius, prévu en juillet, sera décisif.', 'sommet de Vilnius')).toBe('future');
     expect(role('En marge du sommet de Vilnius, Kiev a obtenu des promesses.', 'sommet de Vilnius')).toBe('reporting');
     expect(role('Depuis le sommet de Vilnius, peu de choses ont changé.', 'sommet de Vilnius')).toBe('past');
+    // A weekday elsewhere in the sentence does not make a reference point the news.
+    expect(role('Depuis le sommet de Vilnius, Kiev a reçu des chars, a dit mardi le ministre.', 'sommet de Vilnius')).toBe('past');
+    expect(role('Le ministre a annoncé mardi, lors du sommet de Vilnius, un envoi de chars.', 'sommet de Vilnius')).toBe('reporting');
   });
 
   it('a name shared by several events with no telling word keeps them all (bounded by the earliest)', () => {

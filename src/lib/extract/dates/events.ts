@@ -106,7 +106,8 @@ const REPORT_SENTENCE_RE = /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dima
 
 /** Sentences from the start of the body that make its news (the lead). */
 export const LEAD_SENTENCES = 2;
-const SINCE_BEFORE_RE = /\b(?:depuis|apres|avant|il y a|suite a|a la suite|lors de la creation|des|jusqu'a|anniversaire)\b[^,;.]*$/;
+/** Words before a name that make the event a past reference point ("depuis le sommet", "après la chute de"). */
+const SINCE_BEFORE_RE = /\b(?:depuis|apres|avant|il y a|suite a|a la suite|jusqu'a|anniversaire)\b[^,;.]*$/;
 
 /** The role of the event named at [start, end) of a folded sentence (`lower`: the same sentence lower-cased, accents kept). */
 export function eventRole(folded: string, lower: string, start: number, end: number, narrative: boolean): EventRole {
@@ -115,6 +116,7 @@ export function eventRole(folded: string, lower: string, start: number, end: num
   if (!narrative && (AHEAD_BEFORE_RE.test(before) || AHEAD_AFTER_RE.test(after))) return 'future';
   if (/\b(?:prochaine?s?|futurs?|futures?)\s*$/.test(before)) return 'future';
   if (lower.length === folded.length && !narrative && dateContext(lower, start, end) === 'future') return 'future';
+  if (SINCE_BEFORE_RE.test(folded.slice(Math.max(0, start - 40), start))) return 'past';
   if (REPORT_BEFORE_RE.test(before) || REPORT_SENTENCE_RE.test(folded)) return 'reporting';
   return 'past';
 }
