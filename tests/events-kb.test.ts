@@ -274,6 +274,14 @@ describe('events knowledge base: how French articles name events', () => {
     expect(named("La contre-offensive de l'été 2023 n'a pas percé.")).toEqual(['counteroffensive-2023']);
   });
 
+  it('does not date a repeated event to its first occurrence', () => {
+    // The Crimean bridge was attacked in 2022, 2023 and 2025; a bare name belongs to none of them.
+    expect(named('Une nouvelle attaque du pont de Crimée a eu lieu cette nuit.')).toEqual([]);
+    expect(named("L'explosion du pont de Crimée en octobre 2022 avait choqué Moscou.")).toEqual(['kerch-bridge-2022']);
+    // Weapons named by their origin are the weapons, not the day they were pledged.
+    expect(named('Les MiG-29 polonais sont en service.')).toEqual([]);
+  });
+
   it('does not name an event in unrelated text', () => {
     expect(named("Le sommet de la montagne était enneigé et la réunion du conseil municipal s'est tenue mardi.")).toEqual([]);
     expect(named('La guerre en Ukraine continue ; les livraisons d’armes aussi.')).toEqual([]);
