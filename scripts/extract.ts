@@ -15,7 +15,14 @@ if (files.length === 0) {
 }
 const cg = getDefaultCompiledGazetteer();
 // Events knowledge base + archive period ending on the build day (SOURCE_DATE_EPOCH, else today UTC).
-const dating = getDatingContext();
+let dating: ReturnType<typeof getDatingContext>;
+try {
+  dating = getDatingContext();
+} catch (error) {
+  // A bad events file or build day stops everything, naming the file and the field.
+  console.error(`extract: ${(error as Error).message}`);
+  process.exit(2);
+}
 let failed = false;
 const output = files.map((file) => {
   try {

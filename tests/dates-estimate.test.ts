@@ -132,3 +132,12 @@ describe('the weakest clue: a recorded event on the weapons and actors the artic
     expect(w2.evidence.some((e) => e.rule === 'event-entities')).toBe(false);
   });
 });
+
+describe('an event about to open', () => {
+  it('bounds from above and is the clue of the day when the text says when ("qui s\'ouvre mardi")', () => {
+    const w = infer("Le sommet de Vilnius, qui s'ouvre mardi, doit décider de l'adhésion de l'Ukraine.");
+    expect(w.latest).toBe('2023-07-12');
+    expect(w.value).toBe('2023-07-11');
+    expect(w.evidence.find((e) => e.rule === 'event-ahead')?.event?.id).toBe('nato-summit-vilnius-2023');
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * Deliveries the article reports, against the pledges and deliveries of the events knowledge
  * base: an article saying that a weapon is delivered (or announced) to Ukraine is not older than
- * the first such delivery (or pledge) of that weapon, by that supplier when the article names one.
+ * the first pledge of that weapon to Ukraine. The clue of the estimate is the supplier's own first
+ * delivery (for a delivery) or the pledge the article's words point to.
  * The knowledge base records first announcements and first deliveries per system, so the bound is
  * a safe one; it is also a weak clue for the estimate (news of a first delivery follows it closely).
  */
@@ -37,8 +38,8 @@ export function deliveryConstraints(deliveries: readonly Delivery[], kb: Compile
     // delivery, is only the clue of the estimate.
     const pledges = kb.events.filter((e) => e.kind === 'pledge' && about(e));
     const firstDeliveries = d.status === 'delivered' ? kb.events.filter((e) => e.kind === 'delivery' && about(e)) : [];
-    // No pledge of this supplier on record: the weapon's first pledge by anyone still bounds.
-    const bound = earliest(pledges.length ? pledges : kb.events.filter(aboutWeapon));
+    // The bound is the weapon's first pledge by anyone: safe even when the stage names the wrong supplier.
+    const bound = earliest(kb.events.filter(aboutWeapon));
     // The clue: the first delivery for a delivery; for an announcement, the pledge the article's
     // words point to ("un troisième système") when they tell the supplier's pledges apart, else the first.
     const told = pledges.length > 1 ? disambiguate(pledges, articleWords()) : pledges;

@@ -99,7 +99,7 @@ export type EventRole = 'past' | 'future' | 'reporting';
 /** Words right before the name that put the event ahead of the article ("avant le sommet", "le prochain sommet"). */
 const AHEAD_BEFORE_RE = /(?:\bavant|\bd'ici|\ben vue|\ba l'approche|\ben prevision|\bpour preparer|\bprochaine?s?|\bfuture?s?|\bpreparation)\s+(?:(?:du|de la|de l'|des|d'|le|la|les|l'|au|aux|a la|a l')\s*)?(?:[a-z]+\s+){0,2}$/;
 /** Words right after the name that put it ahead ("le sommet prévu en juillet", "qui se tiendra"). */
-const AHEAD_AFTER_RE = /^\s*,?\s*(?:prevue?s?|programmee?s?|a venir|qui (?:se tiendra|aura lieu|s'ouvrira|debutera|commencera|doit)|doit (?:se tenir|avoir lieu|s'ouvrir)|attendue?s?\b)/;
+const AHEAD_AFTER_RE = /^\s*,?\s*(?:prevue?s?|programmee?s?|a venir|(?:qui )?(?:se tiendra|aura lieu|s'ouvrira|s'ouvre|debutera|debute|commencera|commence|doit)\b|doit (?:se tenir|avoir lieu|s'ouvrir)|attendue?s?\b)/;
 /** Words that make the named event the news of the article ("lors du sommet", "au premier jour du sommet", "mardi"). */
 const REPORT_BEFORE_RE = /(?:\blors|\ben marge|\ba l'issue|\ba l'occasion|\bau cours|\bpendant|\bdurant|\bouverture|\bcloture|\bau (?:premier|deuxieme|second|dernier|1er|2e) jour)\s+(?:du|de la|de l'|des|d')\s*(?:[a-z]+\s+){0,2}$/;
 const REPORT_SENTENCE_RE = /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|aujourd'hui|hier|ce week-end|cette semaine|ce matin|ce soir)\b/;
@@ -158,6 +158,8 @@ function mentionConstraints(s: Sentence, folded: string, kb: CompiledKb, taken: 
         strength: STRENGTH.eventAhead,
         evidence: { text: s.text, offset: s.start, rule: 'event-ahead' },
         match, note: hit.events.map((e) => e.id).join(' | '), event: ref,
+        // Imminent ("le sommet qui s'ouvre mardi"): the article is of its eve or its first day.
+        ...(REPORT_SENTENCE_RE.test(folded) && { clue: { days: hit.events.map((e) => e.from), span: 0, strong: true, sentence: s.start, lag: 0 } }),
       });
       continue;
     }
