@@ -141,3 +141,51 @@ describe('an event about to open', () => {
     expect(w.evidence.find((e) => e.rule === 'event-ahead')?.event?.id).toBe('nato-summit-vilnius-2023');
   });
 });
+
+describe('deliveries against the pledges and deliveries of the knowledge base', () => {
+  const real = getDefaultCompiledGazetteer();
+  const ev = (id: string, kind: 'pledge' | 'delivery', date: string, entities: string[], title = `Événement ${id}`) => ({
+    id, kind, date, title: { fr: title, en: title }, phrases: { fr: [`phrase ${id}`], en: [] }, entities, existsSince: false,
+    source: { url: `https://example.org/${id}`, title: 'Reference' },
+  });
+  const kbEvents = [
+    ev('us-patriot-pledge', 'pledge', '2022-12-21', ['patriot', 'united-states']),
+    ev('de-patriot-pledge', 'pledge', '2023-01-05', ['patriot', 'germany']),
+    ev('de-third-patriot', 'pledge', '2024-04-13', ['patriot', 'germany'], 'Troisième système Patriot allemand'),
+    ev('patriot-first-arrival', 'delivery', '2023-04-19', ['patriot', 'germany', 'netherlands', 'united-states']),
+  ];
+  const ctx = { kb: compileKb([...FIXTURE_EVENTS, ...kbEvents]), period: { from: '2014-01-01', to: '2026-06-30' } };
+  const delivery = (body: string, supplier: string, status: 'delivered' | 'announced') => ({
+    supplier, recipient: 'ukraine', weapon: 'patriot', quantity: null, status, evidence: { text: body, offset: 0 },
+  });
+
+  it('bounds by the first pledge of the weapon, even when the text reads as a delivery ("donnés")', () => {
+    const body = "Des soldats ukrainiens se forment sur des systèmes Patriot donnés par les Pays-Bas.";
+    const w = inferDate(doc(body), [], real, { dating: ctx, deliveries: [delivery(body, 'netherlands', 'delivered')] });
+    expect(w.earliest).toBe('2022-12-21');
+    expect(w.evidence.find((e) => e.rule === 'pledge-after-first')?.event?.id).toBe('us-patriot-pledge');
+    // The clue of a delivery is the first delivery: the article most likely follows it.
+    expect(w.value).toBe('2023-04-20');
+  });
+
+  it('takes as clue the pledge of that supplier the article\'s words point to ("un troisième système")', () => {
+    const body = "L'Allemagne va livrer un troisième système Patriot à l'Ukraine, a annoncé le ministre.";
+    const w = inferDate(doc(body), [], real, { dating: ctx, deliveries: [delivery(body, 'germany', 'announced')] });
+    expect(w.value).toBe('2024-04-14');
+    expect(w.evidence.find((e) => e.rule === 'pledge-reported')?.event?.id).toBe('de-third-patriot');
+  });
+});
+
+describe('the lead and the archive focus', () => {
+  it('an initiative named in the lead is the news: the estimate follows its creation', () => {
+    const w = infer("La coalition des volontaires tient sa première réunion à Paris. Les ministres discutent des garanties.");
+    expect(w.value).toBe('2025-03-03');
+  });
+
+  it('a weekday date with two readings in the window is read in the full-scale war', () => {
+    const body = 'Le Pentagone a confirmé la livraison, a déclaré jeudi 13 juillet un porte-parole.';
+    const w = inferDate(doc(body), [], cg, { dating: { ...dating('2024-07-31'), focusFrom: '2022-02-24' } });
+    // Thursday 13 July: 2017 and 2023 are both in the archive period; 2023 is the war's.
+    expect(w.value).toBe('2023-07-13');
+  });
+});
