@@ -2,9 +2,8 @@
  * Deliveries the article reports, against the pledges and deliveries of the events knowledge
  * base: an article saying that a weapon is delivered (or announced) to Ukraine is not older than
  * the first pledge of that weapon to Ukraine. The clue of the estimate is the supplier's own first
- * delivery (for a delivery) or the pledge the article's words point to.
- * The knowledge base records first announcements and first deliveries per system, so the bound is
- * a safe one; it is also a weak clue for the estimate (news of a first delivery follows it closely).
+ * delivery (for a delivery) or the pledge the article's words point to (news of a pledge or of a
+ * first delivery follows it closely).
  */
 import type { Delivery, Sentence } from '../types.ts';
 import { STRENGTH, type Constraint } from './constraint.ts';
@@ -17,7 +16,6 @@ const RECIPIENT = 'ukraine';
 function earliest(list: KbEvent[]): KbEvent | null {
   return list.length ? list.reduce((a, b) => (b.from < a.from ? b : a)) : null;
 }
-
 
 export function deliveryConstraints(deliveries: readonly Delivery[], kb: CompiledKb, sentences: readonly Sentence[] = []): Constraint[] {
   let wordsMemo: Set<string> | null = null;

@@ -62,10 +62,11 @@ export interface Estimate {
 /** The most likely day of `set` (finite on both sides) given the kept constraints. */
 export function estimateDay(set: DaySet, kept: Constraint[], sentences: Sentence[], focusFrom?: number): Estimate {
   const lo = lowerBound(set), hi = upperBound(set);
-  const withClue = kept.filter((c) => c.clue && !c.clue.fallback);
-  const facts = (withClue.length ? withClue : kept.filter((c) => c.clue))
-    .map((c) => ({ c, days: c.clue!.days.filter((d) => d <= hi && d + c.clue!.span >= lo - FACT_REACH_DAYS) }))
-    .filter((f) => f.days.length > 0);
+  const usable = (list: Constraint[]) =>
+    list.map((c) => ({ c, days: c.clue!.days.filter((d) => d <= hi && d + c.clue!.span >= lo - FACT_REACH_DAYS) })).filter((f) => f.days.length > 0);
+  // Fallback clues (entity-clues.ts) only when no fact of the text can date the article.
+  const ownFacts = usable(kept.filter((c) => c.clue && !c.clue.fallback));
+  const facts = ownFacts.length ? ownFacts : usable(kept.filter((c) => c.clue?.fallback));
   const latestOf = (list: typeof facts) => {
     let best: { c: Constraint; day: number } | null = null;
     for (const f of list) for (const d of f.days) if (!best || d > best.day) best = { c: f.c, day: d };
