@@ -26,6 +26,7 @@ export const STRENGTH = {
   termExistence: 30,
   eventAhead: 28,
   yearlessWeekday: 25,
+  eventReported: 24,
   yearlessDernier: 22,
   weekday: 20,
 } as const;

@@ -104,6 +104,9 @@ const AHEAD_AFTER_RE = /^\s*,?\s*(?:prevue?s?|programmee?s?|a venir|(?:qui )?(?:
 const REPORT_BEFORE_RE = /(?:\blors|\ben marge|\ba l'issue|\ba l'occasion|\bau cours|\bpendant|\bdurant|\bouverture|\bcloture|\bau (?:premier|deuxieme|second|dernier|1er|2e) jour)\s+(?:du|de la|de l'|des|d')\s*(?:[a-z]+\s+){0,2}$/;
 const REPORT_SENTENCE_RE = /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|aujourd'hui|hier|ce week-end|cette semaine|ce matin|ce soir)\b/;
 
+/** How long after an event the article that reports it as the news may appear. */
+export const REPORT_REACH_DAYS = 7;
+
 /** Sentences from the start of the body that make its news (the lead). */
 export const LEAD_SENTENCES = 2;
 /** Words before a name that make the event a past reference point ("depuis le sommet", "après la chute de"). */
@@ -135,6 +138,8 @@ function mentionConstraints(s: Sentence, folded: string, kb: CompiledKb, taken: 
     if (taken.some(([a, b]) => found.start < b && found.end > a)) continue;
     const hit = found.events.length > 1 ? { ...found, events: disambiguate(found.events, words()) } : found;
     let role = eventRole(folded, lower, hit.start, hit.end, narrative());
+    // Both a reporting phrase before the name and a day word in the sentence: the news of the day.
+    const saysReported = role === 'reporting' && REPORT_BEFORE_RE.test(folded.slice(Math.max(0, hit.start - 50), hit.start)) && REPORT_SENTENCE_RE.test(folded);
     // In the lead, an event named without "depuis", "après"… is what the article reports.
     // (Not the frame of the war: "l'opération militaire spéciale" in a lead is no news of 2022.)
     if (lead && role === 'past' && hit.events.every((e) => e.kind !== 'war') && !SINCE_BEFORE_RE.test(folded.slice(Math.max(0, hit.start - 40), hit.start))) role = 'reporting';
@@ -174,6 +179,16 @@ function mentionConstraints(s: Sentence, folded: string, kb: CompiledKb, taken: 
         clue: { days: hit.events.map((e) => e.from), span: Math.max(...hit.events.map((e) => e.to - e.from)), strong: role === 'reporting', sentence: s.start },
       }),
     });
+    // Said to be the news of the day ("a annoncé mardi, au premier jour du sommet"): published on one
+    // of its days or within REPORT_REACH_DAYS after (a weak fact: dropped if anything stronger disagrees).
+    if (saysReported && exists.length === 0) {
+      out.push({
+        set: normalize(hit.events.map((e): [number, number] => [e.from, e.to + REPORT_REACH_DAYS])),
+        strength: STRENGTH.eventReported,
+        evidence: { text: s.text, offset: s.start, rule: 'event-reported' },
+        match, note: hit.events.map((e) => e.id).join(' | '), event: ref,
+      });
+    }
   }
 }
 
