@@ -45,7 +45,7 @@ describe('date figures of the real-set scorer', () => {
     const ctx = dating('2026-06-30');
     const rows = realDateRows(dir, undefined, (bytes, file, cg) => extractFromBytes(bytes, file, cg, ctx));
     expect(rows.map((r) => [r.file, r.value, r.earliest, r.latest])).toEqual([
-      ['a.txt', '2023-07-11', '2023-07-11', '2026-06-30'],
+      ['a.txt', '2023-07-11', '2023-07-11', '2023-07-19'],
       // No clue: the archive period itself, estimated in its middle.
       ['b.txt', '2020-03-31', '2014-01-01', '2026-06-30'],
     ]);

@@ -28,6 +28,7 @@ export const STRENGTH = {
   yearlessWeekday: 25,
   eventReported: 24,
   yearlessDernier: 22,
+  weekdayDateNear: 21,
   weekday: 20,
 } as const;
 

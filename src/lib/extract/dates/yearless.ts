@@ -74,11 +74,26 @@ export function yearlessConstraints(sentences: Sentence[], gates: Uint8Array | n
           // Dated with its weekday, the day is the article's own (past or just ahead): no lag.
           clue: { days: occ, span: 0, strong: true, sentence: s.start, lag: 0 },
         });
+        // The press names the weekday of a date only within the days around it ("a annoncé lundi
+        // 19 juin"): a weak fact, dropped when anything stronger disagrees.
+        if (!dernier) {
+          const w = WEEKDAY_DATE_REACH_DAYS;
+          out.push({
+            set: normalize(occ.map((r): [number, number] => (ctx === 'past' ? [r, r + w] : ctx === 'future' ? [r - w, r] : [r - w, r + w]))),
+            strength: STRENGTH.weekdayDateNear,
+            evidence: { text: s.text, offset: s.start, rule: 'weekday-date-near' },
+            match: { text: m[0], offset: s.start + m.index },
+            note: `${ctx}, within ${w} days`,
+          });
+        }
       }
     }
   }
   return out;
 }
+
+/** How far from a date named with its weekday ("lundi 19 juin") the article that names it appears. */
+export const WEEKDAY_DATE_REACH_DAYS = 14;
 
 /** How long after a day (a month) the press still calls it "le 18 août dernier" ("en août dernier"). */
 export const DERNIER_REACH_MONTHS = { day: 6, month: 10 } as const;
