@@ -191,3 +191,12 @@ describe('the lead and the archive focus', () => {
     expect(w.value).toBe('2023-07-13');
   });
 });
+
+describe('a date named with its weekday', () => {
+  it('keeps the article within two weeks after it, with or without its year', () => {
+    const withYear = infer('Le système a été livré, a annoncé lundi 19 juin 2023 le président.');
+    expect(withYear).toMatchObject({ value: '2023-06-19', earliest: '2023-06-19', latest: '2023-07-03' });
+    const without = infer("Depuis le début de l'invasion, Kiev demande de l'aide. Le système a été livré, a annoncé lundi 19 juin le président.");
+    expect(without).toMatchObject({ value: '2023-06-19', earliest: '2023-06-19', latest: '2023-07-03' });
+  });
+});
