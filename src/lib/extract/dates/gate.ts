@@ -52,7 +52,7 @@ function wordBits(w: string, eventWords: readonly string[]): number {
 const bitsById = new Uint8Array(MAX_WORD_ID);
 let bitsEpoch = -1;
 let bitsKb: CompiledKb | null = null;
-let bitsHeads: string[] = [];
+let bitsEventWords: string[] = [];
 
 /**
  * Bits of the word families present in each sentence. Sentences are spans of the body
@@ -73,9 +73,9 @@ export function sentenceGates(doc: SegmentedDoc, sentences: Sentence[], cg: Comp
     bitsById.fill(0);
     bitsEpoch = t.epoch;
     bitsKb = kb;
-    bitsHeads = kb.gateWords;
+    bitsEventWords = kb.gateWords;
   }
-  const heads = ids ? bitsHeads : kb.gateWords;
+  const eventWords = ids ? bitsEventWords : kb.gateWords;
   let k0 = 0;
   for (let i = 0; i < sentences.length; i++) {
     const { start, end } = sentences[i];
@@ -83,10 +83,10 @@ export function sentenceGates(doc: SegmentedDoc, sentences: Sentence[], cg: Comp
     let b = 0;
     for (let k = k0; k < t.n && t.start[k] < end; k++) {
       const id = ids ? t.word[k] : -1;
-      if (id < 0) b |= wordBits(t.key[k], heads);
+      if (id < 0) b |= wordBits(t.key[k], eventWords);
       else {
         let v = bitsById[id];
-        if (v === 0) v = bitsById[id] = wordBits(t.key[k], heads) | 0x80;
+        if (v === 0) v = bitsById[id] = wordBits(t.key[k], eventWords) | 0x80;
         b |= v;
       }
     }
