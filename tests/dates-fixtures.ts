@@ -1,6 +1,10 @@
-/** Inline fixtures for the date-stage tests: a tiny gazetteer and a naive segmenter. */
+/** Inline fixtures for the date-stage tests: a tiny gazetteer, a naive segmenter and a small events knowledge base. */
 import type { Mention, SegmentedDoc, Sentence, Span } from '../src/lib/extract/types.ts';
 import type { CompiledGazetteer, CountryProfile, OrganizationProfile, PersonProfile, Office } from '../src/lib/gazetteer/types.ts';
+import type { WarEvent } from '../src/lib/events/schema.ts';
+import { eventFileSchema } from '../src/lib/events/schema.ts';
+import { compileKb, type CompiledKb } from '../src/lib/extract/dates/kb.ts';
+import type { DatingContext } from '../src/lib/extract/dates/index.ts';
 
 /** Paragraphs on blank lines, sentences on ". " / "! " / "? " (enough for fixtures). */
 export function doc(body: string): SegmentedDoc {
@@ -108,10 +112,6 @@ export function isoSet(set: [number, number][]): [string | null, string | null][
 
 /* ---------- A small events knowledge base (same schema as src/data/events/*.json) ---------- */
 
-import type { WarEvent } from '../src/lib/events/schema.ts';
-import { eventFileSchema } from '../src/lib/events/schema.ts';
-import { compileKb, type CompiledKb } from '../src/lib/extract/dates/kb.ts';
-import type { DatingContext } from '../src/lib/extract/dates/index.ts';
 
 const src = { url: 'https://example.org/reference', title: 'Reference' };
 
