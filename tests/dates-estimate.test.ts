@@ -200,3 +200,13 @@ describe('a date named with its weekday', () => {
     expect(without).toMatchObject({ value: '2023-06-19', earliest: '2023-06-19', latest: '2023-07-03' });
   });
 });
+
+describe('a year-less dateline', () => {
+  it('is the publication day, in the year the other facts point to', () => {
+    const body = "Kiev, le 21 novembre (Ukrinform). La coalition des volontaires a promis de nouvelles livraisons d'obus.";
+    const w = infer(body);
+    // The coalition exists since March 2025 and the build day is 2026-06-30: only 21 November 2025 fits.
+    expect(w.value).toBe('2025-11-21');
+    expect(w.evidence[0].rule).toBe('dateline-yearless');
+  });
+});

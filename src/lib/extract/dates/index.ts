@@ -152,6 +152,7 @@ export function yearlessDatelineConstraint(yd: YearlessDateline): Constraint {
     const n = dayNum(y, yd.month, yd.day);
     set.push([n, n]);
   }
+  const days = set.map(([n]) => n);
   set[0][0] = -Infinity;
   set[set.length - 1][1] = Infinity;
   return {
@@ -160,6 +161,8 @@ export function yearlessDatelineConstraint(yd: YearlessDateline): Constraint {
     evidence: yd.evidence,
     match: yd.match,
     note: `day ${yd.day}, month ${yd.month}, year from the other constraints`,
+    // The publication day itself, in the year the window or the other facts choose.
+    clue: { days, span: 0, strong: true, sentence: yd.evidence.offset, lag: 0 },
   };
 }
 
