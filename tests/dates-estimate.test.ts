@@ -210,3 +210,12 @@ describe('a year-less dateline', () => {
     expect(w.evidence[0].rule).toBe('dateline-yearless');
   });
 });
+
+describe('an event ahead of the article', () => {
+  it('is read from the words before its name ("en amont du", "à la veille du", "à quelques jours du")', () => {
+    for (const lead of ['En amont du', 'À la veille du', 'À quelques jours du']) {
+      const w = infer(`${lead} sommet de Vilnius, les alliés discutent des garanties.`);
+      expect(w.latest, lead).toBe('2023-07-12');
+    }
+  });
+});

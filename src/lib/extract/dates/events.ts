@@ -97,7 +97,7 @@ function isNarrative(sentenceLower: string): boolean {
 export type EventRole = 'past' | 'future' | 'reporting';
 
 /** Words right before the name that put the event ahead of the article ("avant le sommet", "le prochain sommet"). */
-const AHEAD_BEFORE_RE = /(?:\bavant|\bd'ici|\ben vue|\ba l'approche|\ben prevision|\bpour preparer|\bprochaine?s?|\bfuture?s?|\bpreparation)\s+(?:(?:du|de la|de l'|des|d'|le|la|les|l'|au|aux|a la|a l')\s*)?(?:[a-z]+\s+){0,2}$/;
+const AHEAD_BEFORE_RE = /(?:\bavant|\bd'ici|\ben vue|\ba l'approche|\ben prevision|\bpour preparer|\bprochaine?s?|\bfuture?s?|\bpreparation|\ben amont|\ba la veille|\ba quelques (?:jours|semaines|heures)|\bdans la perspective|\bjusqu'a)\s+(?:(?:du|de la|de l'|des|d'|le|la|les|l'|au|aux|a la|a l')\s*)?(?:[a-z]+\s+){0,2}$/;
 /** Words right after the name that put it ahead ("le sommet prévu en juillet", "qui se tiendra"). */
 const AHEAD_AFTER_RE = /^\s*,?\s*(?:prevue?s?|programmee?s?|a venir|(?:qui )?(?:se tiendra|aura lieu|s'ouvrira|s'ouvre|debutera|debute|commencera|commence|doit)\b|doit (?:se tenir|avoir lieu|s'ouvrir)|attendue?s?\b)/;
 /** Words that make the named event the news of the article ("lors du sommet", "au premier jour du sommet", "mardi"). */
