@@ -34,10 +34,11 @@ export function deliveryConstraints(deliveries: readonly Delivery[], kb: Compile
     // Whatever its status, what is delivered or announced was pledged first: the first pledge
     // bounds (a safe bound even when "donnés" reads as a delivery); the first delivery, for a
     // delivery, is only the clue of the estimate.
-    const pledges = kb.events.filter((e) => e.kind === 'pledge' && about(e));
-    const firstDeliveries = d.status === 'delivered' ? kb.events.filter((e) => e.kind === 'delivery' && about(e)) : [];
+    const ofWeapon = kb.byEntity.get(d.weapon) ?? [];
+    const pledges = ofWeapon.filter((e) => e.kind === 'pledge' && about(e));
+    const firstDeliveries = d.status === 'delivered' ? ofWeapon.filter((e) => e.kind === 'delivery' && about(e)) : [];
     // The bound is the weapon's first pledge by anyone: safe even when the stage names the wrong supplier.
-    const bound = earliest(kb.events.filter(aboutWeapon));
+    const bound = earliest(ofWeapon.filter(aboutWeapon));
     // The clue: the first delivery for a delivery; for an announcement, the pledge the article's
     // words point to ("un troisième système") when they tell the supplier's pledges apart, else the first.
     const told = pledges.length > 1 ? disambiguate(pledges, articleWords()) : pledges;

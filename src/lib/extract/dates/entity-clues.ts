@@ -19,7 +19,9 @@ export function entityClues(mentions: readonly Mention[], kb: CompiledKb, cg: Co
   if (named.size < MIN_SHARED || !sentences.length) return [];
   let best: KbEvent[] = [];
   let bestScore = 0;
-  for (const e of kb.events) {
+  const candidates = new Set<KbEvent>();
+  for (const id of named) if (cg.weapons.has(id)) for (const e of kb.byEntity.get(id) ?? []) candidates.add(e);
+  for (const e of candidates) {
     if (e.kind === 'war' || e.existsSince) continue;
     const shared = e.entities.filter((id) => named.has(id));
     if (shared.length < MIN_SHARED || !shared.some((id) => cg.weapons.has(id))) continue;

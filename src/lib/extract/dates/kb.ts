@@ -2,8 +2,9 @@
  * The events knowledge base compiled for matching (pure: the events come from
  * src/lib/events/load.ts, read by the scripts). Phrases are folded like sentences (foldKeep:
  * lower case, no accents, straight apostrophes, one unit per unit) so a match found in a folded
- * sentence has the same offsets in the original; spaces and hyphens inside a phrase match any run
- * of spaces and hyphens ("Maison-Blanche" = "Maison Blanche").
+ * sentence has the same offsets in the original, and matched word by word through a trie: between
+ * two words the text may put spaces, hyphens, apostrophes or quotes ("Maison-Blanche" = "Maison
+ * Blanche"), never sentence punctuation.
  */
 import type { WarEvent } from '../../events/schema.ts';
 import { parseIso } from './calendar.ts';
@@ -29,8 +30,10 @@ export interface KbEvent {
 export interface CompiledKb {
   events: KbEvent[];
   byId: Map<string, KbEvent>;
-  /** First folded word of a phrase → sticky regex of every phrase starting with it (longest first), and the events of each. */
-  heads: Map<string, { re: RegExp; keys: string[]; events: KbEvent[][] }>;
+  /** Events by the gazetteer ids they involve. */
+  byEntity: Map<string, KbEvent[]>;
+  /** The phrases as a trie of their words (ASCII letter and digit runs of the folded phrase). */
+  trie: TrieNode;
   /** The longest word of each phrase: a sentence without one of them names no event (gate.ts). */
   gateWords: string[];
 }
@@ -44,20 +47,30 @@ export interface EventMatch {
   events: KbEvent[];
 }
 
+/** A node of the phrase trie: the next words, and the events a phrase ending here names. */
+export interface TrieNode {
+  next: Map<string, TrieNode>;
+  events: KbEvent[] | null;
+}
+
 const WORD_RE = /[a-z0-9]+/g;
-const WORD_CHAR = /[a-z0-9]/;
+/**
+ * What may stand between two words of a phrase in the text: spaces, hyphens, apostrophes, quotes
+ * (and letters the fold leaves non-ASCII), never sentence punctuation. "Maison-Blanche" =
+ * "Maison Blanche", "l'Otan" = "l’Otan", "opération « Toile d'araignée »".
+ */
+const GAP_RE = /^[^a-z0-9.,;:!?()[\]]{1,4}$/;
 
 /** A phrase as the matcher keys it: folded, spaces and hyphens collapsed to one space. */
 export function phraseKey(phrase: string): string {
   return foldKeep(phrase).replace(/[\s\-\u2010-\u2013]+/g, ' ').trim();
 }
 
-/** The first word of a phrase key (the gate and the matcher index phrases by it). */
+/** The first word of a phrase key (null for a phrase without any ASCII letter or digit: never matched). */
 export function headOf(key: string): string | null {
   return /^[a-z0-9]+/.exec(key)?.[0] ?? null;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function compileKb(list: readonly WarEvent[]): CompiledKb {
   const events: KbEvent[] = [];
@@ -94,54 +107,67 @@ export function compileKb(list: readonly WarEvent[]): CompiledKb {
     generic.set(m[1], set);
   }
   for (const [key, set] of generic) if (set.size >= 2) byKey.set(key, [...set]);
-  const grouped = new Map<string, string[]>();
-  for (const key of byKey.keys()) {
-    const head = headOf(key)!;
-    const keys = grouped.get(head) ?? [];
-    keys.push(key);
-    grouped.set(head, keys);
-  }
-  const heads: CompiledKb['heads'] = new Map();
-  for (const [head, keys] of grouped) {
-    keys.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    const src = keys.map((k) => `(${escape(k).replace(/ /g, '[\\s\\-\\u2010-\\u2013]+')})`).join('|');
-    heads.set(head, { re: new RegExp(`(?:${src})(?![a-z0-9])`, 'y'), keys, events: keys.map((k) => byKey.get(k)!) });
+  const trie: TrieNode = { next: new Map(), events: null };
+  for (const [key, evs] of byKey) {
+    let node = trie;
+    for (const word of key.match(/[a-z0-9]+/g)!) {
+      let child = node.next.get(word);
+      if (!child) node.next.set(word, (child = { next: new Map(), events: null }));
+      node = child;
+    }
+    node.events = evs;
   }
   const gateWords = new Set<string>();
   for (const key of byKey.keys()) gateWords.add(key.match(/[a-z0-9]+/g)!.reduce((a, b) => (b.length > a.length ? b : a)));
-  return { events, byId, heads, gateWords: [...gateWords].sort() };
+  const byEntity = new Map<string, KbEvent[]>();
+  for (const e of events) for (const id of new Set(e.entities)) byEntity.set(id, [...(byEntity.get(id) ?? []), e]);
+  return { events, byId, byEntity, trie, gateWords: [...gateWords].sort() };
+}
+
+/** The ASCII letter and digit runs of a folded text, as [start, end) offsets, from `from` on. */
+function wordsOf(folded: string, from = 0): { start: number[]; end: number[]; text: string[] } {
+  const start: number[] = [], end: number[] = [], text: string[] = [];
+  WORD_RE.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = WORD_RE.exec(folded))) {
+    start.push(m.index);
+    end.push(m.index + m[0].length);
+    text.push(m[0]);
+  }
+  return { start, end, text };
+}
+
+/** The longest phrase starting at word `i`: the index of its last word and its events, or null. */
+function walk(kb: CompiledKb, folded: string, w: ReturnType<typeof wordsOf>, i: number): { last: number; events: KbEvent[] } | null {
+  let node = kb.trie.next.get(w.text[i]);
+  let best: { last: number; events: KbEvent[] } | null = null;
+  for (let j = i; node; ) {
+    if (node.events) best = { last: j, events: node.events };
+    if (j + 1 >= w.text.length || !GAP_RE.test(folded.slice(w.end[j], w.start[j + 1]))) break;
+    node = node.next.get(w.text[++j]);
+  }
+  return best;
 }
 
 /** The phrase of the knowledge base starting exactly at `pos` of a folded text (longest), or null. */
 export function matchAt(kb: CompiledKb, folded: string, pos: number): EventMatch | null {
-  if (pos > 0 && WORD_CHAR.test(folded[pos - 1])) return null;
-  WORD_RE.lastIndex = pos;
-  const w = WORD_RE.exec(folded);
-  if (!w || w.index !== pos) return null;
-  const entry = kb.heads.get(w[0]);
-  if (!entry) return null;
-  entry.re.lastIndex = pos;
-  const m = entry.re.exec(folded);
-  if (!m) return null;
-  const k = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
-  return { start: pos, end: pos + m[0].length, events: entry.events[k] };
+  if (pos > 0 && /[a-z0-9]/.test(folded[pos - 1])) return null;
+  const w = wordsOf(folded, pos);
+  if (!w.text.length || w.start[0] !== pos) return null;
+  const hit = walk(kb, folded, w, 0);
+  return hit ? { start: pos, end: w.end[hit.last], events: hit.events } : null;
 }
 
 /** Every non-overlapping phrase of the knowledge base in a folded text, left to right, longest first. */
 export function findEvents(kb: CompiledKb, folded: string): EventMatch[] {
   const out: EventMatch[] = [];
-  WORD_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  const words: number[] = [];
-  while ((m = WORD_RE.exec(folded))) if (kb.heads.has(m[0])) words.push(m.index);
-  let end = 0;
-  for (const pos of words) {
-    if (pos < end) continue;
-    const hit = matchAt(kb, folded, pos);
-    if (hit) {
-      out.push(hit);
-      end = hit.end;
-    }
+  const w = wordsOf(folded);
+  for (let i = 0; i < w.text.length; i++) {
+    if (!kb.trie.next.has(w.text[i])) continue;
+    const hit = walk(kb, folded, w, i);
+    if (!hit) continue;
+    out.push({ start: w.start[i], end: w.end[hit.last], events: hit.events });
+    i = hit.last;
   }
   return out;
 }
