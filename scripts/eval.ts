@@ -7,6 +7,10 @@
  *   npm run eval -- --json out.json   + write the metrics object to a file
  *   npm run eval -- --check           exit non-zero when a target is missed (see TARGETS)
  *   npm run eval -- --only e05        restrict to gold entries whose file path contains "e05"
+ *   npm run eval -- --real DIR        date figures on a folder of real articles scored like its score.mjs
+ *                                     (DIR/gold.json with true_date / true_window per file, DIR/articles/):
+ *                                     e.g. --real /work/shared/eval-real; the same figures are printed for
+ *                                     the seeds and the self-written set (see dateFigures)
  *
  * Matching rules (also in tests/eval/README.md):
  * - entity ids are compared after stripping a leading "new:"; a gold "new:<slug>" also matches a
@@ -22,6 +26,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractFromBytes } from '../src/lib/extract/pipeline.ts';
 import { getDefaultCompiledGazetteer } from '../src/lib/gazetteer/load.ts';
+import { getDatingContext } from '../src/lib/events/load.ts';
 import type { CompiledGazetteer } from '../src/lib/gazetteer/types.ts';
 import type { ExtractionResult } from '../src/lib/extract/types.ts';
 import { nameSlug } from '../src/lib/extract/text/fold.ts';
@@ -471,7 +476,7 @@ export function runEval(options: EvalOptions = {}): EvalMetrics {
   let gold = loadGold(goldPath);
   if (options.only?.length) gold = gold.filter((g) => options.only!.some((s) => g.file.includes(s)));
   const cg = options.cg ?? getDefaultCompiledGazetteer();
-  const extract = options.extract ?? extractFromBytes;
+  const extract = options.extract ?? defaultExtract();
   const files = gold.map((g) => evaluateEntry(g, root, cg, extract));
   const splits = {
     seed: aggregate(files.filter((r) => r.split === 'seed'), gold),
@@ -538,6 +543,110 @@ export function formatReport(m: EvalMetrics, verbose = false): string {
   return lines.join('\n');
 }
 
+/* ------------------------------------------------------------------ date figures (as the real-set scorer) */
+
+/** Extraction as `npm run extract` runs it: events knowledge base + archive period ending on the build day. */
+function defaultExtract(): NonNullable<EvalOptions['extract']> {
+  const dating = getDatingContext();
+  return (bytes, file, cg) => extractFromBytes(bytes, file, cg, dating);
+}
+
+/** One dated article: the extracted window and estimate, and the true day (or the window known to hold it). */
+export interface DateRow {
+  file: string;
+  earliest: string | null;
+  latest: string | null;
+  value: string | null;
+  /** [first, last] possible true day (equal when the day is known). */
+  truth: [string, string];
+}
+
+/** The date figures of score.mjs (shared real set), with its definitions, for any set. */
+export interface DateFigures {
+  total: number;
+  /** Windows holding the truth (an open side counts as unbounded). */
+  contained: number;
+  bounded: number;
+  medianWidthDays: number | null;
+  unknown: number;
+  medianErrorDays: number | null;
+  p80ErrorDays: number | null;
+  yearRight: number;
+  within7Days: number;
+  /** Estimates before 2014 or after the build day. */
+  absurd: number;
+  wrong: string[];
+}
+
+const upperMedian = (a: number[]) => (a.length ? [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)] : null);
+const quantile = (a: number[], q: number) => (a.length ? [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor(a.length * q))] : null);
+
+export function dateFigures(rows: DateRow[], buildDay: string): DateFigures {
+  const f: DateFigures = { total: rows.length, contained: 0, bounded: 0, medianWidthDays: null, unknown: 0, medianErrorDays: null, p80ErrorDays: null, yearRight: 0, within7Days: 0, absurd: 0, wrong: [] };
+  const widths: number[] = [];
+  const errors: number[] = [];
+  for (const r of rows) {
+    const [tlo, thi] = r.truth;
+    const mid = tlo === thi ? tlo : new Date((Date.parse(tlo) + Date.parse(thi)) / 2).toISOString().slice(0, 10);
+    const { earliest: lo, latest: hi, value: v } = r;
+    if (!v && !lo && !hi) {
+      f.unknown++;
+      continue;
+    }
+    const ok = (!lo || lo <= tlo) && (!hi || hi >= thi) && Boolean(lo || hi || v === mid);
+    if (ok) f.contained++;
+    else f.wrong.push(`${r.file} [${lo ?? '…'}..${hi ?? '…'}] vs ${tlo === thi ? tlo : `${tlo}..${thi}`}`);
+    if (lo && hi) {
+      f.bounded++;
+      widths.push((Date.parse(hi) - Date.parse(lo)) / 864e5);
+    }
+    if (v) {
+      const err = Math.abs((Date.parse(v) - Date.parse(mid)) / 864e5);
+      errors.push(err);
+      if (v.slice(0, 4) === mid.slice(0, 4)) f.yearRight++;
+      if (err <= 7) f.within7Days++;
+      if (v < '2014-01-01' || v > buildDay) f.absurd++;
+    }
+  }
+  f.medianWidthDays = upperMedian(widths);
+  f.medianErrorDays = upperMedian(errors);
+  f.p80ErrorDays = quantile(errors, 0.8);
+  return f;
+}
+
+/** The one-line summary, worded as score.mjs words it. */
+export function formatDateFigures(name: string, d: DateFigures): string {
+  return `${name}: ${d.total} articles: window holds truth ${d.contained}, bounded both sides ${d.bounded} (median width ${d.medianWidthDays} d), unknown ${d.unknown}; estimate: median error ${d.medianErrorDays} d, p80 ${d.p80ErrorDays} d, year right ${d.yearRight}, within 7 days ${d.within7Days}, absurd ${d.absurd}`;
+}
+
+/** Rows of the gold sets of this project (the real day is the truth). */
+export function goldDateRows(m: EvalMetrics, split: Split): DateRow[] {
+  return m.files
+    .filter((r) => r.split === split && !r.error)
+    .map((r) => ({ file: r.file, earliest: r.date.earliest, latest: r.date.latest, value: r.date.value, truth: [r.date.real, r.date.real] }));
+}
+
+/**
+ * Rows of a real-article folder in the shared format: `gold.json` ({ articles: { FILE: { true_date?,
+ * true_window } } }) beside `articles/FILE`. Extracted in process, as `npm run extract` does.
+ */
+export function realDateRows(dir: string, cg: CompiledGazetteer = getDefaultCompiledGazetteer(), extract = defaultExtract()): DateRow[] {
+  const gold = JSON.parse(fs.readFileSync(path.join(dir, 'gold.json'), 'utf8')) as { articles: Record<string, { true_date?: string; true_window?: [string, string] }> };
+  const rows: DateRow[] = [];
+  for (const [file, g] of Object.entries(gold.articles)) {
+    const truth: [string, string] | null = g.true_date ? [g.true_date, g.true_date] : (g.true_window ?? null);
+    if (!truth) continue;
+    let d: { earliest: string | null; latest: string | null; value: string | null } = { earliest: null, latest: null, value: null };
+    try {
+      d = extract(new Uint8Array(fs.readFileSync(path.join(dir, 'articles', file))), path.join(dir, 'articles', file), cg).date;
+    } catch {
+      // Counted as unknown, as the scorer counts a file without output.
+    }
+    rows.push({ file, earliest: d.earliest, latest: d.latest, value: d.value, truth });
+  }
+  return rows;
+}
+
 /* ------------------------------------------------------------------ CLI */
 
 function jsonSafe(m: EvalMetrics): unknown {
@@ -549,6 +658,7 @@ export function main(argv: string[] = process.argv.slice(2)): number {
   let verbose = false;
   let check = false;
   let jsonOut: string | null = null;
+  let realDir: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--verbose' || a === '-v') verbose = true;
@@ -557,8 +667,10 @@ export function main(argv: string[] = process.argv.slice(2)): number {
     else if (a.startsWith('--json=')) jsonOut = a.slice(7);
     else if (a === '--gold') opts.goldPath = path.resolve(argv[++i]);
     else if (a === '--only') (opts.only ??= []).push(argv[++i]);
+    else if (a === '--real') realDir = path.resolve(argv[++i] ?? '');
+    else if (a.startsWith('--real=')) realDir = path.resolve(a.slice(7));
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run eval -- [--verbose] [--json FILE] [--check] [--only SUBSTRING] [--gold FILE]');
+      console.log('usage: npm run eval -- [--verbose] [--json FILE] [--check] [--only SUBSTRING] [--gold FILE] [--real DIR]');
       return 0;
     } else {
       console.error(`eval: unknown argument ${a}`);
@@ -567,6 +679,20 @@ export function main(argv: string[] = process.argv.slice(2)): number {
   }
   const metrics = runEval(opts);
   console.log(formatReport(metrics, verbose));
+  const buildDay = getDatingContext().period.to;
+  console.log('');
+  console.log(`Date figures (definitions of the real-set scorer, build day ${buildDay}):`);
+  console.log(`  ${formatDateFigures('seeds', dateFigures(goldDateRows(metrics, 'seed'), buildDay))}`);
+  console.log(`  ${formatDateFigures('self-written', dateFigures(goldDateRows(metrics, 'unseen'), buildDay))}`);
+  if (realDir) {
+    if (!fs.existsSync(path.join(realDir, 'gold.json'))) {
+      console.error(`eval: ${realDir}/gold.json not found`);
+      return 2;
+    }
+    const real = dateFigures(realDateRows(realDir), buildDay);
+    console.log(`  ${formatDateFigures(`real (${path.basename(realDir)})`, real)}`);
+    if (verbose && real.wrong.length) console.log(`    wrong windows: ${real.wrong.join('; ')}`);
+  }
   if (jsonOut) {
     fs.writeFileSync(jsonOut, `${JSON.stringify(jsonSafe(metrics), null, 2)}\n`);
     console.log(`\nmetrics written to ${jsonOut}`);

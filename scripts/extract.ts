@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { extractSeed } from '../src/lib/extract/pipeline.ts';
 import { getDefaultCompiledGazetteer } from '../src/lib/gazetteer/load.ts';
+import { getDatingContext } from '../src/lib/events/load.ts';
 
 const files = process.argv.slice(2).filter((a) => a !== '--');
 if (files.length === 0) {
@@ -13,10 +14,19 @@ if (files.length === 0) {
   process.exit(2);
 }
 const cg = getDefaultCompiledGazetteer();
+// Events knowledge base + archive period ending on the build day (SOURCE_DATE_EPOCH, else today UTC).
+let dating: ReturnType<typeof getDatingContext>;
+try {
+  dating = getDatingContext();
+} catch (error) {
+  // A bad events file or build day stops everything, naming the file and the field.
+  console.error(`extract: ${(error as Error).message}`);
+  process.exit(2);
+}
 let failed = false;
 const output = files.map((file) => {
   try {
-    const outcome = extractSeed(readFileSync(file), file, cg);
+    const outcome = extractSeed(readFileSync(file), file, cg, dating);
     if (!outcome.ok) {
       failed = true;
       return { file, error: outcome.reason };
@@ -33,6 +43,7 @@ const output = files.map((file) => {
         precision: r.date.precision,
         basis: r.date.basis,
         evidence: r.date.evidence,
+        ...(r.date.archive && { archive: r.date.archive }),
       },
       countries: r.countries,
       people: r.people,

@@ -23,6 +23,7 @@ import type { ExtractOutcome } from '../src/lib/extract/pipeline.ts';
 import type { ExtractionResult, Warning } from '../src/lib/extract/types.ts';
 import { getDefaultCompiledGazetteer } from '../src/lib/gazetteer/load.ts';
 import { ExtractionBudget } from '../src/lib/ingest/budget.ts';
+import { archivePeriodOf } from '../src/lib/events/load.ts';
 import { ExtractionCache, cacheKey, extractorVersion, type CachedSeed } from '../src/lib/ingest/cache.ts';
 import { classifySeedFile, listSeeds, readSeed } from '../src/lib/ingest/files.ts';
 import { assignSlugs, emptySlugMap, parseSlugMap, SLUG_MAP_FILE, type SlugMap } from '../src/lib/ingest/slugs.ts';
@@ -118,14 +119,15 @@ function writeAtomic(path: string, content: string): boolean {
 }
 
 /** The cache, or null (with a warning) when its folder cannot be written: an ingest never needs it. */
-function openCache(dir: string | null): ExtractionCache | null {
+function openCache(dir: string | null, buildDay: string): ExtractionCache | null {
   if (!dir) return null;
   try {
     mkdirSync(dir, { recursive: true });
     const probe = join(dir, `.write-test.${process.pid}.tmp`);
     writeFileSync(probe, '');
     rmSync(probe);
-    return new ExtractionCache(dir, extractorVersion());
+    // Dates are inferred against the build day: a new day is a new extractor.
+    return new ExtractionCache(dir, `${extractorVersion()}:${buildDay}`);
   } catch (error) {
     cacheWarning(dir, error);
     return null;
@@ -141,10 +143,11 @@ function cacheWarning(dir: string, error: unknown): void {
 class Extractor {
   cache: ExtractionCache | null;
   // INGEST_SEED_CPU_LIMIT_MS lowers (or raises) the per-seed CPU budget, e.g. on a very slow machine.
-  readonly budget = new ExtractionBudget({ cpuLimitMs: Number(process.env.INGEST_SEED_CPU_LIMIT_MS) || undefined });
+  readonly budget: ExtractionBudget;
 
-  constructor(cache: ExtractionCache | null) {
+  constructor(cache: ExtractionCache | null, now: number) {
     this.cache = cache;
+    this.budget = new ExtractionBudget({ cpuLimitMs: Number(process.env.INGEST_SEED_CPU_LIMIT_MS) || undefined, now });
   }
 
   /** Runs `fn` on the cache; on failure continues without it. */
@@ -377,7 +380,8 @@ async function main(): Promise<void> {
     throw new Refusal(`seeds folder not found: ${options.seedsDir}`);
   }
   const outcomes: FileOutcome[] = [];
-  const extractor = new Extractor(openCache(options.cacheDir));
+  const now = Date.now();
+  const extractor = new Extractor(openCache(options.cacheDir, archivePeriodOf(process.env, new Date(now)).to), now);
   let extracted: Extracted[];
   try {
     extracted = await extractAll(options, outcomes, extractor);

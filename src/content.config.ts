@@ -17,6 +17,8 @@ const evidence = z.strictObject({
   s: z.number().int().nonnegative(),
   /** Extraction rule ("dateline", "office-tenure"…), when the extractor names one. */
   rule: z.string().optional(),
+  /** Date clues: the event of the knowledge base (src/data/events/) it matched, and the public source of the event's date. */
+  event: z.strictObject({ id: z.string().min(1), title: z.string().min(1), url: z.url() }).optional(),
 });
 
 /** A sentence of the cleaned text cited as evidence or context. */
@@ -36,10 +38,12 @@ const dateWindow = z.object({
   latest: isoDate.nullable(),
   /** What the reader is told: the exact day, the month, the year, a range, or nothing. */
   precision: z.enum(['day', 'month', 'year', 'range', 'unknown']),
-  /** How the date was established. */
-  basis: z.enum(['frontmatter', 'dateline', 'inferred', 'unknown']),
+  /** How the date was established ("period": no clue in the text, only the archive period bounds it). */
+  basis: z.enum(['frontmatter', 'dateline', 'inferred', 'period', 'unknown']),
   /** Sentences the date was established from. */
   evidence: z.array(evidence),
+  /** The archive period, present when a side of the window is its bound rather than the text's. */
+  archive: z.strictObject({ from: isoDate, to: isoDate }).optional(),
 });
 
 /** An entity named by the article: gazetteer id (or "new:…" for pattern-found names) and display name. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { distance, eventConstraints } from '../src/lib/extract/dates/events.ts';
 import { inferDate } from '../src/lib/extract/dates/index.ts';
-import { doc, gazetteer, isoSet, person } from './dates-fixtures.ts';
+import { dating, doc, gazetteer, isoSet, kb, person } from './dates-fixtures.ts';
 
-const run = (body: string) => eventConstraints(doc(body).sentences);
+const run = (body: string) => eventConstraints(doc(body).sentences, kb()).filter((c) => c.evidence.rule?.startsWith('anchor') || c.evidence.rule === 'event-exists');
 
 describe('anchor events with a stated distance', () => {
   it('"près de deux ans après le début de l\'invasion" ⇒ invasion + [18, 25] months', () => {
@@ -46,12 +46,14 @@ describe('anchor events with a stated distance', () => {
     expect(run('Trois mois après, rien ne bouge.')).toEqual([]);
   });
 
-  it('uses existence terms as an early lower bound', () => {
+  it('uses events that only exist since their date as a lower bound, even when named as ahead', () => {
     const body = "Pour sa part, l'Alliance des volontaires poursuit son travail.";
     const [c] = run(body);
-    expect(c.evidence.rule).toBe('term-existence');
+    expect(c.evidence.rule).toBe('event-exists');
     expect(c.match).toEqual({ text: 'Alliance des volontaires', offset: body.indexOf('Alliance') });
-    expect(isoSet(c.set)).toEqual([['2025-02-01', null]]);
+    expect(isoSet(c.set)).toEqual([['2025-03-02', null]]);
+    const [d] = run('La coalition des volontaires se réunira la semaine prochaine à Paris.');
+    expect(isoSet(d.set)).toEqual([['2025-03-02', null]]);
   });
 
   it('maps qualifiers to tolerances', () => {
@@ -64,7 +66,7 @@ describe('anchor events with a stated distance', () => {
   it('combines with a tenure in inferDate (seed-like text)', () => {
     const body =
       "Près de deux ans après le début de l'invasion, le front est paralysé. De son côté, le ministre ukrainien de la Défense, Rustem Umerov, a remercié la France.";
-    const w = inferDate(doc(body), [person(body, 'Rustem Umerov', 'rustem-umerov')], gazetteer());
+    const w = inferDate(doc(body), [person(body, 'Rustem Umerov', 'rustem-umerov')], gazetteer(), { dating: dating() });
     expect(w).toMatchObject({ earliest: '2023-09-06', latest: '2024-03-24', precision: 'range', basis: 'inferred' });
     expect(w.evidence.map((e) => [e.rule, e.offset])).toEqual([
       ['office-tenure', body.indexOf('De son côté')],

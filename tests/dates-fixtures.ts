@@ -1,6 +1,10 @@
-/** Inline fixtures for the date-stage tests: a tiny gazetteer and a naive segmenter. */
+/** Inline fixtures for the date-stage tests: a tiny gazetteer, a naive segmenter and a small events knowledge base. */
 import type { Mention, SegmentedDoc, Sentence, Span } from '../src/lib/extract/types.ts';
 import type { CompiledGazetteer, CountryProfile, OrganizationProfile, PersonProfile, Office } from '../src/lib/gazetteer/types.ts';
+import type { WarEvent } from '../src/lib/events/schema.ts';
+import { eventFileSchema } from '../src/lib/events/schema.ts';
+import { compileKb, type CompiledKb } from '../src/lib/extract/dates/kb.ts';
+import type { DatingContext } from '../src/lib/extract/dates/index.ts';
 
 /** Paragraphs on blank lines, sentences on ". " / "! " / "? " (enough for fixtures). */
 export function doc(body: string): SegmentedDoc {
@@ -104,4 +108,60 @@ export function gazetteer(): CompiledGazetteer {
 export function isoSet(set: [number, number][]): [string | null, string | null][] {
   const f = (n: number) => (Number.isFinite(n) ? new Date(n * 86_400_000).toISOString().slice(0, 10) : null);
   return set.map(([a, b]) => [f(a), f(b)]);
+}
+
+/* ---------- A small events knowledge base (same schema as src/data/events/*.json) ---------- */
+
+
+const src = { url: 'https://example.org/reference', title: 'Reference' };
+
+/** Written for the tests; validated with the real schema so the fixture cannot drift from it. */
+export const FIXTURE_EVENTS: WarEvent[] = eventFileSchema.parse({
+  events: [
+    {
+      id: 'invasion-2022', kind: 'war', date: '2022-02-24',
+      title: { fr: "Invasion russe de l'Ukraine", en: 'Russian invasion of Ukraine' },
+      phrases: { fr: ["début de l'invasion", "début de l'invasion russe", "l'invasion à grande échelle", "l'invasion", "invasion russe de l'Ukraine"], en: [] },
+      source: src,
+    },
+    {
+      id: 'nato-summit-vilnius-2023', kind: 'summit', date: '2023-07-11', end: '2023-07-12',
+      title: { fr: "Sommet de l'Otan à Vilnius", en: 'NATO Vilnius summit' },
+      phrases: { fr: ["sommet de l'OTAN de Vilnius", 'sommet de Vilnius', "sommet de l'Otan à Vilnius"], en: [] },
+      source: { url: 'https://www.nato.int/cps/en/natohq/official_texts_217320.htm', title: 'Vilnius Summit Communiqué' },
+    },
+    {
+      id: 'nato-summit-washington-2024', kind: 'summit', date: '2024-07-09', end: '2024-07-11',
+      title: { fr: "Sommet de l'Otan à Washington", en: 'NATO Washington summit' },
+      phrases: { fr: ['sommet de Washington', "sommet de l'Otan à Washington"], en: [] },
+      source: src,
+    },
+    {
+      id: 'coalition-of-the-willing', kind: 'initiative', date: '2025-03-02', existsSince: true,
+      title: { fr: 'Coalition des volontaires', en: 'Coalition of the willing' },
+      phrases: { fr: ['coalition des volontaires', 'alliance des volontaires'], en: [] },
+      source: src,
+    },
+    {
+      id: 'udcg-01-2022-04-26', kind: 'contact-group', date: '2022-04-26',
+      title: { fr: 'Première réunion du groupe de Ramstein', en: 'First UDCG meeting' },
+      phrases: { fr: ['première réunion du groupe de Ramstein', 'réunion de Ramstein'], en: [] },
+      source: src,
+    },
+    {
+      id: 'udcg-02-2022-05-23', kind: 'contact-group', date: '2022-05-23',
+      title: { fr: 'Deuxième réunion du groupe de Ramstein', en: 'Second UDCG meeting' },
+      phrases: { fr: ['deuxième réunion du groupe de Ramstein', 'réunion de Ramstein'], en: [] },
+      source: src,
+    },
+  ],
+}).events;
+
+export function kb(): CompiledKb {
+  return compileKb(FIXTURE_EVENTS);
+}
+
+/** The fixture knowledge base and an archive period ending on `to` (a fixed build day). */
+export function dating(to = '2026-06-30', from = '2014-01-01'): DatingContext {
+  return { kb: kb(), period: { from, to } };
 }

@@ -3,7 +3,7 @@ import { inferDate } from '../src/lib/extract/dates/index.ts';
 import { precisionOf, solve, toWindow, valueOf } from '../src/lib/extract/dates/window.ts';
 import { dayNum } from '../src/lib/extract/dates/calendar.ts';
 import type { Constraint } from '../src/lib/extract/dates/constraint.ts';
-import { doc, gazetteer, person } from './dates-fixtures.ts';
+import { dating, doc, gazetteer, person } from './dates-fixtures.ts';
 
 const cg = gazetteer();
 const day = (s: string) => dayNum(+s.slice(0, 4), +s.slice(5, 7), +s.slice(8, 10));
@@ -58,7 +58,7 @@ describe('window solving', () => {
     expect(w).toMatchObject({ earliest: '2022-02-24', latest: null, value: '2022-03-26', precision: 'range', basis: 'inferred' });
   });
 
-  it('returns an unknown window when nothing constrains the date', () => {
+  it('returns an unknown window when nothing constrains the date and no archive period is given', () => {
     expect(inferDate(doc('Le ministre a parlé jeudi.'), [], cg)).toEqual({
       value: null, earliest: null, latest: null, precision: 'unknown', basis: 'unknown', evidence: [],
     });
@@ -73,10 +73,10 @@ describe('clock independence', () => {
   it('gives the same window whatever the system date', () => {
     const body = "Le président américain Joe Biden a parlé hier jeudi. Près de deux ans après le début de l'invasion, le front est figé.";
     const mentions = [person(body, 'Joe Biden', 'joe-biden')];
-    const before = inferDate(doc(body), mentions, cg);
+    const before = inferDate(doc(body), mentions, cg, { dating: dating() });
     vi.useFakeTimers();
     vi.setSystemTime(new Date('2099-06-01T00:00:00Z'));
-    expect(inferDate(doc(body), mentions, cg)).toEqual(before);
+    expect(inferDate(doc(body), mentions, cg, { dating: dating() })).toEqual(before);
     expect(before).toMatchObject({ earliest: '2023-08-24', latest: '2024-03-24' });
   });
 });

@@ -3,7 +3,7 @@ import { resolveDernier, yearlessConstraints } from '../src/lib/extract/dates/ye
 import { weekdayConstraints } from '../src/lib/extract/dates/weekday.ts';
 import { inferDate } from '../src/lib/extract/dates/index.ts';
 import { dayNum } from '../src/lib/extract/dates/calendar.ts';
-import { doc, gazetteer, isoSet, person } from './dates-fixtures.ts';
+import { dating, doc, gazetteer, isoSet, person } from './dates-fixtures.ts';
 
 const cg = gazetteer();
 const day = (s: string) => dayNum(+s.slice(0, 4), +s.slice(5, 7), +s.slice(8, 10));
@@ -17,10 +17,18 @@ describe('"le 18 août dernier"', () => {
     expect(isoSet(c.set)).toEqual([['2025-08-19', '2026-08-18']]);
   });
 
-  it('stays evidence only when the window contains an 18 August (either year fits)', () => {
+  it('when the window contains an 18 August, keeps the days within six months after one of them', () => {
     const [c] = resolveDernier(doc(AUG).sentences, [[day('2025-01-20'), day('2025-12-31')]]);
-    expect(c.note).toMatch(/^unresolved/);
-    expect(isoSet(c.set)).toEqual([[null, null]]);
+    expect(c.note).toBe('refers to 2024-08-18 or 2025-08-18 (said within 6 months)');
+    expect(isoSet(c.set)).toEqual([['2024-08-19', '2025-02-18'], ['2025-08-19', '2026-02-18']]);
+  });
+
+  it('closes a window that only a lower bound and the build day bound (seed-like text)', () => {
+    const body = "L'Alliance des volontaires s'est réunie. " + AUG;
+    const w = inferDate(doc(body), [], cg, { dating: dating('2026-12-02') });
+    // 2024-08-18 is too old for a coalition formed in 2025; 2025-08-18 and 2026-08-18 remain.
+    expect(w).toMatchObject({ earliest: '2025-08-19', latest: '2026-12-02', basis: 'inferred' });
+    expect(w.evidence.map((e) => e.rule)).toContain('yearless-dernier');
   });
 
   it('stays evidence only without an anchored year, and never narrows the window', () => {
@@ -62,7 +70,7 @@ describe('weekdays', () => {
 
   it('refines an inferred window to one day ("au 100e jour" + "hier jeudi")', () => {
     const body = "Au 100e jour de l'invasion, la ville résiste encore. " + S;
-    const w = inferDate(doc(body), [], cg);
+    const w = inferDate(doc(body), [], cg, { dating: dating() });
     expect(w).toMatchObject({ value: '2022-06-03', earliest: '2022-06-03', latest: '2022-06-03', precision: 'day', basis: 'inferred' });
     expect(w.evidence.map((e) => e.rule)).toEqual(['anchor-nth-day', 'relative-weekday']);
   });

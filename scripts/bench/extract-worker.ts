@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { extractSeed } from '../../src/lib/extract/pipeline.ts';
 import { getDefaultCompiledGazetteer } from '../../src/lib/gazetteer/load.ts';
+import { getDatingContext } from '../../src/lib/events/load.ts';
 import { EXTRACT_3KB, generateCorpus } from './corpus.ts';
 import { median } from './measure.ts';
 
@@ -43,8 +44,9 @@ function loadSeeds(): { name: string; bytes: Uint8Array }[] {
 
 const seeds = loadSeeds();
 const cg = getDefaultCompiledGazetteer();
+const dating = getDatingContext();
 // One untimed pass first: the runs measure steady-state throughput, not JIT warm-up.
-for (const seed of seeds) extractSeed(seed.bytes, seed.name, cg);
+for (const seed of seeds) extractSeed(seed.bytes, seed.name, cg, dating);
 const runs: number[] = [];
 /** CPU time of each loop: on a loaded machine, wall time overstates the cost. */
 const cpuRuns: number[] = [];
@@ -52,7 +54,7 @@ let rejected = 0;
 for (let run = 0; run < Number(values.runs); run++) {
   const started = performance.now();
   const cpu = process.cpuUsage();
-  for (const seed of seeds) if (!extractSeed(seed.bytes, seed.name, cg).ok) rejected++;
+  for (const seed of seeds) if (!extractSeed(seed.bytes, seed.name, cg, dating).ok) rejected++;
   runs.push(performance.now() - started);
   const used = process.cpuUsage(cpu);
   cpuRuns.push((used.user + used.system) / 1000);

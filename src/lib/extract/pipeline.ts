@@ -1,6 +1,7 @@
 /**
  * The extraction pipeline: one named step per stage, each a pure function.
- * decode → frontmatter → normalise → clean → headline → segment → source → entities → dates → deliveries.
+ * decode → frontmatter → normalise → clean → headline → segment → source → entities → deliveries → dates
+ * (dates compare the deliveries with the first pledges and deliveries of the events knowledge base).
  */
 import type { CompiledGazetteer } from '../gazetteer/types.ts';
 import { decodeBytes } from './decode.ts';
@@ -10,7 +11,7 @@ import { segmentText } from './segment.ts';
 import { splitHeadline, headlineFromLead } from './title.ts';
 import { findBylineSource, findDatelineSource, findTrailingSource, resolveSource } from './source.ts';
 import { extractEntities } from './entities.ts';
-import { inferDate } from './dates/index.ts';
+import { inferDate, type DatingContext } from './dates/index.ts';
 import { findDateline } from './dates/dateline.ts';
 import { iso } from './dates/calendar.ts';
 import { extractDeliveries } from './deliveries.ts';
@@ -24,7 +25,11 @@ export type ExtractOutcome =
 const LEAD_MAX = 300;
 
 /** Extracts the facts of one seed file given as raw bytes; rejects undecodable or empty input. */
-export function extractSeed(bytes: Uint8Array, file: string, cg: CompiledGazetteer): ExtractOutcome {
+/**
+ * `dating`: the events knowledge base and archive period (src/lib/events/load.ts builds it from
+ * the data files and the build day); without it no event is known and a window may stay open.
+ */
+export function extractSeed(bytes: Uint8Array, file: string, cg: CompiledGazetteer, dating?: DatingContext): ExtractOutcome {
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return { ok: false, reason: decoded.reason, warnings: [] };
 
@@ -39,7 +44,7 @@ export function extractSeed(bytes: Uint8Array, file: string, cg: CompiledGazette
   if (normalized.trim() === '') {
     return { ok: false, reason: 'no article text after the frontmatter', warnings };
   }
-  const result = extractText(normalized, file, cg, seed.overrides);
+  const result = extractText(normalized, file, cg, seed.overrides, dating);
   if (result.body.trim() === '') {
     return { ok: false, reason: 'nothing left after removing boilerplate', warnings };
   }
@@ -48,14 +53,14 @@ export function extractSeed(bytes: Uint8Array, file: string, cg: CompiledGazette
 }
 
 /** The CLI/eval entry: like extractSeed but throws on rejection. */
-export function extractFromBytes(bytes: Uint8Array, file: string, cg: CompiledGazetteer): ExtractionResult {
-  const outcome = extractSeed(bytes, file, cg);
+export function extractFromBytes(bytes: Uint8Array, file: string, cg: CompiledGazetteer, dating?: DatingContext): ExtractionResult {
+  const outcome = extractSeed(bytes, file, cg, dating);
   if (!outcome.ok) throw new Error(`${file}: ${outcome.reason}`);
   return outcome.result;
 }
 
 /** Runs every stage after decoding on normalised article text. */
-export function extractText(text: string, file: string, cg: CompiledGazetteer, overrides: SeedOverrides = {}): ExtractionResult {
+export function extractText(text: string, file: string, cg: CompiledGazetteer, overrides: SeedOverrides = {}, dating?: DatingContext): ExtractionResult {
   const warnings: Warning[] = [];
   const cleaned = cleanText(text);
   const { headline, rest } = splitHeadline(cleaned.text);
@@ -70,10 +75,10 @@ export function extractText(text: string, file: string, cg: CompiledGazetteer, o
     findBylineSource(removedBy(cleaned, 'byline'), cg.data.outlets) ??
     findTrailingSource(doc.paragraphs[doc.paragraphs.length - 1]?.text ?? '', cg.data.outlets);
   const entities = extractEntities(doc, cg);
-  const date =
-    (overrides.date ? null : publicationLineDate(cleaned, doc)) ??
-    inferDate(doc, entities.mentions, cg, { frontmatterDate: overrides.date ?? null });
   const deliveries = extractDeliveries(doc, entities.mentions, cg);
+  const date =
+    (overrides.date ? null : inPeriod(publicationLineDate(cleaned, doc), dating)) ??
+    inferDate(doc, entities.mentions, cg, { frontmatterDate: overrides.date ?? null, dating, deliveries });
 
   for (const name of entities.newNames) {
     warnings.push({ file, ruleId: 'new-name', reason: `new ${name.type} name to review: ${name.name}` });
@@ -194,6 +199,12 @@ function publicationLineDate(cleaned: CleanedText, doc: SegmentedDoc): DateWindo
   // Offset 0: the line is no longer part of the body the offsets refer to.
   const evidence = { text: dateline.evidence.text, offset: 0, rule: dateline.evidence.rule };
   return { value: day, earliest: day, latest: day, precision: 'day', basis: 'dateline', evidence: [evidence] };
+}
+
+/** A stated date outside the archive period (a typo, a date in the future) is not trusted: the text decides. */
+function inPeriod(date: DateWindow | null, dating: DatingContext | undefined): DateWindow | null {
+  if (!date?.value || !dating) return date;
+  return date.value >= dating.period.from && date.value <= dating.period.to ? date : null;
 }
 
 /** First sentences up to LEAD_MAX characters (at least one sentence, cut on a word if needed). */

@@ -10,6 +10,14 @@ export interface Evidence {
   offset: number;
   /** Which rule produced the fact, e.g. "dateline", "relative-weekday", "office-tenure". */
   rule?: string;
+  /** The event of the knowledge base (src/data/events/) the fact names, with the public source of its date. */
+  event?: EvidenceEvent;
+}
+
+export interface EvidenceEvent {
+  id: string;
+  title: string;
+  url: string;
 }
 
 export type DatePrecision = 'day' | 'month' | 'year' | 'range' | 'unknown';
@@ -22,9 +30,14 @@ export interface DateWindow {
   /** Latest possible publication date, YYYY-MM-DD or null (unbounded). */
   latest: string | null;
   precision: DatePrecision;
-  /** How the date was stated: "frontmatter" | "dateline" | "inferred" | "unknown". */
-  basis: 'frontmatter' | 'dateline' | 'inferred' | 'unknown';
+  /**
+   * How the date was stated: "frontmatter" | "dateline" | "inferred" (from clues of the text) |
+   * "period" (no clue: only the archive period bounds it) | "unknown".
+   */
+  basis: 'frontmatter' | 'dateline' | 'inferred' | 'period' | 'unknown';
   evidence: Evidence[];
+  /** Present when a side of the window is the archive period's own bound rather than the text's. */
+  archive?: { from: string; to: string };
 }
 
 export interface EntityRef {

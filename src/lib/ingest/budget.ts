@@ -28,6 +28,8 @@ const WALL_LIMIT_MS = 10 * SEED_CPU_LIMIT_MS;
 export interface BudgetOptions {
   cpuLimitMs?: number;
   heapLimitMb?: number;
+  /** The ingest's clock reading (ms): the worker dates articles against the same build day. */
+  now?: number;
 }
 
 type Settle = (outcome: ExtractOutcome) => void;
@@ -40,10 +42,12 @@ export class ExtractionBudget {
   private nextId = 0;
   private readonly cpuLimitMs: number;
   private readonly heapLimitMb: number;
+  private readonly now: number;
 
   constructor(options: BudgetOptions = {}) {
     this.cpuLimitMs = options.cpuLimitMs ?? SEED_CPU_LIMIT_MS;
     this.heapLimitMb = options.heapLimitMb ?? SEED_HEAP_LIMIT_MB;
+    this.now = options.now ?? Date.now();
   }
 
   /** Extracts one seed in the worker; a seed over budget comes back rejected with the reason. */
@@ -97,6 +101,7 @@ export class ExtractionBudget {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(new URL('./extract-worker.ts', import.meta.url), {
+      workerData: { now: this.now },
       resourceLimits: { maxOldGenerationSizeMb: this.heapLimitMb, maxYoungGenerationSizeMb: YOUNG_LIMIT_MB },
     });
     this.online = new Promise((resolve) => {

@@ -18,7 +18,7 @@ import type { ExtractionResult, Warning } from '../extract/types.ts';
 const SRC = resolve(import.meta.dirname, '../..');
 
 /** Folders whose contents determine what extraction (and its MDX) produces. */
-export const EXTRACTOR_SOURCES = [join(SRC, 'lib/extract'), join(SRC, 'lib/gazetteer'), join(SRC, 'data'), join(SRC, 'lib/mdx')];
+export const EXTRACTOR_SOURCES = [join(SRC, 'lib/extract'), join(SRC, 'lib/gazetteer'), join(SRC, 'lib/events'), join(SRC, 'data'), join(SRC, 'lib/mdx')];
 
 /** Cache layout version; bump when the shapes below change. */
 const FORMAT = 3;

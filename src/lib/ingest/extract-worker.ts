@@ -1,10 +1,14 @@
 /**
  * Worker thread of the extraction budget (budget.ts): extracts the seeds it is sent, one at a
- * time, with the default gazetteer (compiled once per worker).
+ * time, with the default gazetteer and events knowledge base (compiled once per worker), dated
+ * against the build day of the ingest that started it.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { extractSeed } from '../extract/pipeline.ts';
+import { getDatingContext } from '../events/load.ts';
 import { getDefaultCompiledGazetteer } from '../gazetteer/load.ts';
+
+const now = new Date((workerData as { now: number }).now);
 
 export interface WorkerRequest {
   id: number;
@@ -14,7 +18,7 @@ export interface WorkerRequest {
 
 parentPort!.on('message', (request: WorkerRequest) => {
   try {
-    const outcome = extractSeed(request.bytes, request.file, getDefaultCompiledGazetteer());
+    const outcome = extractSeed(request.bytes, request.file, getDefaultCompiledGazetteer(), getDatingContext(process.env, now));
     parentPort!.postMessage({ id: request.id, outcome });
   } catch (error) {
     // A failure of the extractor itself is this seed's rejection, not the ingest's end.

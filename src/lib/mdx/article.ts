@@ -37,12 +37,14 @@ interface FullEvidence {
   text: string;
   offset: number;
   rule?: string;
+  event?: { id: string; title: string; url: string };
 }
 
-/** Reference to a sentence of `sentences` (index), with the rule that used it. */
+/** Reference to a sentence of `sentences` (index), with the rule that used it (and the event it matched, for dates). */
 export interface EvidenceRef {
   s: number;
   rule?: string;
+  event?: { id: string; title: string; url: string };
 }
 
 /**
@@ -70,7 +72,11 @@ export function compactFacts<
     }
     return i;
   };
-  const evidenceRef = (e: FullEvidence): EvidenceRef => (e.rule ? { s: ref(e.text, e.offset), rule: e.rule } : { s: ref(e.text, e.offset) });
+  const evidenceRef = (e: FullEvidence): EvidenceRef => {
+    const r: EvidenceRef = e.rule ? { s: ref(e.text, e.offset), rule: e.rule } : { s: ref(e.text, e.offset) };
+    if (e.event) r.event = { id: e.event.id, title: e.event.title, url: e.event.url };
+    return r;
+  };
   const contexts = facts.contexts.map((c) => (c.at ? { id: c.id, s: ref(c.text, c.offset), at: c.at } : { id: c.id, s: ref(c.text, c.offset) }));
   return {
     ...facts,

@@ -69,6 +69,13 @@ function describeDate(date: DateWindow): DisplayDate {
     text: template.replace(/\{(\d)\}/g, (_, i: string) => parts[Number(i)].text),
   });
   if (date.precision === 'unknown' || !best) return make(t('date.unknown'), []);
+  // Only the archive period bounds it: said as undated, with the period as its window.
+  if (date.basis === 'period' && date.earliest && date.latest) {
+    return make(t('date.periodOnly', { start: '{0}', end: '{1}' }), [
+      { text: formatDay(date.earliest), datetime: date.earliest },
+      { text: formatDay(date.latest), datetime: date.latest },
+    ]);
+  }
   if (date.precision === 'day') return make('{0}', [{ text: formatDay(best), datetime: best }]);
   if (date.precision === 'month') return make(t('date.approx', { date: '{0}' }), [{ text: formatMonth(best), datetime: best.slice(0, 7) }]);
   if (date.precision === 'year') return make(t('date.approx', { date: '{0}' }), [{ text: best.slice(0, 4), datetime: best.slice(0, 4) }]);
@@ -105,6 +112,8 @@ export function monthOf(date: DateWindow): string | null {
  * else the month of the best estimate, flagged as estimated (the chart shows the difference).
  */
 export function chartMonthOf(date: DateWindow): { month: string; estimated: boolean } | null {
+  // Dated by nothing but the archive period: its estimate is a guess, not charted.
+  if (date.basis === 'period') return null;
   const precise = monthOf(date);
   if (precise) return { month: precise, estimated: false };
   if (date.value && date.precision !== 'unknown') return { month: date.value.slice(0, 7), estimated: true };

@@ -10,6 +10,8 @@ export interface Evidence {
   text: string;
   offset: number;
   rule?: string;
+  /** The event of the knowledge base a date clue matched, with the public source of its date. */
+  event?: { id: string; title: string; url: string };
 }
 
 type EvidenceRef = Article['date']['evidence'][number];
@@ -17,7 +19,9 @@ type EvidenceRef = Article['date']['evidence'][number];
 /** The sentence and rule of an evidence reference. */
 export function resolveEvidence(data: Pick<Article, 'sentences'>, ref: EvidenceRef): Evidence {
   const { text, offset } = data.sentences[ref.s];
-  return ref.rule ? { text, offset, rule: ref.rule } : { text, offset };
+  const e: Evidence = ref.rule ? { text, offset, rule: ref.rule } : { text, offset };
+  if (ref.event) e.event = ref.event;
+  return e;
 }
 
 export type FullDate = Omit<Article['date'], 'evidence'> & { evidence: Evidence[] };

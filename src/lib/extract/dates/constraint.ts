@@ -1,4 +1,5 @@
 import type { Evidence } from '../types.ts';
+import type { KbEvent } from './kb.ts';
 
 /**
  * A set of possible publication days: sorted, disjoint, inclusive [lo, hi] intervals of day
@@ -20,9 +21,14 @@ export const STRENGTH = {
   explicitMonth: 45,
   explicitYear: 40,
   anchorRelative: 35,
+  eventPast: 32,
+  deliveryEvent: 31,
   termExistence: 30,
+  eventAhead: 28,
   yearlessWeekday: 25,
+  eventReported: 24,
   yearlessDernier: 22,
+  weekdayDateNear: 21,
   weekday: 20,
 } as const;
 
@@ -36,6 +42,27 @@ export interface Constraint {
   match?: { text: string; offset: number };
   /** Human-readable detail, e.g. the resolved date of "le 18 août dernier". */
   note?: string;
+  /** The event of the knowledge base the fact names (cited on the site with its source). */
+  event?: KbEvent;
+  /** What the fact says of the most likely day (estimate.ts), beyond the days it allows. */
+  clue?: Clue;
+}
+
+/**
+ * A dated fact the article reports: the article most likely follows it closely. `days` are the
+ * possible days of the fact (several when the year or the event is ambiguous); `span` its length
+ * in days beyond each (a summit); `strong` when the text makes it the news of the article.
+ */
+export interface Clue {
+  days: number[];
+  span: number;
+  strong: boolean;
+  /** Body offset of its sentence (the weekday words of that sentence pin the day). */
+  sentence: number;
+  /** Days from the fact to the likely publication when no weekday says more (estimate.ts: DEFAULT_LAG_DAYS). */
+  lag?: number;
+  /** Only when no other fact dates the article (entity-clues.ts). */
+  fallback?: boolean;
 }
 
 export function range(lo: number, hi: number): DaySet {

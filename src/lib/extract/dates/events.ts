@@ -2,39 +2,20 @@
  * Rule 3 — anchor events with a stated distance: "près de deux ans après le début de
  * l'invasion", "un an après l'annexion de la Crimée", "trois semaines avant le sommet de
  * Vilnius", "au 100e jour de la guerre", "le deuxième anniversaire de l'invasion".
- * Also "terms" whose existence proves a lower bound ("coalition des volontaires").
- * Data: src/data/events.json (injectable for tests).
+ * Plus every other mention of an event of the knowledge base (mentionConstraints).
+ * Data: the events knowledge base (src/data/events/*.json), compiled by kb.ts and passed in.
  */
 import type { Sentence } from '../types.ts';
-import eventsData from '../../../data/events.json' with { type: 'json' };
 import { STRENGTH, normalize, type Constraint } from './constraint.ts';
-import { addMonths, parseIso } from './calendar.ts';
+import { addMonths } from './calendar.ts';
 import { NUMBER_SRC, foldKeep, parseNumberWord, ure } from './text.ts';
-import { VERB_PAST_RE } from './tense.ts';
-import { G_RELATIVE, G_TERM } from './gate.ts';
-
-export interface AnchorEvent {
-  id: string;
-  date: string;
-  /** Other dates the same phrases may denote. */
-  alternatives?: string[];
-  /** Folded phrases naming the event. */
-  phrases: string[];
-}
-export interface ExistenceTerm {
-  id: string;
-  notBefore: string;
-  patterns: string[];
-}
-export interface EventData {
-  events: AnchorEvent[];
-  terms: ExistenceTerm[];
-}
-
-export const DEFAULT_EVENTS: EventData = eventsData as unknown as EventData;
+import { VERB_PAST_RE, dateContext } from './tense.ts';
+import { G_EVENT, G_RELATIVE } from './families.ts';
+import { disambiguate, findEvents, matchAt, type CompiledKb, type KbEvent } from './kb.ts';
 
 /** Quick test: can the sentence hold a relative expression or an anniversary? */
-export const HAS_RELATIVE_RE = /apres|avant|depuis|il y a|anniversaire| jour /;
+export const RELATIVE_MARKERS = ['apres', 'avant', 'depuis', 'il y a', 'anniversaire', ' jour '] as const;
+export const HAS_RELATIVE_RE = new RegExp(RELATIVE_MARKERS.join('|'));
 
 const QUAL_SRC =
   "(?:(pres de|pres d'|presque|bientot|environ|quelque|un peu plus de|un peu plus d'|plus de|plus d'|au moins|pas moins de|un peu moins de|un peu moins d'|moins de|moins d')\\s*)?";
@@ -87,27 +68,21 @@ function shift(day: number, amount: number, unit: 'day' | 'month'): number {
   return unit === 'day' ? day + amount : addMonths(day, amount);
 }
 
-const ARTICLE_RE = /^(?:le |la |les |l'|du |de la |de l'|des |d')/;
+const ARTICLE_RE = /(?:le |la |les |l'|du |de la |de l'|des |d')?/y;
 
-/** The event named at the start of `rest` (folded), if any. */
-export function eventAt(rest: string, data: EventData): AnchorEvent | null {
-  const stripped = rest.replace(ARTICLE_RE, '');
-  let best: AnchorEvent | null = null;
-  let bestLen = 0;
-  for (const e of data.events) {
-    for (const p of e.phrases) {
-      if (p.length > bestLen && (rest.startsWith(p) || stripped.startsWith(p)) && !/[a-z]/.test(rest.charAt(rest.startsWith(p) ? p.length : rest.length - stripped.length + p.length) || ' ')) {
-        best = e;
-        bestLen = p.length;
-      }
-    }
-  }
-  return best;
+/** The events named by the phrase starting at `pos` of a folded sentence (an article may precede it), or null. */
+export function eventAt(kb: CompiledKb, folded: string, pos: number): { events: KbEvent[]; end: number } | null {
+  const direct = matchAt(kb, folded, pos);
+  ARTICLE_RE.lastIndex = pos;
+  const art = ARTICLE_RE.exec(folded);
+  const after = art && art[0].length ? matchAt(kb, folded, pos + art[0].length) : null;
+  const best = direct && (!after || direct.end >= after.end) ? direct : after;
+  return best ? { events: best.events, end: best.end } : null;
 }
 
-/** Anchor day numbers of an event (main date and alternatives). */
-function anchorsOf(e: AnchorEvent): number[] {
-  return [e.date, ...(e.alternatives ?? [])].map(parseIso).filter((x): x is number => x !== null);
+/** Anchor day numbers of the events a phrase names. */
+function anchorsOf(events: KbEvent[]): number[] {
+  return events.map((e) => e.from);
 }
 
 /**
@@ -118,118 +93,182 @@ function isNarrative(sentenceLower: string): boolean {
   return VERB_PAST_RE.test(sentenceLower);
 }
 
-/** `gates` (gate.ts, one entry per sentence) lets sentences without a relative or term word be skipped unfolded. */
-export function eventConstraints(sentences: Sentence[], data: EventData = DEFAULT_EVENTS, gates: Uint8Array | null = null): Constraint[] {
+/** What a sentence says of an event it names, read from the words around the name. */
+export type EventRole = 'past' | 'future' | 'reporting';
+
+/** Words right before the name that put the event ahead of the article ("avant le sommet", "le prochain sommet"). */
+const AHEAD_BEFORE_RE = /(?:\bavant|\bd'ici|\ben vue|\ba l'approche|\ben prevision|\bpour preparer|\bprochaine?s?|\bfuture?s?|\bpreparation|\ben amont|\ba la veille|\ba quelques (?:jours|semaines|heures)|\bdans la perspective|\bjusqu'a)\s+(?:(?:du|de la|de l'|des|d'|le|la|les|l'|au|aux|a la|a l')\s*)?(?:[a-z]+\s+){0,2}$/;
+/** Words right after the name that put it ahead ("le sommet prévu en juillet", "qui se tiendra"). */
+const AHEAD_AFTER_RE = /^\s*,?\s*(?:prevue?s?|programmee?s?|a venir|(?:qui )?(?:se tiendra|aura lieu|s'ouvrira|s'ouvre|debutera|debute|commencera|commence|doit)\b|doit (?:se tenir|avoir lieu|s'ouvrir)|attendue?s?\b)/;
+/** Words that make the named event the news of the article ("lors du sommet", "au premier jour du sommet", "mardi"). */
+const REPORT_BEFORE_RE = /(?:\blors|\ben marge|\ba l'issue|\ba l'occasion|\bau cours|\bpendant|\bdurant|\bouverture|\bcloture|\bau (?:premier|deuxieme|second|dernier|1er|2e) jour)\s+(?:du|de la|de l'|des|d')\s*(?:[a-z]+\s+){0,2}$/;
+const REPORT_SENTENCE_RE = /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|aujourd'hui|hier|ce week-end|cette semaine|ce matin|ce soir)\b/;
+
+/** How long after an event the article that reports it as the news may appear. */
+export const REPORT_REACH_DAYS = 7;
+
+/** Sentences from the start of the body that make its news (the lead). */
+export const LEAD_SENTENCES = 2;
+/** Words before a name that make the event a past reference point ("depuis le sommet", "après la chute de"). */
+const SINCE_BEFORE_RE = /\b(?:depuis|apres|avant|il y a|suite a|a la suite|jusqu'a|anniversaire)\b[^,;.]*$/;
+
+/** The role of the event named at [start, end) of a folded sentence (`lower`: the same sentence lower-cased, accents kept). */
+export function eventRole(folded: string, lower: string, start: number, end: number, narrative: boolean): EventRole {
+  const before = folded.slice(Math.max(0, start - 50), start);
+  const after = folded.slice(end, end + 40);
+  if (!narrative && (AHEAD_BEFORE_RE.test(before) || AHEAD_AFTER_RE.test(after))) return 'future';
+  if (/\b(?:prochaine?s?|futurs?|futures?)\s*$/.test(before)) return 'future';
+  if (lower.length === folded.length && !narrative && dateContext(lower, start, end) === 'future') return 'future';
+  if (SINCE_BEFORE_RE.test(folded.slice(Math.max(0, start - 40), start))) return 'past';
+  if (REPORT_BEFORE_RE.test(before) || REPORT_SENTENCE_RE.test(folded)) return 'reporting';
+  return 'past';
+}
+
+/**
+ * Events of the knowledge base named in a sentence, outside the relative expressions above:
+ * - an event that only exists since its date (a coalition, an initiative): any mention bounds from below;
+ * - an event cited as past bounds from below (the article is not older than the event);
+ * - an event announced as ahead bounds from above (the article is not newer than its last day);
+ * - an event reported as the news (same sentence as a weekday or "lors du", "au premier jour du")
+ *   also bounds from below and is a clue for the estimate: published that day or a few days after.
+ */
+function mentionConstraints(s: Sentence, folded: string, kb: CompiledKb, taken: [number, number][], narrative: () => boolean, words: () => ReadonlySet<string>, lead: boolean, out: Constraint[]): void {
+  const lower = s.text.toLowerCase();
+  for (const found of findEvents(kb, folded)) {
+    if (taken.some(([a, b]) => found.start < b && found.end > a)) continue;
+    const hit = found.events.length > 1 ? { ...found, events: disambiguate(found.events, words()) } : found;
+    let role = eventRole(folded, lower, hit.start, hit.end, narrative());
+    // Both a reporting phrase before the name and a day word in the sentence: the news of the day.
+    const saysReported = role === 'reporting' && REPORT_BEFORE_RE.test(folded.slice(Math.max(0, hit.start - 50), hit.start)) && REPORT_SENTENCE_RE.test(folded);
+    // In the lead, an event named without "depuis", "après"… is what the article reports.
+    // (Not the frame of the war: "l'opération militaire spéciale" in a lead is no news of 2022.)
+    if (lead && role === 'past' && hit.events.every((e) => e.kind !== 'war') && !SINCE_BEFORE_RE.test(folded.slice(Math.max(0, hit.start - 40), hit.start))) role = 'reporting';
+    const exists = hit.events.filter((e) => e.existsSince);
+    const first = Math.min(...hit.events.map((e) => e.from));
+    const last = Math.max(...hit.events.map((e) => e.to));
+    const match = { text: s.text.slice(hit.start, hit.end), offset: s.start + hit.start };
+    const ref = hit.events.length === 1 ? hit.events[0] : undefined;
+    if (role === 'future') {
+      if (exists.length) {
+        out.push({
+          set: [[Math.min(...exists.map((e) => e.from)), Infinity]],
+          strength: STRENGTH.termExistence,
+          evidence: { text: s.text, offset: s.start, rule: 'event-exists' },
+          match, note: exists.map((e) => e.id).join(' | '), event: exists.length === 1 ? exists[0] : undefined,
+        });
+        if (exists.length === hit.events.length) continue;
+      }
+      out.push({
+        set: [[-Infinity, last]],
+        strength: STRENGTH.eventAhead,
+        evidence: { text: s.text, offset: s.start, rule: 'event-ahead' },
+        match, note: hit.events.map((e) => e.id).join(' | '), event: ref,
+        // Imminent ("le sommet qui s'ouvre mardi"): the article is of its eve or its first day.
+        ...(REPORT_SENTENCE_RE.test(folded) && { clue: { days: hit.events.map((e) => e.from), span: 0, strong: true, sentence: s.start, lag: 0 } }),
+      });
+      continue;
+    }
+    out.push({
+      set: [[first, Infinity]],
+      strength: exists.length === hit.events.length ? STRENGTH.termExistence : STRENGTH.eventPast,
+      evidence: { text: s.text, offset: s.start, rule: exists.length === hit.events.length ? 'event-exists' : role === 'reporting' ? 'event-reported' : 'event-past' },
+      match, note: hit.events.map((e) => e.id).join(' | '), event: ref,
+      // The frame of the war ("l'invasion", "l'opération militaire spéciale") says nothing of how
+      // close the article is; a specific event cited does (weakly, unless reported as the news).
+      ...((role === 'reporting' || hit.events.every((e) => e.kind !== 'war')) && {
+        clue: { days: hit.events.map((e) => e.from), span: Math.max(...hit.events.map((e) => e.to - e.from)), strong: role === 'reporting', sentence: s.start },
+      }),
+    });
+    // Said to be the news of the day ("a annoncé mardi, au premier jour du sommet"): published on one
+    // of its days or within REPORT_REACH_DAYS after (a weak fact: dropped if anything stronger disagrees).
+    if (saysReported && exists.length === 0) {
+      out.push({
+        set: normalize(hit.events.map((e): [number, number] => [e.from, e.to + REPORT_REACH_DAYS])),
+        strength: STRENGTH.eventReported,
+        evidence: { text: s.text, offset: s.start, rule: 'event-reported' },
+        match, note: hit.events.map((e) => e.id).join(' | '), event: ref,
+      });
+    }
+  }
+}
+
+/** `gates` (gate.ts, one entry per sentence) lets sentences without a relative or event word be skipped unfolded. */
+export function eventConstraints(sentences: Sentence[], kb: CompiledKb, gates: Uint8Array | null = null): Constraint[] {
   const out: Constraint[] = [];
-  // The term bit is built from the default terms only.
-  const termMask = data === DEFAULT_EVENTS ? G_TERM : 0;
+  if (!kb.events.length) return out;
+  let wordsMemo: Set<string> | null = null;
+  const articleWords = () => (wordsMemo ??= new Set(sentences.flatMap((x) => foldKeep(x.text).match(/[a-z0-9]{4,}/g) ?? [])));
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i];
-    const gate = gates === null || termMask === 0 ? G_RELATIVE | G_TERM : gates[i];
-    if ((gate & (G_RELATIVE | G_TERM)) === 0) continue;
+    const gate = gates === null ? G_RELATIVE | G_EVENT : gates[i];
+    if ((gate & (G_RELATIVE | G_EVENT)) === 0) continue;
     const folded = foldKeep(s.text);
-    if (data.terms.length && gate & G_TERM) termConstraints(s, folded, data, out);
-    if ((gate & G_RELATIVE) === 0 || !HAS_RELATIVE_RE.test(folded)) continue;
     let narrativeMemo: boolean | null = null;
     const narrativeOf = () => (narrativeMemo ??= isNarrative(s.text.toLowerCase()));
-    const push = (set: [number, number][], start: number, end: number, e: AnchorEvent, rule: string) => {
+    const taken: [number, number][] = [];
+    const push = (set: [number, number][], start: number, end: number, events: KbEvent[], rule: string) => {
       out.push({
         set: normalize(set),
         strength: STRENGTH.anchorRelative,
         evidence: { text: s.text, offset: s.start, rule },
         match: { text: s.text.slice(start, end), offset: s.start + start },
-        note: `${e.id}${narrativeOf() ? ' (past narrative: lower bound only)' : ''}`,
+        note: `${events.map((e) => e.id).join(' | ')}${narrativeOf() ? ' (past narrative: lower bound only)' : ''}`,
+        event: events.length === 1 ? events[0] : undefined,
       });
+      taken.push([start, end]);
     };
-    let m: RegExpExecArray | null;
-    REL_RE.lastIndex = 0;
-    while (REL_QUICK_RE.test(folded) && (m = REL_RE.exec(folded))) {
-      const [, qual, num, unitWord, half, dir] = m;
-      const after = m.index + m[0].length;
-      const e = eventAt(folded.slice(after, after + 120), data);
-      if (!e) continue;
-      const d = distance(qual, num, unitWord, !!half);
-      if (!d) continue;
-      const set: [number, number][] = [];
-      for (const a of anchorsOf(e)) {
-        if (dir === 'avant') set.push(narrativeOf() ? [shift(a, -d.hi, d.unit), Infinity] : [shift(a, -d.hi, d.unit), shift(a, -d.lo, d.unit)]);
-        else set.push(narrativeOf() ? [shift(a, d.lo, d.unit), Infinity] : [shift(a, d.lo, d.unit), shift(a, d.hi, d.unit)]);
+    if (gate & G_RELATIVE && HAS_RELATIVE_RE.test(folded)) {
+      let m: RegExpExecArray | null;
+      REL_RE.lastIndex = 0;
+      while (REL_QUICK_RE.test(folded) && (m = REL_RE.exec(folded))) {
+        const [, qual, num, unitWord, half, dir] = m;
+        const e = eventAt(kb, folded, m.index + m[0].length);
+        if (!e) continue;
+        const d = distance(qual, num, unitWord, !!half);
+        if (!d) continue;
+        const set: [number, number][] = [];
+        for (const a of anchorsOf(e.events)) {
+          if (dir === 'avant') set.push(narrativeOf() ? [shift(a, -d.hi, d.unit), Infinity] : [shift(a, -d.hi, d.unit), shift(a, -d.lo, d.unit)]);
+          else set.push(narrativeOf() ? [shift(a, d.lo, d.unit), Infinity] : [shift(a, d.lo, d.unit), shift(a, d.hi, d.unit)]);
+        }
+        push(set, m.index, e.end, e.events, 'anchor-relative');
       }
-      const phraseEnd = Math.min(folded.length, after + 60);
-      push(set, m.index, endOfPhrase(folded, after, phraseEnd), e, 'anchor-relative');
+      // "le début de l'invasion il y a deux ans" / "il y a deux ans, l'invasion …": anchor + distance.
+      AGO_RE.lastIndex = 0;
+      while (folded.includes('il y a') && (m = AGO_RE.exec(folded))) {
+        const [, qual, num, unitWord, half] = m;
+        const at = m.index, len = m[0].length;
+        const from = Math.max(0, at - 90), to = Math.min(folded.length, at + len + 90);
+        const near = findEvents(kb, folded.slice(0, to)).filter((h) => h.end > from && h.end - h.start > 12 && (h.end <= at || h.start >= at + len));
+        if (!near.length) continue;
+        const d = distance(qual, num, unitWord, !!half);
+        if (!d) continue;
+        const set = anchorsOf(near[0].events).map((a): [number, number] => [shift(a, d.lo, d.unit), shift(a, d.hi, d.unit)]);
+        push(set, m.index, m.index + m[0].length, near[0].events, 'anchor-ago');
+        taken.push([near[0].start, near[0].end]);
+      }
+      NTH_DAY_RE.lastIndex = 0;
+      while (folded.includes(' jour ') && (m = NTH_DAY_RE.exec(folded))) {
+        const e = eventAt(kb, folded, m.index + m[0].length);
+        if (!e) continue;
+        const n = +m[1];
+        const set = anchorsOf(e.events).map((a): [number, number] => (narrativeOf() ? [a + n - 2, Infinity] : [a + n - 2, a + n + 1]));
+        push(set, m.index, e.end, e.events, 'anchor-nth-day');
+      }
+      ANNIV_RE.lastIndex = 0;
+      while (folded.includes('anniversaire') && (m = ANNIV_RE.exec(folded))) {
+        const e = eventAt(kb, folded, m.index + m[0].length);
+        if (!e) continue;
+        const years = ORDINALS[m[1]];
+        // Articles appear in the run-up to an anniversary and just after it.
+        const set = anchorsOf(e.events).map((a): [number, number] => {
+          const day = addMonths(a, 12 * years);
+          return narrativeOf() ? [day - 45, Infinity] : [day - 45, day + 15];
+        });
+        push(set, m.index, e.end, e.events, 'anchor-anniversary');
+      }
     }
-    // "le début de l'invasion il y a deux ans" / "il y a deux ans, l'invasion …": anchor + distance.
-    AGO_RE.lastIndex = 0;
-    while (folded.includes('il y a') && (m = AGO_RE.exec(folded))) {
-      const [, qual, num, unitWord, half] = m;
-      const windowText = folded.slice(Math.max(0, m.index - 90), m.index) + ' ' + folded.slice(m.index + m[0].length, m.index + m[0].length + 90);
-      const e = data.events.find((ev) => ev.phrases.some((p) => p.length > 12 && windowText.includes(p)));
-      if (!e) continue;
-      const d = distance(qual, num, unitWord, !!half);
-      if (!d) continue;
-      const set = anchorsOf(e).map((a): [number, number] => [shift(a, d.lo, d.unit), shift(a, d.hi, d.unit)]);
-      push(set, m.index, m.index + m[0].length, e, 'anchor-ago');
-    }
-    NTH_DAY_RE.lastIndex = 0;
-    while (folded.includes(' jour ') && (m = NTH_DAY_RE.exec(folded))) {
-      const after = m.index + m[0].length;
-      const e = eventAt(folded.slice(after, after + 120), data);
-      if (!e) continue;
-      const n = +m[1];
-      const set = anchorsOf(e).map((a): [number, number] => (narrativeOf() ? [a + n - 2, Infinity] : [a + n - 2, a + n + 1]));
-      push(set, m.index, endOfPhrase(folded, after, after + 60), e, 'anchor-nth-day');
-    }
-    ANNIV_RE.lastIndex = 0;
-    while (folded.includes('anniversaire') && (m = ANNIV_RE.exec(folded))) {
-      const after = m.index + m[0].length;
-      const e = eventAt(folded.slice(after, after + 120), data);
-      if (!e) continue;
-      const years = ORDINALS[m[1]];
-      // Articles appear in the run-up to an anniversary and just after it.
-      const set = anchorsOf(e).map((a): [number, number] => {
-        const day = addMonths(a, 12 * years);
-        return narrativeOf() ? [day - 45, Infinity] : [day - 45, day + 15];
-      });
-      push(set, m.index, endOfPhrase(folded, after, after + 60), e, 'anchor-anniversary');
-    }
+    if (gate & G_EVENT) mentionConstraints(s, folded, kb, taken, narrativeOf, articleWords, i < LEAD_SENTENCES, out);
   }
   return out;
-}
-
-function endOfPhrase(folded: string, from: number, max: number): number {
-  const stop = folded.slice(from, max).search(/[,;.:]/);
-  return stop < 0 ? max : from + stop;
-}
-
-const termPrefilterCache = new WeakMap<EventData, RegExp>();
-
-/** One regex over every term pattern: most sentences name no term and are skipped in one call. */
-function termPrefilter(data: EventData): RegExp {
-  let re = termPrefilterCache.get(data);
-  if (!re) {
-    const alts = data.terms.flatMap((t) => t.patterns).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    re = new RegExp(alts.length ? alts.join('|') : '(?!)');
-    termPrefilterCache.set(data, re);
-  }
-  return re;
-}
-
-function termConstraints(s: Sentence, folded: string, data: EventData, out: Constraint[]): void {
-  if (!termPrefilter(data).test(folded)) return;
-  for (const t of data.terms) {
-    for (const p of t.patterns) {
-      const i = folded.indexOf(p);
-      if (i < 0) continue;
-      const nb = parseIso(t.notBefore);
-      if (nb === null) continue;
-      out.push({
-        set: [[nb, Infinity]],
-        strength: STRENGTH.termExistence,
-        evidence: { text: s.text, offset: s.start, rule: 'term-existence' },
-        match: { text: s.text.slice(i, i + p.length), offset: s.start + i },
-        note: t.id,
-      });
-      break;
-    }
-  }
 }

@@ -9,7 +9,11 @@ import type { Sentence } from '../types.ts';
 import { STRENGTH, type Constraint } from './constraint.ts';
 import { HAS_YEAR_RE, findDates } from './parse.ts';
 import { dateContext } from './tense.ts';
-import { G_YEAR } from './gate.ts';
+import { G_YEAR } from './families.ts';
+import { WEEKDAY_SRC } from './calendar.ts';
+import { WEEKDAY_DATE_REACH_DAYS } from './yearless.ts';
+
+const WEEKDAY_LEAD_RE = new RegExp(`^${WEEKDAY_SRC}\\s`, 'i');
 
 /** `gates` (gate.ts, one entry per sentence) lets sentences without a year-like word be skipped unscanned. */
 export function explicitDateConstraints(sentences: Sentence[], gates: Uint8Array | null = null): Constraint[] {
@@ -31,7 +35,21 @@ export function explicitDateConstraints(sentences: Sentence[], gates: Uint8Array
         evidence: { text: s.text, offset: s.start, rule: `explicit-${f.kind === 'day' ? 'date' : f.kind}` },
         match: { text: f.text, offset: s.start + f.start },
         note: ctx,
+        // A day or month the article reports: the article most likely follows it closely.
+        // (With its weekday, "lundi 19 juin 2023", the day is the article's own: no lag.)
+        ...(f.kind !== 'year' && { clue: { days: [f.from], span: f.to - f.from, strong: f.kind === 'day', sentence: s.start, ...(WEEKDAY_LEAD_RE.test(f.text) && { lag: 0 }) } }),
       });
+      // Named with its weekday, a day is written about within the days after it (yearless.ts:
+      // WEEKDAY_DATE_REACH_DAYS); a weak fact, dropped when anything stronger disagrees.
+      if (f.kind === 'day' && WEEKDAY_LEAD_RE.test(f.text)) {
+        out.push({
+          set: [[f.from, f.from + WEEKDAY_DATE_REACH_DAYS]],
+          strength: STRENGTH.weekdayDateNear,
+          evidence: { text: s.text, offset: s.start, rule: 'weekday-date-near' },
+          match: { text: f.text, offset: s.start + f.start },
+          note: `${ctx}, within ${WEEKDAY_DATE_REACH_DAYS} days`,
+        });
+      }
     }
   }
   return out;

@@ -48,7 +48,7 @@ export function binding(kept: Constraint[], set: DaySet): Constraint[] {
   const lo = lowerBound(set), hi = upperBound(set);
   return kept.filter((c) => {
     const cl = lowerBound(c.set), ch = upperBound(c.set);
-    if (!Number.isFinite(cl) && !Number.isFinite(ch)) return c.set.length === 1; // evidence-only
+    if (!Number.isFinite(cl) && !Number.isFinite(ch)) return c.set.length === 1 && !c.clue; // evidence-only (clues: cited when the estimate uses them)
     if (cl === lo && Number.isFinite(lo)) return true;
     if (ch === hi && Number.isFinite(hi)) return true;
     return c.set.some((iv, i) => i > 0 && iv[0] > lo && c.set[i - 1][1] < hi);
@@ -88,28 +88,37 @@ export function valueOf(set: DaySet): number | null {
 }
 
 function evidenceOf(c: Constraint): Evidence {
-  return { text: c.evidence.text, offset: c.evidence.offset, rule: c.evidence.rule };
+  const ev: Evidence = { text: c.evidence.text, offset: c.evidence.offset, rule: c.evidence.rule };
+  if (c.event) ev.event = { id: c.event.id, title: c.event.title, url: c.event.url };
+  return ev;
 }
 
 /**
  * `cited` overrides which kept constraints are cited (used when solving in passes: a constraint
  * that bound the first-pass window stays cited after a second pass narrowed it further).
  */
-export function toWindow(solved: Solved, cited?: Constraint[]): DateWindow {
+export function toWindow(solved: Solved, cited?: Constraint[], estimate?: number, period?: { from: string; to: string }): DateWindow {
   const { set } = solved;
   const lo = lowerBound(set), hi = upperBound(set);
   const earliest = Number.isFinite(lo) ? lo : null;
   const latest = Number.isFinite(hi) ? hi : null;
-  const evidence: Evidence[] = (cited ?? binding(solved.kept, set)).map(evidenceOf);
-  for (const c of solved.dropped) evidence.push({ text: c.evidence.text, offset: c.evidence.offset, rule: 'conflict' });
+  const uses = (cited ?? binding(solved.kept, set)).filter((c, i, all) => all.indexOf(c) === i);
+  const evidence: Evidence[] = uses.map(evidenceOf);
+  for (const c of solved.dropped) evidence.push({ ...evidenceOf(c), rule: 'conflict' });
   const precision = precisionOf(earliest, latest);
-  const v = valueOf(set);
+  const v = estimate ?? valueOf(set);
+  const e = earliest === null ? null : iso(earliest);
+  const l = latest === null ? null : iso(latest);
+  // A side the text did not bound is the archive period's: said so (basis "period" when both are).
+  const fromPeriod = period && (e === period.from || l === period.to) ? { archive: { from: period.from, to: period.to } } : {};
+  const textBound = uses.some((c) => Number.isFinite(lowerBound(c.set)) || Number.isFinite(upperBound(c.set)));
   return {
     value: v === null ? null : iso(v),
-    earliest: earliest === null ? null : iso(earliest),
-    latest: latest === null ? null : iso(latest),
+    earliest: e,
+    latest: l,
     precision,
-    basis: precision === 'unknown' ? 'unknown' : 'inferred',
-    evidence: precision === 'unknown' ? evidence.filter((e) => e.rule === 'conflict') : evidence,
+    basis: precision === 'unknown' ? 'unknown' : period && !textBound && e === period.from && l === period.to ? 'period' : 'inferred',
+    evidence: precision === 'unknown' ? evidence.filter((x) => x.rule === 'conflict') : evidence,
+    ...fromPeriod,
   };
 }

@@ -1,0 +1,45 @@
+/**
+ * The weakest clue, used only when the text dates no fact: the events of the knowledge base that
+ * involve the weapons and actors the article names. An article about a weapon system and the
+ * countries or people of one recorded event (a pledge, a delivery, a summit) is most likely about
+ * that event, or soon after it. Never a bound: the window is left as the text makes it.
+ */
+import type { Mention, Sentence } from '../types.ts';
+import type { CompiledGazetteer } from '../../gazetteer/types.ts';
+import { type Constraint } from './constraint.ts';
+import type { CompiledKb, KbEvent } from './kb.ts';
+
+/** Entities an event must share with the article, one of them a weapon system. */
+const MIN_SHARED = 2;
+/** Ids so common in this archive that sharing them says nothing. */
+const UBIQUITOUS = new Set(['ukraine', 'russia']);
+
+export function entityClues(mentions: readonly Mention[], kb: CompiledKb, cg: CompiledGazetteer, sentences: readonly Sentence[]): Constraint[] {
+  const named = new Set(mentions.map((m) => m.id).filter((id) => !UBIQUITOUS.has(id)));
+  if (named.size < MIN_SHARED || !sentences.length) return [];
+  let best: KbEvent[] = [];
+  let bestScore = 0;
+  const candidates = new Set<KbEvent>();
+  for (const id of named) if (cg.weapons.has(id)) for (const e of kb.byEntity.get(id) ?? []) candidates.add(e);
+  for (const e of candidates) {
+    if (e.kind === 'war' || e.existsSince) continue;
+    const shared = e.entities.filter((id) => named.has(id));
+    if (shared.length < MIN_SHARED || !shared.some((id) => cg.weapons.has(id))) continue;
+    if (shared.length > bestScore) {
+      best = [e];
+      bestScore = shared.length;
+    } else if (shared.length === bestScore) best.push(e);
+  }
+  if (!best.length) return [];
+  const s = sentences[0];
+  return [
+    {
+      set: [[-Infinity, Infinity]],
+      strength: 0,
+      evidence: { text: s.text, offset: s.start, rule: 'event-entities' },
+      note: best.map((e) => e.id).join(' | '),
+      event: best.length === 1 ? best[0] : undefined,
+      clue: { days: best.map((e) => e.from), span: 0, strong: false, sentence: s.start, fallback: true },
+    },
+  ];
+}
