@@ -18,7 +18,7 @@ export function loadEvents(dir: string = DEFAULT_EVENTS_DIR): WarEvent[] {
   try {
     names = fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
   } catch (err) {
-    throw new Error(`Events directory ${dir} cannot be read: ${(err as Error).message}`);
+    throw new Error(`Events directory ${dir} cannot be read: ${(err as Error).message}`, { cause: err });
   }
   if (names.length === 0) throw new Error(`Events directory ${dir} holds no .json file`);
   const events: WarEvent[] = [];
@@ -29,7 +29,7 @@ export function loadEvents(dir: string = DEFAULT_EVENTS_DIR): WarEvent[] {
     try {
       parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
     } catch (err) {
-      throw new Error(`Events file ${file} is not valid JSON: ${(err as Error).message}`);
+      throw new Error(`Events file ${file} is not valid JSON: ${(err as Error).message}`, { cause: err });
     }
     const result = eventFileSchema.safeParse(parsed);
     if (!result.success) {

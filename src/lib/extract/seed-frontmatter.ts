@@ -125,7 +125,7 @@ export function splitSeedFrontmatter(text: string, file: string): SeedSplit {
   const content = text.slice(blockEnd + closing[0].length);
   const errors: Warning[] = [];
 
-  let data: Record<string, unknown> = {};
+  let data: Record<string, unknown>;
   try {
     // A fresh options object disables gray-matter's cache, which would otherwise keep every seed in memory.
     // js-yaml reads `listener` from the options gray-matter passes through (not in gray-matter's types).

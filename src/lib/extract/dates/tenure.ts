@@ -227,7 +227,7 @@ export function tenureConstraints(
       }
     }
     if (!role) continue;
-    let offices = matchOffices(profile, role, polity);
+    const offices = matchOffices(profile, role, polity);
     if (!offices.length && polity) continue; // office not recorded for that polity: do not guess
     if (!offices.length) continue;
     // Narrative check on the sentence up to the person's own verb phrase (not later subordinates).

@@ -39,7 +39,7 @@ export function ure(re: RegExp, extraFlags = ''): RegExp {
     const next = all.slice(i + 2, i + 5);
     // Before a letter, a digit, a class or a group: start of a word. Before ")", "|", a
     // lookaround, whitespace or the end: end of a word.
-    const opens = /^(?:[\p{L}\d'\[]|\\[pd]|\((?!\?[!=<]))/u.test(next);
+    const opens = /^(?:[\p{L}\d'[]|\\[pd]|\((?!\?[!=<]))/u.test(next);
     return opens ? START : END;
   });
   return new RegExp(src, [...flags].join(''));
