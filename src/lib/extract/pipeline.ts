@@ -81,7 +81,7 @@ export function extractText(text: string, file: string, cg: CompiledGazetteer, o
   const date =
     (overrides.date ? null : publicationLineDate(cleaned, doc)) ??
     inferDate(doc, entities.mentions, cg, { frontmatterDate: overrides.date ?? null });
-  const deliveries = extractDeliveries(doc, entities.mentions, cg);
+  const deliveries = extractDeliveries(doc, entities.mentions, cg, { title: overrides.title ?? headline });
 
   for (const name of entities.newNames) {
     warnings.push({ file, ruleId: 'new-name', reason: `new ${name.type} name to review: ${name.name}` });

@@ -1,0 +1,138 @@
+/**
+ * Delivery cues: the French verbs and nouns that say a weapon is delivered, promised, planned,
+ * requested or produced, and the words that say it is not (use, hedging, refusal).
+ *
+ * Each cue is written ONCE, as data: a list of forms, each form a sequence of word slots
+ * (cue-table.ts). Everything else is computed from that one definition:
+ * - the regex that finds the cue in a folded sentence (compileForm);
+ * - the gate: the words a sentence must contain for a cue to be tried at all (every required slot
+ *   of some form must match one word of the sentence). The gate is a necessary condition read off
+ *   the same slots, so gating never changes what is found; a property test checks that gated and
+ *   ungated extraction agree (tests/deliveries-gate.test.ts).
+ *
+ * Text is matched folded (foldKeepLength: lower case, no accents, ’ → '), offsets unchanged.
+ */
+import type { DeliveryStatus } from '../types.ts';
+import { CUE_TABLE, type CueEntry, type Slot } from './cue-table.ts';
+
+/** What a cue does to the weapons it governs. */
+export type CueKind =
+  /** States a transfer with `status`. */
+  | 'transfer'
+  /** Noun cue ("la livraison de"): a transfer only when the sentence names its agent. */
+  | 'noun'
+  /** A participle after the weapon ("les Caesar livrés à Kiev"). */
+  | 'post'
+  /** Use or strike ("a tiré des Kinjal"): the weapon it governs is no transfer. */
+  | 'use'
+  /** Hedge, speculation or refusal ("pourraient", "envisage", "refuse de"): what it governs is no fact. */
+  | 'hedge';
+
+export interface CueDef {
+  rule: string;
+  status: DeliveryStatus;
+  kind: CueKind;
+  /** One regex (global, sticky-free) over the folded sentence: any of the forms. */
+  re: RegExp;
+  /** Gate: per form, one anchored word regex per required slot. */
+  gate: RegExp[][];
+}
+
+/** A cue found in a sentence (offsets in the sentence). */
+export interface Cue {
+  status: DeliveryStatus;
+  rule: string;
+  kind: CueKind;
+  start: number;
+  end: number;
+}
+
+/** A word of a folded sentence: letters/digits, with the apostrophe of an elision ("l'", "d'"). */
+const WORD = /[\p{L}\p{N}]+'?/gu;
+/** Between two slots: spaces, or nothing after an elided word ("l'envoi"). */
+const SEP = "(?:(?<=')|\\s+)";
+const START = '(?<![\\p{L}\\p{N}])';
+/** After the last slot: the word ends (an elided word ends at its apostrophe; "lance-roquettes" is one word). */
+const END = "(?:(?<=')|(?![\\p{L}\\p{N}'-]))";
+
+function alternatives(slot: Slot): string {
+  return `(?:${slot.words.join('|')})`;
+}
+
+/** A gap slot ({ gap: n }) stands for up to n words of any kind, matched lazily. */
+function compileForm(form: Slot[]): string {
+  let src = START;
+  form.forEach((slot, i) => {
+    const sep = i === 0 ? '' : SEP;
+    if (slot.gap) src += `(?:${sep}[\\p{L}\\p{N}']+){0,${slot.gap}}?`;
+    else if (slot.optional) src += `(?:${sep}${alternatives(slot)})?`;
+    else src += `${sep}${alternatives(slot)}`;
+  });
+  return src + END;
+}
+
+function checkEntry(e: CueEntry): void {
+  for (const form of e.forms) {
+    if (form[0].optional || form[0].gap) throw new Error(`cue ${e.rule}: a form must start with a required slot`);
+    for (const slot of form) {
+      if (slot.optional || slot.gap) continue;
+      for (const w of slot.words) {
+        // A required word must be one WORD token, or the gate would not see it.
+        if (/\s/.test(w) || /'./.test(w)) throw new Error(`cue ${e.rule}: required word "${w}" must be a single word`);
+      }
+    }
+  }
+}
+
+function compileEntry(e: CueEntry): CueDef {
+  checkEntry(e);
+  const re = new RegExp(e.forms.map(compileForm).join('|'), 'gu');
+  const gate = e.forms.map((form) => form.filter((s) => !s.optional && !s.gap).map((s) => new RegExp(`^${alternatives(s)}$`, 'u')));
+  return { rule: e.rule, status: e.status, kind: e.kind ?? 'transfer', re, gate };
+}
+
+export const CUES: readonly CueDef[] = CUE_TABLE.map(compileEntry);
+
+/**
+ * The gate of a folded sentence: for each cue, whether some form has every required slot met by
+ * a word of the sentence. The distinct words of a sentence are few; each is tested once.
+ */
+export function enabledCues(fs: string): boolean[] {
+  const words = new Set(fs.match(WORD));
+  return CUES.map((c) => c.gate.some((slots) => slots.every((re) => someWord(words, re))));
+}
+
+function someWord(words: Set<string>, re: RegExp): boolean {
+  for (const w of words) if (re.test(w)) return true;
+  return false;
+}
+
+/** Negation around a cue: "ne livre pas", "n'a jamais livré", "n'ont pas été livrés". */
+const NEGATED_BEFORE = /(?:^|\s)(?:ne|n')\s?$/;
+const NEGATED_AFTER = /^ (?:pas|jamais|plus|toujours pas|guere)\b/;
+
+/**
+ * Every cue of a folded sentence, in order of start. With `gated` false every cue's regex runs
+ * (the reference the gate is tested against).
+ */
+export function findCues(fs: string, gated = true): Cue[] {
+  const out: Cue[] = [];
+  const enabled = gated ? enabledCues(fs) : null;
+  CUES.forEach((def, i) => {
+    if (enabled && !enabled[i]) return;
+    def.re.lastIndex = 0;
+    for (let m = def.re.exec(fs); m; m = def.re.exec(fs)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (m[0].length === 0) {
+        def.re.lastIndex++;
+        continue;
+      }
+      // A negated transfer is no transfer; a negated hedge ("n'exclut pas") is still a hedge.
+      const negated = NEGATED_BEFORE.test(fs.slice(Math.max(0, start - 4), start)) || NEGATED_AFTER.test(fs.slice(end, end + 13));
+      if (negated && def.kind !== 'hedge') continue;
+      out.push({ status: def.status, rule: def.rule, kind: def.kind, start, end });
+    }
+  });
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
