@@ -56,8 +56,11 @@ const RELATIVE_SUBJECT = /^\s*,\s*qui\s+(?:\p{L}+\s+){0,3}$/u;
 const CLAUSE_BREAK = /\bque\b|\bqu'|[;:]/g;
 /** A clause whose subject is a pronoun refers back to the main clause's subject: "ont annoncé qu'ils allaient fournir". */
 const PRONOUN_SUBJECT = /^\s*(?:ils|elles|il|elle)\b/;
-/** The weapon is a point of comparison, not the object: "cet équivalent du Patriot". */
-const COMPARISON = /\b(?:equivalents?|equivalentes?|homologues?|concurrents?|rivale?s?)\s+(?:d'|de |du |des |au |aux |a )(?:l'|la |le |les )?(?:systemes? |missiles? |chars? |avions? )?$/;
+/**
+ * The weapon is a point of comparison or what a transfer replaces, not its object: "cet équivalent
+ * du Patriot", "des avions qui seront remplacés par des F-35".
+ */
+const COMPARISON = /\bremplacee?s? par (?:des |les |un |une |de |d')?(?:\p{L}+ )?$|\b(?:equivalents?|equivalentes?|homologues?|concurrents?|rivale?s?)\s+(?:d'|de |du |des |au |aux |a )(?:l'|la |le |les )?(?:systemes? |missiles? |chars? |avions? )?$/;
 
 /** Organisation kinds that can supply weapons. */
 const SUPPLIER_ORG_KINDS = new Set(['alliance', 'intergovernmental', 'coalition', 'company', 'government', 'armed-forces', 'other']);
@@ -76,6 +79,8 @@ interface Party {
   rel: number; // start relative to sentence
   relEnd: number;
   deSlot: boolean;
+  /** Complement of "entre", "avec", "selon"…: never the agent. */
+  complement: boolean;
   recipientSlot: boolean;
   sourceSlot: boolean;
 }
@@ -95,16 +100,22 @@ function partiesOf(sentence: Sentence, fs: string, ms: Mention[], cg: CompiledGa
     const rel = m.start - sentence.start;
     const relEnd = m.end - sentence.start;
     const before = fs.slice(Math.max(0, rel - 40), rel);
-    const party = { id, adjective: false, m, rel, relEnd, deSlot: false, recipientSlot: false, sourceSlot: false };
+    const party = { id, adjective: false, m, rel, relEnd, deSlot: false, complement: false, recipientSlot: false, sourceSlot: false };
     // Adjectives ("françaises") act as agents only after a state noun, as recipients after a military noun.
-    if (m.type === 'country' && /^[\p{Ll}]/u.test(m.text) && !STATE_NOUN.test(before)) {
-      if (RECIPIENT_FORCES.test(before) && !OWNER_SLOT.test(before)) out.push({ ...party, recipientSlot: true });
-      else out.push({ ...party, adjective: true, deSlot: true });
-      continue;
+    if (m.type === 'country' && /^[\p{Ll}]/u.test(m.text)) {
+      if (RECIPIENT_FORCES.test(before) && !OWNER_SLOT.test(before)) {
+        out.push({ ...party, recipientSlot: true });
+        continue;
+      }
+      if (!STATE_NOUN.test(before)) {
+        out.push({ ...party, adjective: true, deSlot: true });
+        continue;
+      }
     }
     out.push({
       ...party,
-      deSlot: DE_SLOT.test(before) || COMPLEMENT_SLOT.test(before),
+      deSlot: DE_SLOT.test(before),
+      complement: COMPLEMENT_SLOT.test(before),
       recipientSlot: RECIPIENT_SLOT.test(before) && !ORIGIN_SLOT.test(before) && !OWNER_SLOT.test(before),
       sourceSlot: SOURCE_SLOT.test(before),
     });
@@ -112,7 +123,7 @@ function partiesOf(sentence: Sentence, fs: string, ms: Mention[], cg: CompiledGa
   // "entre Joe Biden et Volodymyr Zelensky": what is coordinated with a complement is one too.
   for (let i = 1; i < out.length; i++) {
     const prev = out[i - 1];
-    if (prev.deSlot && !prev.adjective && !out[i].adjective && COORD.test(fs.slice(prev.relEnd, out[i].rel))) out[i].deSlot = true;
+    if (prev.complement && !out[i].adjective && COORD.test(fs.slice(prev.relEnd, out[i].rel))) out[i].complement = true;
   }
   return out;
 }
@@ -130,7 +141,7 @@ function agentBefore(parties: Party[], fs: string, pos: number, exclude: string 
   let from = clauseStart(fs, pos);
   // "X a annoncé qu'il allait livrer": the pronoun stands for the main clause's subject.
   if (from > 0 && PRONOUN_SUBJECT.test(fs.slice(from, pos))) from = 0;
-  const pool = parties.filter((p) => p.relEnd <= pos && p.rel >= from && !p.recipientSlot && p.id !== exclude);
+  const pool = parties.filter((p) => p.relEnd <= pos && p.rel >= from && !p.recipientSlot && !p.complement && p.id !== exclude);
   // "l'Iran, qui fournit …": the antecedent of the relative clause is the agent, even as a "de X" complement.
   for (let i = pool.length - 1; i >= 0; i--) {
     if (RELATIVE_SUBJECT.test(fs.slice(pool[i].relEnd, pos))) return pool[i];
@@ -185,6 +196,9 @@ function hedged(cues: Cue[], fs: string, cue: Cue, wRel: number): boolean {
   }
   return false;
 }
+
+/** A new clause starts in this gap: punctuation, a conjunction or a relative pronoun. */
+const NEW_CLAUSE = /[,;:()–-]|\s(?:et|mais|qui|que|qu'|dont|tandis)\s/;
 
 /** Separator between coordinated parties: ", ", " et ", ", ainsi que " (articles allowed). */
 const COORD = /^\s*(?:,\s*(?:et\s+|ainsi que\s+)?|et\s+|ainsi que\s+)(?:l'|la |le |les )?$/;
@@ -345,9 +359,10 @@ export function extractDeliveries(doc: SegmentedDoc, mentions: Mention[], cg: Co
  * system's own origin when an adjective states it ("les chars américains Abrams").
  */
 function withArticleContext(rows: Row[], cg: CompiledGazetteer): Delivery[] {
-  const explicit = rows.filter((r) => !r.needsSupplier && r.delivery.supplier && !NO_CONTEXT_SUPPLIER.has(r.delivery.status));
+  const named = rows.filter((r) => !r.needsSupplier && r.delivery.supplier && r.delivery.status !== 'produced');
+  const explicit = named.filter((r) => r.delivery.status !== 'requested');
   const byWeapon = new Map<string, Set<string>>();
-  for (const r of explicit) {
+  for (const r of named) {
     const set = byWeapon.get(r.delivery.weapon) ?? new Set<string>();
     set.add(r.delivery.supplier as string);
     byWeapon.set(r.delivery.weapon, set);
@@ -355,7 +370,8 @@ function withArticleContext(rows: Row[], cg: CompiledGazetteer): Delivery[] {
   const firstLead = explicit.find((r) => r.lead);
   const allSuppliers = [...new Set(explicit.map((r) => r.delivery.supplier as string))];
   const actors = firstLead ? explicit.filter((r) => sameSentence(r, firstLead)).map((r) => r.delivery.supplier as string) : allSuppliers.length === 1 ? allSuppliers : [];
-  const establishedRecipient = rows.find((r) => r.lead && !r.needsRecipient && r.delivery.recipient && r.delivery.status !== 'produced')?.delivery.recipient ?? null;
+  const withRecipient = rows.filter((r) => !r.needsRecipient && r.delivery.recipient && r.delivery.status !== 'produced');
+  const establishedRecipient = withRecipient.find((r) => r.lead)?.delivery.recipient ?? null;
   const defaultRecipient = establishedRecipient ?? (cg.countries.has('ukraine') ? 'ukraine' : null);
 
   const out: Delivery[] = [];
@@ -462,10 +478,11 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
         if (par >= 0 && wRel < par) continue;
         if (par >= 0) replacedOwner = parties.find((p) => p.rel > cue.end && p.relEnd <= par && p.deSlot && p.m.type === 'country')?.id ?? null;
       }
-      const slot =
-        parties.find((p) => p.recipientSlot && p.rel >= cue.end) ??
-        parties.find((p) => p.recipientSlot && p.rel >= Math.min(cue.start, wRel)) ??
-        parties.find((p) => p.recipientSlot);
+      // A recipient after the cue, not one governed by a later verb ("…, 31 autres avaient été transférés aux États-Unis").
+      const from = Math.max(cue.end, wRelEnd);
+      const nextCue = cues.find((c) => c.start > from && c.kind !== 'hedge' && c.kind !== 'noun' && NEW_CLAUSE.test(fs.slice(from, c.start)));
+      const slots = parties.filter((p) => p.recipientSlot && (!nextCue || p.rel < nextCue.start));
+      const slot = slots.find((p) => p.rel >= cue.end) ?? slots.find((p) => p.rel >= Math.min(cue.start, wRel)) ?? slots[0];
       recipient = replacedOwner ?? slot?.id ?? null;
       if (passive) {
         suppliers = passive.agents.map((p) => p.id);

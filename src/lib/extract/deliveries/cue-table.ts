@@ -46,7 +46,7 @@ export const CUE_TABLE: CueEntry[] = [
   { rule: 'arrived', status: 'delivered', forms: [[w('sont', 'est', 'etaient', 'etait'), ADV, w('(?:arrive|parvenu|livre|transfere)e?s?')]] },
   { rule: 'delivery-done', status: 'delivered', forms: [[w('livraisons?'), opt('a ete', 'ont ete'), w('effectuees?')]] },
   { rule: 'received', status: 'delivered', forms: [[AUX, ADV, w('recue?s?')], [w('receptionne\\p{L}*')], [w('avoir'), ADV, w('recue?s?')]] },
-  { rule: 'participle', status: 'delivered', kind: 'post', forms: [[TRANSFERRED, w('a', 'au', 'aux', 'en', 'par', 'vers')]] },
+  { rule: 'participle', status: 'delivered', kind: 'post', forms: [[TRANSFERRED, w('a', 'au', 'aux', 'en', 'par', 'vers')], [w('(?:arrive|parvenu)e?s?'), w('a', 'au', 'aux', 'en')]] },
   { rule: 'offering', status: 'delivered', forms: [[w('offrant', 'fournissant', 'livrant', 'envoyant', 'cedant')]] },
   // Present and imperfect of unambiguous transfer verbs: "l'Iran fournit des Shahed à la Russie".
   { rule: 'present', status: 'delivered', forms: [[w('fournit', 'fournissent', 'livrent', 'envoient', 'transferent', 'cedent', 'livrait', 'livraient', 'fournissait', 'fournissaient', 'envoyait', 'envoyaient', 'cedait', 'cedaient', 'exporte', 'exportent')]] },
@@ -94,7 +94,7 @@ export const CUE_TABLE: CueEntry[] = [
   {
     rule: 'package',
     status: 'announced',
-    forms: [[w('nouvelle'), w('aide')], [w('nouveau'), w('paquet', 'volet')], [w('paquet', 'volet'), w("d'"), w('aide')], [w('comprenant', 'comprendra', 'comprend', 'inclut', 'inclura', 'incluant', 'inclure', 'inclus', 'incluse', 'inclues')]],
+    forms: [[w('nouvelle'), w('aide')], [w('nouveau'), w('paquet', 'volet')], [w('paquet', 'volet'), w("d'"), w('aide')], [w('comprenant', 'comprendra', 'comprend', 'comprenait', 'incluait', 'inclut', 'inclura', 'incluant', 'inclure', 'inclus', 'incluse', 'inclues')]],
   },
   {
     rule: 'decision',
