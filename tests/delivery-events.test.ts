@@ -109,7 +109,7 @@ describe('delivery events', () => {
     expect([one.events[0].first, one.events[0].latest]).toEqual(['2024-01-18', '2024-01-18']);
 
     const later = row('2024-09-18', { quantity: 6 });
-    const vague = row(['2022-05-17', '2023-05-15']);
+    const vague = row(['2024-01-01', '2024-09-30']);
     const two = mergeDeliveries([dated, later, vague]);
     expect(two.events).toHaveLength(3);
     expect(two.events.find((e) => e.articles.includes(vague.article))!.reports[0].reason).toBe('undated');
@@ -132,5 +132,16 @@ describe('delivery events', () => {
     expect(rows).toEqual(before);
     const back = events.flatMap((e) => e.reports.map((r) => `${r.article}#${r.index}`)).sort();
     expect(back).toEqual(rows.map((r) => `${r.article}#0`).sort());
+  });
+});
+
+describe('delivery events: vague dates', () => {
+  it('does not join a report whose wide date window lies years away from the only candidate', () => {
+    const dated = row('2024-01-18');
+    const old = row(['2019-01-01', '2019-12-31']);
+    const near = row(['2023-06-01', '2023-12-31']);
+    const { eventOf } = mergeDeliveries([dated, old, near]);
+    expect(eventOf.get(rowKey(old.article, 0))).not.toBe(eventOf.get(rowKey(dated.article, 0)));
+    expect(eventOf.get(rowKey(near.article, 0))).toBe(eventOf.get(rowKey(dated.article, 0)));
   });
 });

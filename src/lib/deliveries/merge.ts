@@ -16,7 +16,8 @@
  *     whose known parties agree when those events all name the same parties (the missing party is
  *     then inferred, and flagged in `inferred`); otherwise grouped with rows of the same unknown;
  *  3. rows whose article date is unknown or too vague: joined to the one compatible event when
- *     there is exactly one (time cannot decide between several), else grouped apart.
+ *     there is exactly one (time cannot decide between several; a bounded window still rules out
+ *     events more than the progression window away from it), else grouped apart.
  */
 import { createHash } from 'node:crypto';
 import { LIFECYCLE, MERGE_RULES, STATUS_ORDER } from './rules.ts';
@@ -55,7 +56,7 @@ export type MergeReason =
 export interface EventReport {
   article: string;
   index: number;
-  /** The article's best date (YYYY-MM-DD), or null. */
+  /** The article's best date (YYYY-MM-DD), or null when its date is unknown or too vague to place the report. */
   date: string | null;
   status: string;
   quantity: number | null;
@@ -92,7 +93,7 @@ export interface DeliveryEvent {
   reports: EventReport[];
   /** Reporting articles, each once, oldest report first. */
   articles: string[];
-  /** Dates of the first and latest report (null when no report is dated). */
+  /** Dates of the first and latest report placed in time (null when none is: unknown or vague dates only). */
   first: string | null;
   latest: string | null;
 }
@@ -141,6 +142,8 @@ interface Work {
   row: DeliveryRow;
   placement: Placement | null;
   best: string | null;
+  /** The article's date window when both bounds are known (even if too wide to place the row). */
+  window: { lo: number; hi: number } | null;
 }
 
 interface Building {
@@ -154,6 +157,9 @@ interface Building {
   lo: number;
   hi: number;
   placed: boolean;
+  /** Span of every report's bounded date window (placed or not). */
+  wlo: number;
+  whi: number;
   maxRank: number;
   /** Day the furthest stage was first reported. */
   maxRankDay: number;
@@ -167,7 +173,11 @@ function joinReason(event: Building, work: Work, timed: boolean): { reason: Merg
   const { row, placement } = work;
   if (family(row.status) !== event.family) return null;
   if (row.quantity != null && event.quantity != null && row.quantity !== event.quantity) return null;
-  if (!timed) return { reason: 'only-candidate' };
+  if (!timed) {
+    // A wide but bounded window still rules out events far from it.
+    if (work.window && event.whi >= event.wlo && Math.max(0, work.window.lo - event.whi, event.wlo - work.window.hi) > MERGE_RULES.progressionDays) return null;
+    return { reason: 'only-candidate' };
+  }
   if (!placement || !event.placed) return null;
   const gap = Math.max(0, placement.lo - event.hi, event.lo - placement.hi);
   if (event.family !== 'lifecycle') return gap <= MERGE_RULES.sameStageDays ? { reason: 'same-stage', gap } : null;
@@ -188,7 +198,12 @@ function eventId(work: Work, taken: Set<string>): string {
 
 /** Merges article-level delivery rows into delivery events. Pure: same rows (in any order), same events. */
 export function mergeDeliveries(rows: readonly DeliveryRow[]): MergeResult {
-  const works: Work[] = rows.map((row) => ({ row, placement: place(row.date), best: bestDate(row.date) }));
+  const works: Work[] = rows.map((row) => ({
+    row,
+    placement: place(row.date),
+    best: bestDate(row.date),
+    window: row.date.earliest && row.date.latest ? { lo: dayNumber(row.date.earliest), hi: dayNumber(row.date.latest) } : null,
+  }));
   const byTime = (a: Work, b: Work) =>
     (a.placement?.best ?? Infinity) - (b.placement?.best ?? Infinity) ||
     (a.best ?? '\uffff').localeCompare(b.best ?? '\uffff') ||
@@ -213,6 +228,8 @@ export function mergeDeliveries(rows: readonly DeliveryRow[]): MergeResult {
       lo: Infinity,
       hi: -Infinity,
       placed: false,
+      wlo: Infinity,
+      whi: -Infinity,
       maxRank: -1,
       maxRankDay: -Infinity,
       reports: [],
@@ -234,7 +251,7 @@ export function mergeDeliveries(rows: readonly DeliveryRow[]): MergeResult {
     event.reports.push({
       article: row.article,
       index: row.index,
-      date: work.best,
+      date: placement ? work.best : null,
       status: row.status,
       quantity: row.quantity,
       reason,
@@ -243,6 +260,10 @@ export function mergeDeliveries(rows: readonly DeliveryRow[]): MergeResult {
       work,
     });
     if (event.quantity == null && row.quantity != null) event.quantity = row.quantity;
+    if (work.window) {
+      event.wlo = Math.min(event.wlo, work.window.lo);
+      event.whi = Math.max(event.whi, work.window.hi);
+    }
     if (placement) {
       event.placed = true;
       event.lo = Math.min(event.lo, placement.lo);
@@ -305,13 +326,15 @@ export function mergeDeliveries(rows: readonly DeliveryRow[]): MergeResult {
     const own = (byKey.get(partyKey(row.supplier, row.recipient, row.weapon)) ?? []).filter((e) => joinReason(e, work, false));
     const others = row.supplier == null || row.recipient == null ? unambiguous(inferable(row), work, false) : [];
     const candidates = [...new Set([...own, ...others])];
-    if (candidates.length === 1) {
-      add(candidates[0], work, 'only-candidate', undefined);
+    const placed = candidates.filter((e) => e.placed);
+    if (placed.length === 1) {
+      add(placed[0], work, 'only-candidate', undefined);
       continue;
     }
+    // No dated event, or several: kept with the other vague reports of the same parties and system.
     const apart = own.find((e) => !e.placed);
     if (apart) add(apart, work, 'undated', undefined);
-    else found(work, candidates.length ? 'undated' : 'first');
+    else found(work, placed.length ? 'undated' : 'first');
   }
 
   const eventOf = new Map<string, string>();
@@ -332,9 +355,7 @@ function finish(event: Building, eventOf: Map<string, string>): DeliveryEvent {
     return i < 0 ? STATUS_ORDER.length : i;
   };
   const steps = [...history.values()].sort((a, b) => rank(a.status) - rank(b.status) || order(a.status) - order(b.status) || a.status.localeCompare(b.status));
-  const dated = reports.filter((r) => r.date).map((r) => r.date!);
-  const placedDates = reports.filter((r) => r.work.placement && r.date).map((r) => r.date!);
-  const span = placedDates.length ? placedDates : dated;
+  const span = reports.filter((r) => r.date).map((r) => r.date!);
   const status =
     event.family === 'lifecycle'
       ? steps.filter((s) => rank(s.status) === event.maxRank).sort((a, b) => order(b.status) - order(a.status))[0].status
