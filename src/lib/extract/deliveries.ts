@@ -49,8 +49,8 @@ const DE_SLOT = /(?:^|[\s'])(?:de|d|du|des)\s*(?:l'|la |le |les )?(?:« ?|" ?)?$
 const SOURCE_SLOT = /(?:en provenance|de la part|venant|venus?|issus?|offerts?|fournis|donnes?) d(?:e|u|es|')\s*(?:l'|la |le |les )?$/;
 /** A complement that is no subject: "la rencontre entre Joe Biden et …", "selon Washington". */
 const COMPLEMENT_SLOT = /(?:^|\s)(?:entre|avec|contre|selon|chez|sans)\s+(?:l'|la |le |les )?$/;
-/** Owner, not recipient: "appartenant aux forces françaises". */
-const OWNER_SLOT = /(?:appartenant|appartiennent|appartient|propres?)\s+(?:a|au|aux)\s+(?:l'|la |le |les )?(?:[\p{L}-]+\s+){0,2}$/u;
+/** Owner, not recipient, and so the one who gives: "six avions appartenant à l'armée de l'air française". */
+const OWNER_SLOT = /(?:appartenant|appartiennent|appartient)\s+(?:a|au|aux)\s+(?:l'|la |le |les )?(?:[\p{L}'-]+\s+){0,3}$/u;
 const PASSIVE_AGENT = /(?:^|\s)par\s+(?:l'|la |le |les )?$/;
 const RELATIVE_SUBJECT = /^\s*,\s*qui\s+(?:\p{L}+\s+){0,3}$/u;
 const CLAUSE_BREAK = /\bque\b|\bqu'|[;:]/g;
@@ -60,7 +60,7 @@ const PRONOUN_SUBJECT = /^\s*(?:ils|elles|il|elle)\b/;
  * The weapon is a point of comparison or what a transfer replaces, not its object: "cet équivalent
  * du Patriot", "des avions qui seront remplacés par des F-35".
  */
-const COMPARISON = /\bremplacee?s? par (?:des |les |un |une |de |d')?(?:\p{L}+ )?$|\b(?:equivalents?|equivalentes?|homologues?|concurrents?|rivale?s?)\s+(?:d'|de |du |des |au |aux |a )(?:l'|la |le |les )?(?:systemes? |missiles? |chars? |avions? )?$/;
+const COMPARISON = /\bremplacee?s? par (?:des |les |un |une |de |d')?(?:\p{L}+ )?$|\b(?:equivalents?|equivalentes?|homologues?|concurrents?|rivale?s?)\s+(?:\p{L}+\s+)?(?:d'|de |du |des |au |aux |a )(?:l'|la |le |les )?(?:systemes? |missiles? |chars? |avions? )?$/u;
 
 /** Organisation kinds that can supply weapons. */
 const SUPPLIER_ORG_KINDS = new Set(['alliance', 'intergovernmental', 'coalition', 'company', 'government', 'armed-forces', 'other']);
@@ -103,7 +103,11 @@ function partiesOf(sentence: Sentence, fs: string, ms: Mention[], cg: CompiledGa
     const party = { id, adjective: false, m, rel, relEnd, deSlot: false, complement: false, recipientSlot: false, sourceSlot: false };
     // Adjectives ("françaises") act as agents only after a state noun, as recipients after a military noun.
     if (m.type === 'country' && /^[\p{Ll}]/u.test(m.text)) {
-      if (RECIPIENT_FORCES.test(before) && !OWNER_SLOT.test(before)) {
+      if (OWNER_SLOT.test(before)) {
+        out.push({ ...party, sourceSlot: true });
+        continue;
+      }
+      if (RECIPIENT_FORCES.test(before)) {
         out.push({ ...party, recipientSlot: true });
         continue;
       }
@@ -117,7 +121,7 @@ function partiesOf(sentence: Sentence, fs: string, ms: Mention[], cg: CompiledGa
       deSlot: DE_SLOT.test(before),
       complement: COMPLEMENT_SLOT.test(before),
       recipientSlot: RECIPIENT_SLOT.test(before) && !ORIGIN_SLOT.test(before) && !OWNER_SLOT.test(before),
-      sourceSlot: SOURCE_SLOT.test(before),
+      sourceSlot: SOURCE_SLOT.test(before) || OWNER_SLOT.test(before),
     });
   }
   // "entre Joe Biden et Volodymyr Zelensky": what is coordinated with a complement is one too.
@@ -172,7 +176,7 @@ function chooseCue(cues: Cue[], parties: Party[], fs: string, wRel: number, wRel
   for (const c of cues) {
     if (c.start < wRelEnd || c.kind === 'hedge') continue;
     const between = fs.slice(wRelEnd, c.start);
-    const inBetween = parties.filter((p) => p.rel >= wRelEnd && p.relEnd <= c.start && !p.recipientSlot && !p.adjective);
+    const inBetween = parties.filter((p) => p.rel >= wRelEnd && p.relEnd <= c.start && !p.recipientSlot && !p.sourceSlot && !p.adjective);
     if (RELATIVE_OBJECT.test(between) && inBetween.length <= 1) return c;
     CLAUSE_BREAK.lastIndex = 0;
     if (CLAUSE_BREAK.test(between) || inBetween.length > 0) return null;
@@ -458,7 +462,7 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
       recipient = agentBefore(parties, fs, cue.start, null)?.id ?? null;
       const from =
         passive?.agents.map((p) => p.id) ??
-        [source?.id ?? parties.find((p) => p.rel > wRelEnd && p.deSlot && !p.adjective && p.id !== recipient && /\bd(?:e|u|es)\s+(?:l'|la |le |les )?$|\bd'$/.test(fs.slice(Math.max(0, p.rel - 10), p.rel)))?.id ?? null];
+        [source?.id ?? parties.find((p) => p.rel > cue.end && p.deSlot && !p.adjective && p.id !== recipient && /\bd(?:e|u|es)\s+(?:l'|la |le |les )?$|\bd'$/.test(fs.slice(Math.max(0, p.rel - 10), p.rel)))?.id ?? null];
       suppliers = from;
     } else if (cue.rule === 'order') {
       // "L'Ukraine a signé avec la Suède une commande de Gripen": the buyer receives.
@@ -484,8 +488,13 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
       const slots = parties.filter((p) => p.recipientSlot && (!nextCue || p.rel < nextCue.start));
       const slot = slots.find((p) => p.rel >= cue.end) ?? slots.find((p) => p.rel >= Math.min(cue.start, wRel)) ?? slots[0];
       recipient = replacedOwner ?? slot?.id ?? null;
+      // "Le SAMP/T, …, a été livré par l'Italie": the agent right after a passive cue.
+      const agentAfter = parties.find((p) => p.rel >= cue.end && p.rel - cue.end <= 16 && PASSIVE_AGENT.test(fs.slice(cue.end, p.rel)));
       if (passive) {
         suppliers = passive.agents.map((p) => p.id);
+        rule += '+passive-agent';
+      } else if (agentAfter && /\bete\b|^(?:sont|est|seront|sera|soient|soit)\b/.test(fs.slice(cue.start, cue.end))) {
+        suppliers = coordinatedAfter(parties, fs, agentAfter).map((p) => p.id);
         rule += '+passive-agent';
       } else if (source && source.id !== recipient) {
         suppliers = coordinatedAfter(parties, fs, source).map((p) => p.id);

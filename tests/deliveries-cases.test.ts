@@ -1,0 +1,155 @@
+/**
+ * Delivery extraction on whole articles with the project's gazetteer: one test per failure kind
+ * seen on real articles (sentences written for these tests, not taken from any article).
+ */
+import { describe, expect, it } from 'vitest';
+import { getDefaultCompiledGazetteer } from '../src/lib/gazetteer/load.ts';
+import { extractText } from '../src/lib/extract/pipeline.ts';
+
+const cg = getDefaultCompiledGazetteer();
+
+/** Extracts an article made of an optional headline line and a body. */
+function article(body: string, headline?: string) {
+  const text = headline ? `${headline}\n\n${body}\n` : `${body}\n`;
+  return extractText(text, 'case.txt', cg);
+}
+
+/** supplier→recipient:weapon triples, sorted (what a reader of the deliveries table checks first). */
+function triples(body: string, headline?: string): string[] {
+  return [...new Set(article(body, headline).deliveries.map((d) => `${d.supplier}→${d.recipient}:${d.weapon}`))].sort();
+}
+
+describe('delivery roles from the sentence structure', () => {
+  it('gives every country of a coordinated subject, with a noun cue in the headline', () => {
+    expect(triples('Le calendrier reste flou.', 'Les Pays-Bas et le Danemark confirment la livraison de chasseurs F-16 à Kiev')).toEqual([
+      'denmark→ukraine:f-16',
+      'netherlands→ukraine:f-16',
+    ]);
+  });
+
+  it('reads the main clause subject through a pronoun after "que"', () => {
+    expect(triples("La Norvège et la Suède ont fait savoir mardi qu'elles allaient fournir des obusiers Archer à l'Ukraine.")).toEqual([
+      'norway→ukraine:archer',
+      'sweden→ukraine:archer',
+    ]);
+  });
+
+  it('maps seats of power and capitals to their country', () => {
+    expect(triples('Le Pentagone a expédié la semaine passée quatre lanceurs HIMARS vers le front.')).toEqual(['united-states→ukraine:himars']);
+    expect(triples("L'Élysée a promis de nouveaux canons Caesar aux forces ukrainiennes.")).toEqual(['france→ukraine:caesar']);
+    expect(triples('Downing Street enverra une douzaine de chars Challenger 2 avant le printemps.')).toEqual(['united-kingdom→ukraine:challenger-2']);
+  });
+
+  it('keeps the supplier when the recipient comes right after the verb ("a promis à Kiev")', () => {
+    expect(triples('Madrid a promis à Kiev six lanceurs Hawk supplémentaires.')).toEqual(['spain→ukraine:hawk']);
+  });
+
+  it('reads the agent of a passive and the origin of "en provenance de"', () => {
+    expect(triples("Une dizaine d'obusiers PzH 2000 ont été livrés par l'Allemagne cet hiver.")).toEqual(['germany→ukraine:pzh-2000']);
+    expect(triples('Des missiles Stinger en provenance de Lituanie sont arrivés à Kiev mardi.')).toEqual(['lithuania→ukraine:stinger']);
+  });
+
+  it('makes the subject of "a reçu" the recipient and its "de" complement the supplier', () => {
+    expect(triples('La Pologne a reçu de la Norvège deux batteries NASAMS.')).toEqual(['norway→poland:nasams']);
+  });
+
+  it('inverts roles for a request instead of swapping supplier and recipient', () => {
+    const [d] = article('Kiev a demandé à Berlin des missiles de croisière Taurus.').deliveries;
+    expect(d).toMatchObject({ supplier: 'germany', recipient: 'ukraine', weapon: 'taurus', status: 'requested' });
+  });
+
+  it('pairs each system with the country of its own clause', () => {
+    expect(triples('La France envoyait déjà des canons Caesar et le Royaume-Uni a cédé des missiles Starstreak.')).toEqual([
+      'france→ukraine:caesar',
+      'united-kingdom→ukraine:starstreak',
+    ]);
+  });
+
+  it('reads every weapon of a list', () => {
+    expect(triples('La France a cédé à Kiev des Mistral et des Crotale ainsi que des missiles Aster 30.')).toEqual([
+      'france→ukraine:aster-30',
+      'france→ukraine:crotale',
+      'france→ukraine:mistral',
+    ]);
+  });
+
+  it('names Soviet-era systems and small arms', () => {
+    expect(triples("La Slovaquie a cédé ses MiG-29 ainsi qu'une batterie S-300.")).toEqual(['slovakia→ukraine:mig-29', 'slovakia→ukraine:s-300']);
+    expect(triples("L'Allemagne a livré 2 700 missiles Strela issus des stocks de l'ex-RDA.")).toEqual(['germany→ukraine:strela-2']);
+    expect(triples("Ottawa a envoyé des mitrailleuses FN MAG et des fusils de précision Barrett M82 à l'armée ukrainienne.")).toEqual([
+      'canada→ukraine:barrett-m82',
+      'canada→ukraine:fn-mag',
+    ]);
+  });
+});
+
+describe('delivery roles from the article', () => {
+  it("fills a later sentence's missing supplier with the headline's actor", () => {
+    const body = 'Les premiers exemplaires de ces missiles Scalp ont déjà été livrés, selon un responsable militaire.';
+    expect(triples(body, 'Paris va livrer des missiles Scalp à Kiev')).toEqual(['france→ukraine:scalp-storm-shadow']);
+  });
+
+  it('reads a possessive ("ses") as the actor the article has established', () => {
+    const body = "L'Italie a confirmé son soutien à Kiev. Ses premiers SAMP/T seront livrés au printemps.";
+    expect(triples(body, "Rome va céder des batteries SAMP/T à l'Ukraine")).toEqual(['italy→ukraine:samp-t']);
+  });
+
+  it("keeps the article's recipient when a later sentence names none", () => {
+    const body = 'Selon les services occidentaux, Téhéran a aussi livré des missiles Fath-360.';
+    expect(triples(body, "L'Iran a livré des drones Shahed-136 à la Russie")).toEqual(['iran→russia:fath-360', 'iran→russia:shahed-136']);
+  });
+
+  it('takes the speaker of a reporting incise when the sentence names no supplier', () => {
+    expect(triples('Le nouveau paquet comprend cinquante véhicules Bradley, a précisé le Pentagone.')).toEqual(['united-states→ukraine:bradley']);
+  });
+
+  it("takes the system's origin adjective only as a last resort", () => {
+    expect(triples('Les premiers chars américains Abrams sont arrivés en Ukraine, a annoncé Volodymyr Zelensky.')).toEqual([
+      'united-states→ukraine:m1-abrams',
+    ]);
+    expect(triples('Le Danemark a cédé des F-16 à Kiev. Les F-16 américains sont arrivés en Ukraine.')).toEqual(['denmark→ukraine:f-16']);
+  });
+
+  it('reads an owner as no recipient and a military noun with a country adjective as one', () => {
+    expect(triples("Six Mirage 2000 appartenant à l'armée de l'air française seront transférés aux forces ukrainiennes.")).toEqual([
+      'france→ukraine:mirage-2000',
+    ]);
+  });
+});
+
+describe('what is not a delivery', () => {
+  it('drops speculation, hesitation and refusal', () => {
+    expect(article('Washington pourrait annoncer la livraison de chars Abrams dans les prochains jours.').deliveries).toEqual([]);
+    expect(article("Paris n'exclut pas de livrer ses chars Leclerc.").deliveries).toEqual([]);
+    expect(article('Le chancelier envisage de céder des missiles Taurus.').deliveries).toEqual([]);
+    expect(article('Berlin refuse toujours de livrer des missiles Taurus.').deliveries).toEqual([]);
+    expect(article("Interrogé sur l'envoi de Tomahawk, le président a répondu qu'il y songeait.").deliveries).toEqual([]);
+  });
+
+  it('drops training, maintenance and comparisons', () => {
+    expect(article('Huit pilotes ukrainiens se forment sur des F-16 au Danemark.').deliveries).toEqual([]);
+    expect(article("L'atelier de réparation des véhicules Marder a été remis aux autorités locales.").deliveries).toEqual([]);
+    expect(triples("Le SAMP/T, l'équivalent européen du Patriot, a été livré par l'Italie.")).toEqual(['italy→ukraine:samp-t']);
+    expect(triples('La Belgique a décidé de livrer des avions qui seront remplacés par des F-35.')).toEqual([]);
+  });
+
+  it('does not credit the authoriser of a transfer as its supplier', () => {
+    expect(article('Le feu vert à la livraison de F-16 a été donné le mois dernier par la Maison-Blanche.').deliveries).toEqual([]);
+  });
+});
+
+describe('status, quantity and evidence', () => {
+  it('tells a pledge, a plan and a delivery apart and keeps the quantity', () => {
+    const facts = (body: string) => article(body).deliveries.map((d) => [d.status, d.quantity]);
+    expect(facts('La Suède a promis dix chars Leopard 2.')).toEqual([['pledged', 10]]);
+    expect(facts('La Suède doit livrer dix chars Leopard 2 en mars.')).toEqual([['planned', 10]]);
+    expect(facts('Dix chars Leopard 2 ont été livrés par la Suède.')).toEqual([['delivered', 10]]);
+    expect(facts('La Suède livrera dix chars Leopard 2.')).toEqual([['announced', 10]]);
+  });
+
+  it('cites the headline when the delivery is stated there', () => {
+    const [d] = article('Le calendrier reste flou.', 'La Norvège va livrer des obusiers M109 à Kiev').deliveries;
+    expect(d.evidence).toMatchObject({ text: 'La Norvège va livrer des obusiers M109 à Kiev', offset: 0 });
+    expect(d.evidence.rule).toMatch(/\+headline$/);
+  });
+});
