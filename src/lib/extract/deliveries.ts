@@ -62,6 +62,12 @@ const PRONOUN_SUBJECT = /^\s*(?:ils|elles|il|elle)\b/;
  */
 const COMPARISON = /\bremplacee?s? par (?:des |les |un |une |de |d')?(?:\p{L}+ )?$|\b(?:equivalents?|equivalentes?|homologues?|concurrents?|rivale?s?)\s+(?:\p{L}+\s+)?(?:d'|de |du |des |au |aux |a )(?:l'|la |le |les )?(?:systemes? |missiles? |chars? |avions? )?$/u;
 
+/** A destination after an order: "destinées à Kiev", "pour en faire don à l'Ukraine", "au profit de". */
+const DESTINATION = /(?:destine\p{L}*|pour|don|au profit|a l'intention)\b[^,;:]{0,25}$/u;
+
+/** The weapon is what another system derives from: "une version modernisée du T-55". */
+const DERIVED_FROM = /\b(?:version|variante|copie|derive|modernisation|evolution)(?:\s+[\p{L}-]+){0,4}\s+(?:du|de|des|d')\s*(?:l'|la |le |les )?(?:[\p{L}-]+\s+)?$/u;
+
 /** Organisation kinds that can supply weapons. */
 const SUPPLIER_ORG_KINDS = new Set(['alliance', 'intergovernmental', 'coalition', 'company', 'government', 'armed-forces', 'other']);
 
@@ -162,27 +168,33 @@ function agentBefore(parties: Party[], fs: string, pos: number, exclude: string 
 const RELATIVE_OBJECT = /^[\s\p{L}-]{0,40}\bqu(?:e\s+|')[^;:,]*$/u;
 
 /** Between a weapon and its postposed participle: a closing quote, an adverb ("nouvellement arrivés"). */
-const POST_GAP = /^\s*[»"]?\s*(?:\p{L}+ment\s+)?$/u;
+const POST_GAP = /^\s*[»"]?\s*(?:(?:\p{L}+ment|deja|recemment|bien)\s+)?$/u;
 
 function chooseCue(cues: Cue[], parties: Party[], fs: string, wRel: number, wRelEnd: number): Cue | null {
   for (const c of cues) {
     if (c.kind === 'post' && c.start >= wRelEnd && POST_GAP.test(fs.slice(wRelEnd, c.start))) return c;
   }
+  // "les obusiers que les Pays-Bas se sont engagés à fournir": the relative clause's verb governs the weapon.
+  const relative = cues.find((c) => c.start >= wRelEnd && (c.kind === 'transfer' || c.kind === 'noun') && RELATIVE_OBJECT.test(fs.slice(wRelEnd, c.start)));
+  if (relative && partiesBetween(parties, wRelEnd, relative.start).length === 1) return relative;
   let before: Cue | null = null;
   for (const c of cues) if (c.end <= wRel && c.kind !== 'post' && c.kind !== 'hedge') before = c;
   if (before) return before;
   // A cue after the weapon counts within the same clause, when no other party stands between
-  // ("des Caesar …, et le Royaume-Uni a donné …" does not), or as the verb of a relative clause.
+  // ("des Caesar …, et le Royaume-Uni a donné …" does not). A participle counts only right after it.
   for (const c of cues) {
-    if (c.start < wRelEnd || c.kind === 'hedge') continue;
+    if (c.start < wRelEnd || c.kind === 'hedge' || c.kind === 'post') continue;
     const between = fs.slice(wRelEnd, c.start);
-    const inBetween = parties.filter((p) => p.rel >= wRelEnd && p.relEnd <= c.start && !p.recipientSlot && !p.sourceSlot && !p.adjective);
-    if (RELATIVE_OBJECT.test(between) && inBetween.length <= 1) return c;
     CLAUSE_BREAK.lastIndex = 0;
-    if (CLAUSE_BREAK.test(between) || inBetween.length > 0) return null;
+    if (CLAUSE_BREAK.test(between) || partiesBetween(parties, wRelEnd, c.start).length > 0) return null;
     return c;
   }
   return null;
+}
+
+/** Parties that could be a subject between two offsets (not a recipient, source or adjective). */
+function partiesBetween(parties: Party[], from: number, to: number): Party[] {
+  return parties.filter((p) => p.rel >= from && p.relEnd <= to && !p.recipientSlot && !p.sourceSlot && !p.adjective);
 }
 
 /**
@@ -252,8 +264,9 @@ function passiveAgents(parties: Party[], fs: string, wRelEnd: number, nextWeapon
     if (PASSIVE_GAP_BREAK.test(between)) return null;
     const m = DELIVERY_PARTICIPLE.exec(between);
     if (!m) return null;
-    // "…, livrés" after a comma must directly follow the weapon phrase ("les Caesar, livrés par Paris").
-    if (between.slice(0, m.index).includes(',') && !/^[^,]*,\s*$/.test(between.slice(0, m.index))) return null;
+    // "…, livrés" after a comma must directly follow the weapon phrase ("les Caesar, livrés par Paris",
+    // "ses premières batteries Patriot, l'une fournie par les États-Unis").
+    if (between.slice(0, m.index).includes(',') && !/^[^,]*,\s*(?:l'une?\s+|l'autre\s+|dont\s+\p{L}+\s+|chacune?\s+)?$/u.test(between.slice(0, m.index))) return null;
     return { agents: coordinatedAfter(parties, fs, p), status: m[1] === 'promis' ? 'pledged' : 'delivered' };
   }
   return null;
@@ -274,6 +287,17 @@ function adjectiveAfter(parties: Party[], fs: string, wRelEnd: number, origin: s
 
 /** A reporting incise before a party: "…, a annoncé le Pentagone", "…, ont annoncé le Premier ministre, X". */
 const SPEAKER = /,\s*(?:(?:a|ont|avait)\s+)?(?:annonce|declare|indique|precise|detaille|affirme|confirme|explique|souligne|ajoute|rapporte|assure|fait savoir)\p{L}*\s+(?:[^,;:.]*,\s*)?[^,;:.]*$/u;
+
+/** A reporting verb and "que" ending a main clause: "Les États-Unis ont assuré que …". */
+const REPORT_THAT = /(?:annonce|assure|affirme|indique|confirme|declare|precise|explique|fait savoir|souligne)\p{L}*\s+(?:\p{L}+\s+){0,3}?qu(?:e\s+|')$/u;
+
+/** The subject of the reporting clause the weapon's clause depends on: "Washington a assuré que les NASAMS promis seraient livrés". */
+function reporterBefore(parties: Party[], fs: string, wRel: number): string | null {
+  const from = clauseStart(fs, wRel);
+  if (from === 0 || !REPORT_THAT.test(fs.slice(0, from))) return null;
+  if (parties.some((p) => p.rel >= from && p.relEnd <= wRel && !p.adjective)) return null;
+  return agentBefore(parties, fs, from, null)?.id ?? null;
+}
 
 /** A country adjective of the system's own origin next to it: "les avions français Mirage 2000", "les Abrams américains". */
 function adjectiveNear(parties: Party[], fs: string, wRel: number, wRelEnd: number, origin: string[] | undefined): string | null {
@@ -439,6 +463,10 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
 
     const passive = passiveAgents(parties, fs, wRelEnd, nextWeaponRel);
     let cue = chooseCue(cues, parties, fs, wRel, wRelEnd);
+    // "…la livraison de chars M-55S, une version modernisée du T-55": the model it derives from is no object.
+    if (cue && cue.end <= wRel && DERIVED_FROM.test(fs.slice(Math.max(0, wRel - 60), wRel))) continue;
+    // "…à fournir un soutien, en lui fournissant des Patriot": the gerund carries the request before it.
+    if (cue?.rule === 'offering') cue = cues.find((c) => c.status === 'requested' && c.end <= cue!.start) ?? cue;
     if (cue && hedged(cues, fs, cue, wRel)) continue;
     if (passive && (!cue || cue.kind === 'use' || cue.start > wRelEnd || cue.kind === 'noun')) {
       cue = { status: passive.status, rule: 'passive-participle', kind: 'post', start: wRelEnd, end: wRelEnd };
@@ -465,13 +493,20 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
         [source?.id ?? parties.find((p) => p.rel > cue.end && p.deSlot && !p.adjective && p.id !== recipient && /\bd(?:e|u|es)\s+(?:l'|la |le |les )?$|\bd'$/.test(fs.slice(Math.max(0, p.rel - 10), p.rel)))?.id ?? null];
       suppliers = from;
     } else if (cue.rule === 'order') {
-      // "L'Ukraine a signé avec la Suède une commande de Gripen": the buyer receives.
-      const seller = parties.find((p) => !p.adjective && p.relEnd <= wRel && /\b(?:avec|aupres d[eu']|a)\s+(?:l'|la |le |les )?$/.test(fs.slice(Math.max(0, p.rel - 16), p.rel)));
+      // "L'Ukraine a signé avec la Suède une commande de Gripen": the buyer receives, the seller supplies;
+      // "Le Canada va acheter aux États-Unis des NASAMS destinés à l'Ukraine": the buyer gives them on.
+      const destination = parties.find((p) => p.rel > wRelEnd && p.recipientSlot && DESTINATION.test(fs.slice(Math.max(0, p.rel - 40), p.rel)));
+      const seller = parties.find((p) => !p.adjective && p !== destination && /\b(?:avec|aupres d[eu']|a|aux?)\s+(?:l'|la |le |les )?$/.test(fs.slice(Math.max(0, p.rel - 16), p.rel)));
       const buyer =
         agentBefore(parties, fs, cue.start, seller?.id ?? null) ??
         parties.find((p) => p.rel >= cue.end && p.rel - cue.end < 6 && PASSIVE_AGENT.test(fs.slice(Math.max(0, p.rel - 12), p.rel)));
-      recipient = buyer?.id ?? null;
-      suppliers = [seller && seller.id !== recipient ? seller.id : adjectiveAfter(parties, fs, wRelEnd, origin, true)];
+      if (destination && buyer && destination.id !== buyer.id) {
+        recipient = destination.id;
+        suppliers = [buyer.id];
+      } else {
+        recipient = buyer?.id ?? null;
+        suppliers = [seller && seller.id !== recipient ? seller.id : adjectiveAfter(parties, fs, wRelEnd, origin, true)];
+      }
       if (!recipient || !suppliers[0]) continue;
     } else {
       // "remplacer le S-300 de la Slovaquie par une batterie Patriot": the replaced item is no delivery;
@@ -485,8 +520,9 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
       // A recipient after the cue, not one governed by a later verb ("…, 31 autres avaient été transférés aux États-Unis").
       const from = Math.max(cue.end, wRelEnd);
       const nextCue = cues.find((c) => c.start > from && c.kind !== 'hedge' && c.kind !== 'noun' && NEW_CLAUSE.test(fs.slice(from, c.start)));
-      const slots = parties.filter((p) => p.recipientSlot && (!nextCue || p.rel < nextCue.start));
-      const slot = slots.find((p) => p.rel >= cue.end) ?? slots.find((p) => p.rel >= Math.min(cue.start, wRel)) ?? slots[0];
+      const clause = clauseStart(fs, Math.min(cue.start, wRel));
+      const slots = parties.filter((p) => p.recipientSlot && p.rel >= clause && (!nextCue || p.rel < nextCue.start));
+      const slot = slots.find((p) => p.rel >= cue.end) ?? slots.find((p) => p.rel >= Math.min(cue.start, wRel));
       recipient = replacedOwner ?? slot?.id ?? null;
       // "Le SAMP/T, …, a été livré par l'Italie": the agent right after a passive cue.
       const agentAfter = parties.find((p) => p.rel >= cue.end && p.rel - cue.end <= 16 && PASSIVE_AGENT.test(fs.slice(cue.end, p.rel)));
@@ -520,7 +556,8 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
     }
 
     doneInSentence.add(w.id);
-    const speaker = parties.find((p) => p.rel > wRelEnd && !p.adjective && SPEAKER.test(fs.slice(Math.max(0, p.rel - 80), p.rel)))?.id ?? null;
+    const speaker =
+      parties.find((p) => p.rel > wRelEnd && !p.adjective && SPEAKER.test(fs.slice(Math.max(0, p.rel - 80), p.rel)))?.id ?? reporterBefore(parties, fs, wRel);
     const originAdjective = adjectiveNear(parties, fs, wRel, wRelEnd, origin);
     const needsRecipient = recipient === null && cue.status !== 'produced' && !suppliers.includes('ukraine');
     if (unit.headline) rule += '+headline';
@@ -543,5 +580,26 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
       });
     }
   }
-  return out;
+  return respectively(out, cg);
+}
+
+/**
+ * "Washington et Berlin vont livrer des Bradley et des Marder": when every weapon of a sentence got
+ * the same coordinated suppliers and each weapon's origin names exactly one of them, a different
+ * one each, each supplier gives its own system.
+ */
+function respectively(rows: Row[], cg: CompiledGazetteer): Row[] {
+  const weapons = [...new Set(rows.map((r) => r.delivery.weapon))];
+  const suppliers = [...new Set(rows.map((r) => r.delivery.supplier))];
+  if (weapons.length < 2 || suppliers.length < 2 || suppliers.includes(null)) return rows;
+  const own = new Map<string, string>();
+  for (const w of weapons) {
+    const of = new Set(rows.filter((r) => r.delivery.weapon === w).map((r) => r.delivery.supplier as string));
+    if (of.size !== suppliers.length) return rows;
+    const origin = (cg.weapons.get(w)?.origin ?? []).filter((c) => of.has(c));
+    if (origin.length !== 1) return rows;
+    own.set(w, origin[0]);
+  }
+  if (new Set(own.values()).size !== weapons.length) return rows;
+  return rows.filter((r) => own.get(r.delivery.weapon) === r.delivery.supplier);
 }

@@ -30,7 +30,7 @@ const gap = (n: number): Slot => ({ words: [], gap: n });
 /** Auxiliaries of the compound past, indicative and reported conditional. */
 const AUX = w('a', 'ont', 'avait', 'avaient', 'aurait', 'auraient');
 /** One adverb between auxiliary and participle ("a déjà livré", "ont discrètement cédé"). */
-const ADV = opt('deja', "d'ores et deja", 'finalement', 'recemment', 'effectivement', 'bien', 'surtout', 'aussi', 'egalement', 'ensuite', 'notamment', 'encore', 'enfin', 'pour sa part', 'lui-meme', '\\p{L}+ment');
+const ADV = opt('deja', "d'ores et deja", 'finalement', 'recemment', 'effectivement', 'bien', 'surtout', 'aussi', 'egalement', 'ensuite', 'notamment', 'encore', 'enfin', 'pour sa part', 'pour leur part', 'de son cote', 'de leur cote', 'quant a lui', 'quant a elle', 'lui-meme', 'jusqu\'ici', 'jusqu\'a present', 'deja', '\\p{L}+ment');
 /** Participles of transfer verbs, any gender and number. */
 const TRANSFERRED = w('(?:livre|fourni|transfere|envoye|remis|cede|donne|offert|expedie|achemine|deploye|depeche)e?s?');
 /** Infinitives of transfer verbs. */
@@ -41,7 +41,7 @@ const OF = w('de', "d'", 'des', 'du');
 
 export const CUE_TABLE: CueEntry[] = [
   // ---- delivered
-  { rule: 'past-tense', status: 'delivered', forms: [[AUX, ADV, TRANSFERRED]] },
+  { rule: 'past-tense', status: 'delivered', forms: [[AUX, ADV, TRANSFERRED], [w('avoir'), ADV, TRANSFERRED]] },
   { rule: 'passive-past', status: 'delivered', forms: [[AUX, ADV, w('ete'), ADV, TRANSFERRED]] },
   { rule: 'arrived', status: 'delivered', forms: [[w('sont', 'est', 'etaient', 'etait'), ADV, w('(?:arrive|parvenu|livre|transfere)e?s?')]] },
   { rule: 'delivery-done', status: 'delivered', forms: [[w('livraisons?'), opt('a ete', 'ont ete'), w('effectuees?')]] },
@@ -108,7 +108,11 @@ export const CUE_TABLE: CueEntry[] = [
 
   // ---- planned
   { rule: 'plan', status: 'planned', forms: [[w('prevoi(?:t|ent)')], [w('prevue?s?')], [w('planifie\\p{L}*')]] },
-  { rule: 'order', status: 'planned', forms: [[w('commande'), w('de', "d'", 'des', 'portant')], [w("l'"), w('acquisition'), w('de', "d'", 'par')], [w("l'"), w('achat'), w('de')]] },
+  {
+    rule: 'order',
+    status: 'planned',
+    forms: [[w('commande'), w('de', "d'", 'des', 'portant')], [w("l'"), w('acquisition'), w('de', "d'", 'par')], [w("l'"), w('achat'), w('de')], [w('acheter', 'achete', 'achetee?s?', 'achetera', 'acheteront', 'acheterait', 'acquerir')]],
+  },
   { rule: 'should', status: 'planned', forms: [[w('devrai(?:t|ent)')], [w('doi(?:t|vent)'), opt('etre'), w('livree?s?', 'envoyee?s?', 'arriver', 'recevoir', 'fournir', 'livrer', 'envoyer', 'transferee?s?', 'fournie?s?')]] },
   {
     rule: 'deadline',
