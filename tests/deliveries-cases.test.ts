@@ -153,3 +153,56 @@ describe('status, quantity and evidence', () => {
     expect(d.evidence.rule).toMatch(/\+headline$/);
   });
 });
+
+describe('clauses around the weapon', () => {
+  it('lets a relative clause after the weapon name its supplier', () => {
+    expect(triples('Le ministre a parlé des obusiers Archer que la Suède a promis à Kiev.')).toEqual(['sweden→ukraine:archer']);
+  });
+
+  it('gives each coordinated supplier its own system when the origins say so', () => {
+    expect(triples('Washington et Berlin vont envoyer à Kiev des Bradley et des Marder.')).toEqual([
+      'germany→ukraine:marder',
+      'united-states→ukraine:bradley',
+    ]);
+    // One system, two suppliers: both give it.
+    expect(triples("Berlin et Washington vont livrer deux batteries Patriot à l'Ukraine.")).toEqual([
+      'germany→ukraine:patriot',
+      'united-states→ukraine:patriot',
+    ]);
+  });
+
+  it('reads a purchase for someone else: the buyer gives, the destination receives', () => {
+    expect(triples("Le Canada va acheter aux États-Unis une batterie NASAMS destinée à l'Ukraine.")).toEqual(['canada→ukraine:nasams']);
+    expect(triples("L'Ukraine a signé avec la Suède une commande de chasseurs Gripen.")).toEqual(['sweden→ukraine:gripen']);
+  });
+
+  it('takes the reporting subject before "que" for a clause that names no supplier', () => {
+    expect(triples('Les Pays-Bas ont assuré que les obusiers PzH 2000 promis à Kiev seraient bientôt livrés.')).toEqual([
+      'netherlands→ukraine:pzh-2000',
+    ]);
+  });
+
+  it('does not deliver the model a system derives from', () => {
+    expect(triples('La Slovénie a achevé la livraison de chars M-55S, une version modernisée du T-55 soviétique.')).toEqual([
+      'slovenia→ukraine:m-55s',
+    ]);
+  });
+
+  it('reads a gerund after a request as part of the request', () => {
+    const [d] = article("L'Ukraine a appelé ses alliés à l'aider en lui fournissant des batteries Patriot.").deliveries;
+    expect(d).toMatchObject({ recipient: 'ukraine', weapon: 'patriot', status: 'requested' });
+  });
+
+  it('reads the agent of a participle in an apposition', () => {
+    expect(triples("L'Ukraine a reçu deux batteries Patriot, l'une fournie par les États-Unis.")).toEqual(['united-states→ukraine:patriot']);
+  });
+
+  it('does not take a distant participle or a place before the verb as roles', () => {
+    expect(triples("Le ciel ukrainien est défendu par des Patriot, des IRIS-T et des canons Skynex fournis par l'Allemagne.")).toEqual([
+      'germany→ukraine:skynex',
+    ]);
+    expect(triples('En visite aux Pays-Bas, le président ukrainien a salué les deux pays, qui se sont engagés à livrer des F-16.')).not.toContain(
+      'ukraine→netherlands:f-16',
+    );
+  });
+});

@@ -60,13 +60,16 @@ const PRONOUN_SUBJECT = /^\s*(?:ils|elles|il|elle)\b/;
  * The weapon is a point of comparison or what a transfer replaces, not its object: "cet équivalent
  * du Patriot", "des avions qui seront remplacés par des F-35".
  */
-const COMPARISON = /\bremplacee?s? par (?:des |les |un |une |de |d')?(?:\p{L}+ )?$|\b(?:equivalents?|equivalentes?|homologues?|concurrents?|rivale?s?)\s+(?:\p{L}+\s+)?(?:d'|de |du |des |au |aux |a )(?:l'|la |le |les )?(?:systemes? |missiles? |chars? |avions? )?$/u;
+const COMPARISON = /\bremplacee?s? par (?:des |les |un |une |de |d'|autant de |autant d')?(?:\p{L}+ )?$|\b(?:equivalents?|equivalentes?|homologues?|concurrents?|rivale?s?)\s+(?:\p{L}+\s+)?(?:d'|de |du |des |au |aux |a )(?:l'|la |le |les )?(?:systemes? |missiles? |chars? |avions? )?$/u;
 
 /** A destination after an order: "destinées à Kiev", "pour en faire don à l'Ukraine", "au profit de". */
 const DESTINATION = /(?:destine\p{L}*|pour|don|au profit|a l'intention)\b[^,;:]{0,25}$/u;
 
+/** The weapon replaces the supplier's own fleet: "des F-35 commandés pour remplacer ses F-16". */
+const OWN_REPLACEMENT = /^\s*(?:[\p{L}-]+\s+){0,2}(?:pour|afin de)\s+(?:les\s+|la\s+)?remplacer\b/u;
+
 /** The weapon is what another system derives from: "une version modernisée du T-55". */
-const DERIVED_FROM = /\b(?:version|variante|copie|derive|modernisation|evolution)(?:\s+[\p{L}-]+){0,4}\s+(?:du|de|des|d')\s*(?:l'|la |le |les )?(?:[\p{L}-]+\s+)?$/u;
+const DERIVED_FROM = /\b(?:version|variante|copie|derive|modernisation|evolution)(?:\s+[\p{L}\d-]+){0,6}\s+(?:du|de|des|d')\s*(?:l'|la |le |les )?(?:[\p{L}-]+\s+)?$/u;
 
 /** Organisation kinds that can supply weapons. */
 const SUPPLIER_ORG_KINDS = new Set(['alliance', 'intergovernmental', 'coalition', 'company', 'government', 'armed-forces', 'other']);
@@ -129,6 +132,10 @@ function partiesOf(sentence: Sentence, fs: string, ms: Mention[], cg: CompiledGa
       recipientSlot: RECIPIENT_SLOT.test(before) && !ORIGIN_SLOT.test(before) && !OWNER_SLOT.test(before),
       sourceSlot: SOURCE_SLOT.test(before) || OWNER_SLOT.test(before),
     });
+  }
+  // "l'Agence internationale de l'énergie atomique (AIEA)": an acronym in parentheses repeats the party before it.
+  for (let i = 1; i < out.length; i++) {
+    if (fs[out[i].rel - 1] === '(' && out[i].id === out[i - 1].id) out[i] = { ...out[i - 1], m: out[i].m, rel: out[i].rel, relEnd: out[i].relEnd };
   }
   // "entre Joe Biden et Volodymyr Zelensky": what is coordinated with a complement is one too.
   for (let i = 1; i < out.length; i++) {
@@ -289,14 +296,16 @@ function adjectiveAfter(parties: Party[], fs: string, wRelEnd: number, origin: s
 const SPEAKER = /,\s*(?:(?:a|ont|avait)\s+)?(?:annonce|declare|indique|precise|detaille|affirme|confirme|explique|souligne|ajoute|rapporte|assure|fait savoir)\p{L}*\s+(?:[^,;:.]*,\s*)?[^,;:.]*$/u;
 
 /** A reporting verb and "que" ending a main clause: "Les États-Unis ont assuré que …". */
-const REPORT_THAT = /(?:annonce|assure|affirme|indique|confirme|declare|precise|explique|fait savoir|souligne)\p{L}*\s+(?:\p{L}+\s+){0,3}?qu(?:e\s+|')$/u;
+const REPORT_THAT = /(?:annonce|assure|affirme|indique|confirme|declare|precise|explique|fait savoir|souligne)\p{L}*\s+(?:\p{L}+\s+){0,3}?qu(?:e\s*|')$/u;
 
 /** The subject of the reporting clause the weapon's clause depends on: "Washington a assuré que les NASAMS promis seraient livrés". */
 function reporterBefore(parties: Party[], fs: string, wRel: number): string | null {
   const from = clauseStart(fs, wRel);
-  if (from === 0 || !REPORT_THAT.test(fs.slice(0, from))) return null;
+  const head = fs.slice(0, from);
+  if (from === 0 || !REPORT_THAT.test(head)) return null;
   if (parties.some((p) => p.rel >= from && p.relEnd <= wRel && !p.adjective)) return null;
-  return agentBefore(parties, fs, from, null)?.id ?? null;
+  // The agent of the reporting clause, which ends where its "que" starts.
+  return agentBefore(parties, fs, head.replace(/qu(?:e\s*|')$/, '').length, null)?.id ?? null;
 }
 
 /** A country adjective of the system's own origin next to it: "les avions français Mirage 2000", "les Abrams américains". */
@@ -459,7 +468,7 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
     prevWeapon = w;
     prevQuantity = quantity;
     if (doneInSentence.has(w.id)) continue;
-    if (COMPARISON.test(fs.slice(Math.max(0, wRel - 40), wRel))) continue;
+    if (COMPARISON.test(fs.slice(Math.max(0, wRel - 40), wRel)) || OWN_REPLACEMENT.test(fs.slice(wRelEnd, wRelEnd + 50))) continue;
 
     const passive = passiveAgents(parties, fs, wRelEnd, nextWeaponRel);
     let cue = chooseCue(cues, parties, fs, wRel, wRelEnd);

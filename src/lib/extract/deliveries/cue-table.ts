@@ -75,7 +75,7 @@ export const CUE_TABLE: CueEntry[] = [
     ],
   },
   { rule: 'future', status: 'announced', forms: [[w('(?:enverr|livrer|fournir|transferer|ceder|donner|offrir|expedier|remplacer|remettr|deploier|depecher)(?:a|ai|as|ons|ez|ont|ait|aient|ions)')]] },
-  { rule: 'future-passive', status: 'announced', forms: [[w('sera', 'seront'), ADV, TRANSFERRED]] },
+  { rule: 'future-passive', status: 'announced', forms: [[w('sera', 'seront', 'serait', 'seraient'), ADV, TRANSFERRED]] },
   { rule: 'subjunctive-passive', status: 'planned', forms: [[w('soit', 'soient'), ADV, TRANSFERRED]] },
   {
     rule: 'pledge',
@@ -90,6 +90,7 @@ export const CUE_TABLE: CueEntry[] = [
       [w("s'", 'se'), w('(?:prepar|appret)(?:e|ent|ait|aient)'), ADV, w('a'), TO_TRANSFER],
     ],
   },
+  { rule: 'promised', status: 'pledged', kind: 'post', forms: [[w('promise?s?'), w('a', 'au', 'aux', 'par')]] },
   { rule: 'funding', status: 'announced', forms: [[w('debloque\\p{L}*')]] },
   {
     rule: 'package',
