@@ -348,6 +348,10 @@ interface Row {
   speaker: string | null;
   /** A country adjective naming the system's own origin: "les chars américains Abrams" (the weakest supplier). */
   origin: string | null;
+  /** Stated by a verb, not only by a noun ("la livraison de"). */
+  verbal: boolean;
+  /** Read on a generic noun of a headline or lead: context for the article, not a delivery. */
+  context?: boolean;
 }
 
 /** One sentence to read, with its mentions and where its evidence points. */
@@ -382,10 +386,29 @@ export function extractDeliveries(doc: SegmentedDoc, mentions: Mention[], cg: Co
 
   const rows: Row[] = [];
   for (const unit of units) {
-    if (!unit.mentions.some((m) => m.type === 'weapon')) continue;
-    rows.push(...sentenceRows(doc, unit, cg, options.ungated === true));
+    if (unit.mentions.some((m) => m.type === 'weapon')) {
+      rows.push(...sentenceRows(doc, unit, cg, options.ungated === true));
+      continue;
+    }
+    // A headline or lead that names no system still says who gives to whom ("Ottawa fournira 39
+    // blindés à l'Ukraine"): read it on its generic noun, as context for the article only.
+    const generic = unit.lead ? genericWeapon(unit) : null;
+    if (!generic) continue;
+    const context = sentenceRows(doc, { ...unit, mentions: inStartOrder([...unit.mentions, generic]) }, cg, options.ungated === true);
+    rows.push(...context.filter((r) => r.verbal).map((r) => ({ ...r, context: true })));
   }
   return withArticleContext(rows, cg);
+}
+
+/** Generic nouns of military hardware ("des blindés", "650 missiles", "des armes"). */
+const GENERIC_WEAPON = /(?<![\p{L}\p{N}])(?:armes|missiles?|chars|drones|obusiers|canons|avions(?: de combat)?|blindes|vehicules(?: blindes| legers)?|systemes|batteries|munitions|obus|lance-roquettes|equipements)(?![\p{L}\p{N}-])/u;
+
+/** A mention standing for the first generic hardware noun of a sentence (id ''), or null. */
+function genericWeapon(unit: Unit): Mention | null {
+  const m = GENERIC_WEAPON.exec(foldKeepLength(unit.sentence.text));
+  if (!m) return null;
+  const start = unit.sentence.start + m.index;
+  return { id: '', type: 'weapon', text: unit.sentence.text.slice(m.index, m.index + m[0].length), start, end: start + m[0].length };
 }
 
 /**
@@ -395,7 +418,9 @@ export function extractDeliveries(doc: SegmentedDoc, mentions: Mention[], cg: Co
  * first delivery of the headline or lead, else the one supplier the article names); the
  * system's own origin when an adjective states it ("les chars américains Abrams").
  */
-function withArticleContext(rows: Row[], cg: CompiledGazetteer): Delivery[] {
+function withArticleContext(all: Row[], cg: CompiledGazetteer): Delivery[] {
+  const rows = all.filter((r) => !r.context);
+  const leadNamed = all.filter((r) => r.lead && !r.needsSupplier && r.delivery.supplier && r.delivery.status !== 'produced' && r.delivery.status !== 'requested');
   const named = rows.filter((r) => !r.needsSupplier && r.delivery.supplier && r.delivery.status !== 'produced');
   const explicit = named.filter((r) => r.delivery.status !== 'requested');
   const byWeapon = new Map<string, Set<string>>();
@@ -404,10 +429,10 @@ function withArticleContext(rows: Row[], cg: CompiledGazetteer): Delivery[] {
     set.add(r.delivery.supplier as string);
     byWeapon.set(r.delivery.weapon, set);
   }
-  const firstLead = explicit.find((r) => r.lead);
+  const firstLead = leadNamed[0];
   const allSuppliers = [...new Set(explicit.map((r) => r.delivery.supplier as string))];
-  const actors = firstLead ? explicit.filter((r) => sameSentence(r, firstLead)).map((r) => r.delivery.supplier as string) : allSuppliers.length === 1 ? allSuppliers : [];
-  const withRecipient = rows.filter((r) => !r.needsRecipient && r.delivery.recipient && r.delivery.status !== 'produced');
+  const actors = firstLead ? leadNamed.filter((r) => sameSentence(r, firstLead)).map((r) => r.delivery.supplier as string) : allSuppliers.length === 1 ? allSuppliers : [];
+  const withRecipient = all.filter((r) => !r.needsRecipient && r.delivery.recipient && r.delivery.status !== 'produced');
   const establishedRecipient = withRecipient.find((r) => r.lead)?.delivery.recipient ?? null;
   const defaultRecipient = establishedRecipient ?? (cg.countries.has('ukraine') ? 'ukraine' : null);
 
@@ -586,6 +611,7 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
         lead: unit.lead,
         speaker,
         origin: originAdjective,
+        verbal: cue.kind !== 'noun',
       });
     }
   }

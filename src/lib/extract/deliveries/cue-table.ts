@@ -47,7 +47,7 @@ export const CUE_TABLE: CueEntry[] = [
   { rule: 'delivery-done', status: 'delivered', forms: [[w('livraisons?'), opt('a ete', 'ont ete'), w('effectuees?')]] },
   { rule: 'received', status: 'delivered', forms: [[AUX, ADV, w('recue?s?')], [w('receptionne\\p{L}*')], [w('avoir'), ADV, w('recue?s?')]] },
   { rule: 'participle', status: 'delivered', kind: 'post', forms: [[TRANSFERRED, w('a', 'au', 'aux', 'en', 'par', 'vers')], [w('(?:arrive|parvenu)e?s?'), w('a', 'au', 'aux', 'en')]] },
-  { rule: 'offering', status: 'delivered', forms: [[w('offrant', 'fournissant', 'livrant', 'envoyant', 'cedant')]] },
+  { rule: 'offering', status: 'delivered', forms: [[w('offrant', 'fournissant', 'livrant', 'envoyant', 'cedant', 'depechant', 'transferant')]] },
   // Present and imperfect of unambiguous transfer verbs: "l'Iran fournit des Shahed à la Russie".
   { rule: 'present', status: 'delivered', forms: [[w('fournit', 'fournissent', 'livrent', 'envoient', 'transferent', 'cedent', 'livrait', 'livraient', 'fournissait', 'fournissaient', 'envoyait', 'envoyaient', 'cedait', 'cedaient', 'exporte', 'exportent')]] },
   { rule: 'exported', status: 'delivered', forms: [[AUX, ADV, w('exportee?s?')]] },
