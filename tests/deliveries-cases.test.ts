@@ -206,3 +206,38 @@ describe('clauses around the weapon', () => {
     );
   });
 });
+
+describe('more ways French says it', () => {
+  it('reads the present of "livrer" and its kin, which folds like the participle', () => {
+    expect(triples("La Norvège livre des obusiers M109 à l'Ukraine.")).toEqual(['norway→ukraine:m109']);
+    // Negated, or part of a future passive: no present delivery.
+    expect(article("La Norvège n'a toujours pas livré d'obusiers M109.").deliveries).toEqual([]);
+    expect(article('Les obusiers M109 seront livrés par la Norvège.').deliveries.map((d) => d.status)).toEqual(['announced']);
+  });
+
+  it('reads what a country will receive or has obtained', () => {
+    const [d] = article("L'Ukraine va recevoir des Pays-Bas dix-huit chasseurs F-16.").deliveries;
+    expect(d).toMatchObject({ supplier: 'netherlands', recipient: 'ukraine', weapon: 'f-16', status: 'announced', quantity: 18 });
+  });
+
+  it('reads a gift and an intention', () => {
+    expect(triples("Le Portugal a fait don de trois chars Leopard 2 à l'Ukraine.")).toEqual(['portugal→ukraine:leopard-2']);
+    expect(article("L'Espagne compte livrer des lanceurs Hawk.").deliveries.map((d) => [d.supplier, d.status])).toEqual([['spain', 'planned']]);
+  });
+
+  it('reads the agent of a noun cue after the weapon', () => {
+    expect(triples('Le calendrier de la livraison des F-16 par le Danemark et la Norvège reste secret.')).toEqual([
+      'denmark→ukraine:f-16',
+      'norway→ukraine:f-16',
+    ]);
+  });
+
+  it('takes the actor and recipient of a headline that names no system', () => {
+    expect(triples('Les premiers Senator seront livrés en mars.', "Ottawa fournira 39 blindés légers à l'Ukraine")).toEqual(['canada→ukraine:senator']);
+    expect(triples('Des drones Mohajer-6 ont aussi été livrés.', "L'Iran a livré des drones à la Russie")).toEqual(['iran→russia:mohajer-6']);
+    // A threat against deliveries names no supplier.
+    expect(triples('Des chars Leopard 2 sont arrivés la semaine dernière.', "La Russie menace de frapper les livraisons d'armes occidentales à l'Ukraine")).toEqual([
+      'null→ukraine:leopard-2',
+    ]);
+  });
+});

@@ -182,10 +182,14 @@ function chooseCue(cues: Cue[], parties: Party[], fs: string, wRel: number, wRel
     if (c.kind === 'post' && c.start >= wRelEnd && POST_GAP.test(fs.slice(wRelEnd, c.start))) return c;
   }
   // "les obusiers que les Pays-Bas se sont engagés à fournir": the relative clause's verb governs the weapon.
-  const relative = cues.find((c) => c.start >= wRelEnd && (c.kind === 'transfer' || c.kind === 'noun') && RELATIVE_OBJECT.test(fs.slice(wRelEnd, c.start)));
+  const relative = cues.find((c) => c.start >= wRelEnd && (c.kind === 'transfer' || c.kind === 'receive' || c.kind === 'noun') && RELATIVE_OBJECT.test(fs.slice(wRelEnd, c.start)));
   if (relative && partiesBetween(parties, wRelEnd, relative.start).length === 1) return relative;
+  // The cue ending nearest before the weapon; of two ending on the same word, the longer ("a été livré", not "livré").
   let before: Cue | null = null;
-  for (const c of cues) if (c.end <= wRel && c.kind !== 'post' && c.kind !== 'hedge') before = c;
+  for (const c of cues) {
+    if (c.end > wRel || c.kind === 'post' || c.kind === 'hedge') continue;
+    if (!before || c.end > before.end || (c.end === before.end && c.start < before.start)) before = c;
+  }
   if (before) return before;
   // A cue after the weapon counts within the same clause, when no other party stands between
   // ("des Caesar …, et le Royaume-Uni a donné …" does not). A participle counts only right after it.
@@ -503,7 +507,9 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
     if (cue?.rule === 'offering') cue = cues.find((c) => c.status === 'requested' && c.end <= cue!.start) ?? cue;
     if (cue && hedged(cues, fs, cue, wRel)) continue;
     if (passive && (!cue || cue.kind === 'use' || cue.start > wRelEnd || cue.kind === 'noun')) {
-      cue = { status: passive.status, rule: 'passive-participle', kind: 'post', start: wRelEnd, end: wRelEnd };
+      // The verb group around the participle keeps its tense: "seront livrés par" is announced, "ont été livrés par" delivered.
+      const status = cue && cue.kind === 'transfer' && cue.start >= wRelEnd ? cue.status : passive.status;
+      cue = { status, rule: 'passive-participle', kind: 'post', start: wRelEnd, end: wRelEnd };
     }
     if (!cue || cue.kind === 'use') continue;
 
@@ -519,7 +525,7 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
       const asked = parties.find((p) => p.rel >= cue.end && p.relEnd <= wRel && p.id !== recipient && p.m.type !== 'person' && !p.adjective);
       suppliers = [asked?.id ?? adjectiveAfter(parties, fs, wRelEnd, origin, true)];
       if (!recipient) recipient = parties.find((p) => p.recipientSlot && p.rel > cue.start)?.id ?? null;
-    } else if (cue.rule === 'received') {
+    } else if (cue.kind === 'receive') {
       // "L'Ukraine a reçu des Patriot de l'Allemagne / fournis par les États-Unis": the subject receives.
       recipient = agentBefore(parties, fs, cue.start, null)?.id ?? null;
       const from =
@@ -584,7 +590,13 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
           rule += '+adjective';
         }
       }
-      if (cue.kind === 'noun' && suppliers[0] === null) continue;
+      // "la livraison de F-16 par le Danemark": a noun cue's agent after the weapon.
+      if (cue.kind === 'noun' && suppliers[0] === null) {
+        const by = parties.find((p) => p.rel > wRelEnd && p.rel - wRelEnd <= 40 && PASSIVE_AGENT.test(fs.slice(wRelEnd, p.rel)) && !NEW_CLAUSE.test(fs.slice(wRelEnd, p.rel)));
+        if (!by) continue;
+        suppliers = coordinatedAfter(parties, fs, by).map((p) => p.id);
+        rule += '+noun-agent';
+      }
       // A production record needs its producer; "fabriqué par MBDA" describes the system.
       if (cue.status === 'produced' && (suppliers[0] === null || /\bpar\s+(?:l'|la |le |les |une? )?/.test(fs.slice(cue.end, cue.end + 12)))) continue;
     }

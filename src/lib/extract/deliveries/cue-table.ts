@@ -45,11 +45,21 @@ export const CUE_TABLE: CueEntry[] = [
   { rule: 'passive-past', status: 'delivered', forms: [[AUX, ADV, w('ete'), ADV, TRANSFERRED]] },
   { rule: 'arrived', status: 'delivered', forms: [[w('sont', 'est', 'etaient', 'etait'), ADV, w('(?:arrive|parvenu|livre|transfere)e?s?')]] },
   { rule: 'delivery-done', status: 'delivered', forms: [[w('livraisons?'), opt('a ete', 'ont ete'), w('effectuees?')]] },
-  { rule: 'received', status: 'delivered', forms: [[AUX, ADV, w('recue?s?')], [w('receptionne\\p{L}*')], [w('avoir'), ADV, w('recue?s?')]] },
+  {
+    rule: 'received',
+    status: 'delivered',
+    kind: 'receive',
+    forms: [[AUX, ADV, w('recue?s?', 'obtenue?s?')], [w('receptionne\\p{L}*')], [w('avoir'), ADV, w('recue?s?', 'obtenue?s?')], [w('recoit', 'recoivent')]],
+  },
+  { rule: 'will-receive', status: 'announced', kind: 'receive', forms: [[w('va', 'vont', 'devrait', 'devraient', 'doit', 'doivent', 'pourra'), ADV, w('recevoir', 'obtenir')], [w('recevra', 'recevront', 'obtiendra', 'obtiendront')]] },
   { rule: 'participle', status: 'delivered', kind: 'post', forms: [[TRANSFERRED, w('a', 'au', 'aux', 'en', 'par', 'vers')], [w('(?:arrive|parvenu)e?s?'), w('a', 'au', 'aux', 'en')]] },
   { rule: 'offering', status: 'delivered', forms: [[w('offrant', 'fournissant', 'livrant', 'envoyant', 'cedant', 'depechant', 'transferant')]] },
   // Present and imperfect of unambiguous transfer verbs: "l'Iran fournit des Shahed à la Russie".
   { rule: 'present', status: 'delivered', forms: [[w('fournit', 'fournissent', 'livrent', 'envoient', 'transferent', 'cedent', 'livrait', 'livraient', 'fournissait', 'fournissaient', 'envoyait', 'envoyaient', 'cedait', 'cedaient', 'exporte', 'exportent')]] },
+  // "La France livre des Caesar": folded, the present is also the participle; a participle right after
+  // the weapon is read first (chooseCue) and a longer compound cue ending at the same word wins.
+  { rule: 'present-singular', status: 'delivered', forms: [[w('livre', 'envoie', 'cede', 'transfere', 'remet', 'expedie', 'donne')]] },
+  { rule: 'gift', status: 'delivered', forms: [[w('fait', 'font', 'faisait'), w('don'), OF]] },
   { rule: 'exported', status: 'delivered', forms: [[AUX, ADV, w('exportee?s?')]] },
   { rule: 'completed', status: 'delivered', forms: [[AUX, gap(1), w('acheve', 'termine', 'finalise'), w('la', 'les'), w('livraisons?')]] },
   { rule: 'transfer-noun', status: 'announced', kind: 'noun', forms: [[w('la', 'une', 'les', 'des', 'sa', 'ses', 'leur', 'leurs', 'cette', 'prochaine', 'nouvelle', 'nouvelles'), gap(1), TRANSFER_NOUN, opt("a l'\\p{L}+", 'au \\p{L}+', 'a \\p{L}+'), OF]] },
@@ -108,7 +118,7 @@ export const CUE_TABLE: CueEntry[] = [
   },
 
   // ---- planned
-  { rule: 'plan', status: 'planned', forms: [[w('prevoi(?:t|ent)')], [w('prevue?s?')], [w('planifie\\p{L}*')]] },
+  { rule: 'plan', status: 'planned', forms: [[w('prevoi(?:t|ent)')], [w('prevue?s?')], [w('planifie\\p{L}*')], [w('compte', 'comptent', 'entend', 'entendent'), ADV, TO_TRANSFER]] },
   {
     rule: 'order',
     status: 'planned',

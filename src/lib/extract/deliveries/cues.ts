@@ -19,6 +19,8 @@ import { CUE_TABLE, type CueEntry, type Slot } from './cue-table.ts';
 export type CueKind =
   /** States a transfer with `status`. */
   | 'transfer'
+  /** States a transfer from the recipient's side: its subject receives ("l'Ukraine a reçu"). */
+  | 'receive'
   /** Noun cue ("la livraison de"): a transfer only when the sentence names its agent. */
   | 'noun'
   /** A participle after the weapon ("les Caesar livrés à Kiev"). */
@@ -108,7 +110,7 @@ function someWord(words: Set<string>, re: RegExp): boolean {
 }
 
 /** Negation around a cue: "ne livre pas", "n'a jamais livré", "n'ont pas été livrés". */
-const NEGATED_BEFORE = /(?:^|\s)(?:ne|n')\s?$/;
+const NEGATED_BEFORE = /(?:^|\s)(?:ne\s|n')(?:(?:\p{L}+\s+){0,2}(?:pas|jamais|plus|guere|point)\s+)?$/u;
 const NEGATED_AFTER = /^ (?:pas|jamais|plus|toujours pas|guere)\b/;
 
 /**
@@ -129,10 +131,12 @@ export function findCues(fs: string, gated = true): Cue[] {
         continue;
       }
       // A negated transfer is no transfer; a negated hedge ("n'exclut pas") is still a hedge.
-      const negated = NEGATED_BEFORE.test(fs.slice(Math.max(0, start - 4), start)) || NEGATED_AFTER.test(fs.slice(end, end + 13));
+      const negated = NEGATED_BEFORE.test(fs.slice(Math.max(0, start - 24), start)) || NEGATED_AFTER.test(fs.slice(end, end + 13));
       if (negated && def.kind !== 'hedge') continue;
       out.push({ status: def.status, rule: def.rule, kind: def.kind, start, end });
     }
   });
-  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  // A cue inside a longer one ("livré" in "n'a pas été livré", "sera livré") is that one's word, not a cue of its own.
+  return out.filter((c) => c.kind === 'hedge' || c.kind === 'use' || !out.some((d) => d !== c && d.start <= c.start && d.end >= c.end && d.end - d.start > c.end - c.start));
 }
