@@ -57,7 +57,7 @@ describe('the deliveries explorer, built under /archive/', () => {
       reports: '3',
     });
     expect(caesar[0].articles.split(' ').sort()).toEqual(['la-france-envoie-des-missiles-scalp-et-des-caesar', 'les-caesar-francais-sont-arrives', 'paris-confirme-les-caesar']);
-    expect(caesar[0].page).toBe(`https://example.org${BASE}livraisons/systeme/caesar/#${caesar[0].event_id}`);
+    expect(caesar[0].page).toBe(`https://example.org${BASE}livraisons/systeme/caesar/2024/#${caesar[0].event_id}`);
     // Production and other suppliers' Caesar stay separate events.
     expect(events.filter((e) => e.weapon_id === 'caesar').map((e) => `${e.supplier_id} ${e.status}`).sort()).toEqual(['france delivered', 'france produced', 'slovaquie planned']);
   });
@@ -105,7 +105,7 @@ describe('the deliveries explorer, built under /archive/', () => {
   it('details each event on its system view: anchor, status history, reports with evidence and why they were merged', () => {
     const events = csv(read(site, 'data/delivery-events.csv'));
     const caesar = events.find((e) => e.supplier_id === 'france' && e.weapon_id === 'caesar' && e.status === 'delivered')!;
-    const $ = load(read(site, 'livraisons/systeme/caesar/index.html'));
+    const $ = load(read(site, 'livraisons/systeme/caesar/2024/index.html'));
     const row = $(`tr#${caesar.event_id}`);
     expect(row).toHaveLength(1);
     expect(row.find('.event-history li').map((_, li) => text($(li).text())).get()).toEqual(['annoncée le 18 janvier 2024', 'livrée le 5 mars 2024']);
@@ -115,13 +115,17 @@ describe('the deliveries explorer, built under /archive/', () => {
       `${BASE}articles/les-caesar-francais-sont-arrives/`,
     ]);
     expect(row.find('.event-evidence').last().text()).toBe('Les six canons Caesar promis par la France sont arrivés en Ukraine, selon Kiev.');
-    // A timeline chart and its table: one announcement (January), one delivery (March).
-    expect($('svg[aria-labelledby="system-chart-title system-chart-desc"]')).toHaveLength(1);
-    const months = $('.system-timeline tbody tr').map((_, tr) => cells($, tr)).get();
+    // The system's page: a timeline chart and its table (one announcement in January, one delivery
+    // in March), its years, and its latest events linking to their detailed rows.
+    const system = load(read(site, 'livraisons/systeme/caesar/index.html'));
+    expect(system('svg[aria-labelledby="system-chart-title system-chart-desc"]')).toHaveLength(1);
+    const months = system('.system-timeline tbody tr').map((_, tr) => cells(system, tr)).get();
     expect(months).toEqual(expect.arrayContaining(['janvier 2024 1 0', 'mars 2024 0 1']));
 
-    const scalp = load(read(site, 'livraisons/systeme/scalp-eg/index.html'));
-    expect(scalp('.event-note').text()).toContain('fournisseur non nommé dans cet article, déduit de l'événement');
+    expect(system('nav[aria-labelledby="years-heading"] a').map((_, a) => system(a).text()).get()).toEqual(['2024', 'date imprécise']);
+    expect(system('#system-latest a').filter((_, a) => system(a).text() === '3 articles').attr('href')).toBe(`${BASE}livraisons/systeme/caesar/2024/#${caesar.event_id}`);
+    const scalp = load(read(site, 'livraisons/systeme/scalp-eg/2024/index.html'));
+    expect(scalp('.event-note').text()).toContain("fournisseur non nommé dans cet article, déduit de l'événement");
   });
 
   it('links each delivery of an article to its event', () => {
@@ -130,7 +134,7 @@ describe('the deliveries explorer, built under /archive/', () => {
     expect(link).toHaveLength(1);
     const events = csv(read(site, 'data/delivery-events.csv'));
     const caesar = events.find((e) => e.supplier_id === 'france' && e.weapon_id === 'caesar' && e.status === 'delivered')!;
-    expect(link.attr('href')).toBe(`${BASE}livraisons/systeme/caesar/#${caesar.event_id}`);
+    expect(link.attr('href')).toBe(`${BASE}livraisons/systeme/caesar/2024/#${caesar.event_id}`);
   });
 
   it('shows "Fournit" and "Reçoit" on country pages and "Fourni par" on weapon pages', () => {
@@ -151,6 +155,12 @@ describe('the deliveries explorer, built under /archive/', () => {
     const events = csv(read(site, 'data/delivery-events.csv'));
     expect(data.events.map((e: unknown[]) => e[0]).sort()).toEqual(events.map((e) => e.event_id).sort());
     expect(data.systemView).toBe(`${BASE}livraisons/systeme/`);
+    // One file per supplier, system and year holds exactly that share.
+    const france = JSON.parse(read(site, 'livraisons/donnees/fournisseur/france.json'));
+    expect(france.events.map((e: unknown[]) => e[0]).sort()).toEqual(events.filter((e) => e.supplier_id === 'france').map((e) => e.event_id).sort());
+    const year = JSON.parse(read(site, 'livraisons/donnees/annee/2024.json'));
+    expect(year.events.map((e: unknown[]) => e[0]).sort()).toEqual(events.filter((e) => e.first_report.startsWith('2024')).map((e) => e.event_id).sort());
+    expect(JSON.parse(read(site, 'livraisons/donnees/systeme/caesar.json')).events).toHaveLength(3);
   });
 
   it('has no broken link or anchor, no inline script, and valid HTML on the explorer pages', async () => {

@@ -16,7 +16,7 @@ import { livraisonsArticles } from '../helpers/livraisons-fixtures.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const BASE = '/archive/';
-const PAGES = ['livraisons/', 'livraisons/?fournisseur=france&tri=quantity-desc', 'livraisons/fournisseur/france/', 'livraisons/systeme/caesar/', 'pays/france/', 'pays/ukraine/', 'armes/caesar/', 'articles/paris-confirme-les-caesar/'];
+const PAGES = ['livraisons/', 'livraisons/?fournisseur=france&tri=quantity-desc', 'livraisons/?statut=delivered', 'livraisons/fournisseur/france/', 'livraisons/systeme/caesar/', 'livraisons/systeme/caesar/2024/', 'pays/france/', 'pays/ukraine/', 'armes/caesar/', 'articles/paris-confirme-les-caesar/'];
 const available = browserAvailable('deliveries explorer');
 const squash = (s: string | null) => (s ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 /** A table row's cells, read one after the other. */
@@ -86,7 +86,8 @@ describe.skipIf(!available)('the deliveries explorer in Chromium (BASE_PATH buil
     expect(await cells(rows.first())).toBe('18 janvier 2024 France Ukraine Caesar 6 livrée 3 articles');
     // The row leads to the event and its evidence on the system's view.
     await rows.first().getByRole('link', { name: '3 articles' }).click();
-    expect(new URL(page.url()).pathname).toBe(`${BASE}livraisons/systeme/caesar/`);
+    await page.waitForURL(/\/systeme\/caesar\/2024\/#/);
+    expect(new URL(page.url()).pathname).toBe(`${BASE}livraisons/systeme/caesar/2024/`);
     const target = page.locator(new URL(page.url()).hash);
     expect(await target.count()).toBe(1);
     await target.getByText('3 articles').click();

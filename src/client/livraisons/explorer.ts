@@ -1,10 +1,11 @@
 /**
  * Enhances /livraisons/: shows the filter form, keeps the filters and sort in the URL (Back and
- * Forward step through them), and fills the events table from livraisons/evenements.json. The
- * data file is fetched only when the reader turns to the filters (pointer, focus, touch) or
- * opens a URL that holds filters: the first view is the server-rendered table alone.
+ * Forward step through them), and fills the events table from the explorer's data: the events of
+ * the chosen supplier, else system, else year (livraisons/donnees/…), else all of them
+ * (livraisons/evenements.json). Data is fetched only once the reader filters, sorts or asks for
+ * more, or opens a URL that holds filters: the first view is the server-rendered table alone.
  */
-import { EXPLORER_PAGE_SIZE, type ExplorerData } from './params.ts';
+import { EXPLORER_PAGE_SIZE, SHARD_FOLDERS, eventPath, type ExplorerData } from './params.ts';
 import { applyState, formatDay, formatNumber, readState, writeState, type EventRow, type ExplorerState } from './filter.ts';
 
 const root = document.getElementById('explorer');
@@ -16,8 +17,25 @@ const more = document.getElementById('explorer-more') as HTMLButtonElement | nul
 if (root && form && rows && status && more) {
   const text = JSON.parse(root.dataset.text ?? '{}') as Record<string, string>;
   const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
-  let data: Promise<ExplorerData> | undefined;
-  const load = () => (data ??= fetch(root.dataset.data!).then((r) => (r.ok ? (r.json() as Promise<ExplorerData>) : Promise.reject(new Error(String(r.status))))));
+  const files = new Map<string, Promise<ExplorerData>>();
+  const fetchData = (href: string) => {
+    let file = files.get(href);
+    if (!file) {
+      file = fetch(href).then((r) => (r.ok ? (r.json() as Promise<ExplorerData>) : Promise.reject(new Error(String(r.status)))));
+      // A failed fetch is tried again next time.
+      file.catch(() => files.delete(href));
+      files.set(href, file);
+    }
+    return file;
+  };
+  /** The smallest data file holding every event of `state`. */
+  const load = (state: ExplorerState = formState()) => {
+    for (const key of ['supplier', 'system', 'year'] as const) {
+      const value = state.filters[key];
+      if (value) return fetchData(`${root.dataset.shards}${SHARD_FOLDERS[key]}/${encodeURIComponent(value)}.json`);
+    }
+    return fetchData(root.dataset.data!);
+  };
   let matches: EventRow[] = [];
   let shown = 0;
   let generation = 0;
@@ -56,7 +74,7 @@ if (root && form && rows && status && more) {
     badge.textContent = d.statuses[eventStatus] ?? eventStatus;
     tr.append(cell(badge));
     const count = articles === 1 ? text.reportsOne : fill(text.reports, { count: formatNumber(articles) });
-    tr.append(cell(link(`${d.systemView}${d.parties[system][0]}/#${id}`, count)));
+    tr.append(cell(link(eventPath(d.systemView, d.parties[system][0], first || null, id), count)));
     return tr;
   };
 
@@ -82,7 +100,7 @@ if (root && form && rows && status && more) {
     status.textContent = text.loading;
     root.setAttribute('aria-busy', 'true');
     try {
-      const d = await load();
+      const d = await load(state);
       if (mine !== generation) return;
       matches = applyState(d, state);
       rendered = true;
@@ -118,7 +136,7 @@ if (root && form && rows && status && more) {
   // type="reset" restores every select's first option; read the form once it has.
   form.addEventListener('reset', () => setTimeout(update, 0));
   more.addEventListener('click', () =>
-    void load()
+    void load(formState())
       .then((d) => {
         if (!rendered) {
           // The server-rendered rows are the first page of the default view.
@@ -130,17 +148,15 @@ if (root && form && rows && status && more) {
       })
       .catch(() => (status.textContent = text.error)),
   );
-  // The data file is fetched as the reader turns to the filters, before the first change.
-  for (const type of ['pointerenter', 'focusin', 'touchstart']) form.addEventListener(type, () => void load().catch(() => undefined), { once: true, passive: true });
   window.addEventListener('popstate', () => {
-    const state = readState(location.search);
-    setForm(state);
-    void render(state);
+    setForm(readState(location.search));
+    void render(formState());
   });
 
+  // A value the page does not list (an old link) is dropped by setForm: the form is the state.
   const initial = readState(location.search);
   if (writeState(initial)) {
     setForm(initial);
-    void render(initial);
+    void render(formState());
   }
 }

@@ -18,6 +18,20 @@ export type FilterKey = (typeof FILTER_PARAMS)[number]['key'];
 export const SORTS = ['date-desc', 'date-asc', 'quantity-desc', 'quantity-asc'] as const;
 export type Sort = (typeof SORTS)[number];
 
+/** Folders of the data files per supplier, system and year (under livraisons/donnees/). */
+export const SHARD_FOLDERS = { supplier: 'fournisseur', system: 'systeme', year: 'annee' } as const;
+
+/** Slug of a system's page for events with no dated report. */
+export const UNDATED_YEAR = 'sans-date';
+
+/**
+ * Where an event is detailed, under the systems' folder ("…/livraisons/systeme/"): its system's
+ * page for the year of its first report, anchored by its id. Derived from the event's content,
+ * so the URL stays put as the archive grows. Shared by the pages and the explorer's script.
+ */
+export const eventPath = (systemsFolder: string, systemSlug: string, first: string | null, id: string) =>
+  `${systemsFolder}${systemSlug}/${first ? first.slice(0, 4) : UNDATED_YEAR}/#${id}`;
+
 /** Events shown at once (server-rendered first view, and each "more" step). */
 export const EXPLORER_PAGE_SIZE = 50;
 

@@ -8,6 +8,7 @@ import { getEntityIndex } from '../site/entities.ts';
 import { entitySlug, entityUrl, url } from '../site/urls.ts';
 import { mergeDeliveries, rowKey, type DeliveryEvent, type DeliveryRow } from './merge.ts';
 import { STATUS_ORDER } from './rules.ts';
+import { eventPath, UNDATED_YEAR } from '../../client/livraisons/params.ts';
 import { t } from '../../i18n/index.ts';
 import fr from '../../i18n/fr.json' with { type: 'json' };
 
@@ -30,7 +31,7 @@ export interface SiteEvent extends DeliveryEvent {
   category: string;
   /** Year of the first report ("2024"), or null. */
   year: string | null;
-  /** Explorer anchor: the event in its system's view. */
+  /** The event's row (anchor) on its system's page for its year. */
   href: string;
 }
 
@@ -64,6 +65,12 @@ export interface DeliveryData {
 export const explorerUrl = () => url('livraisons/');
 export const supplierViewUrl = (slug: string) => url(`livraisons/fournisseur/${slug}/`);
 export const systemViewUrl = (slug: string) => url(`livraisons/systeme/${slug}/`);
+export { UNDATED_YEAR };
+/**
+ * A system's events of one year (of their first report), each row anchored by its event id: the
+ * event's URL is derived from its content (system, year, id), so it stays put as the archive grows.
+ */
+export const systemYearUrl = (slug: string, year: string | null) => url(`livraisons/systeme/${slug}/${year ?? UNDATED_YEAR}/`);
 
 const dictionary: Record<string, string> = fr;
 /** French label of a status; a status the UI has no string for yet shows as stored. */
@@ -120,7 +127,7 @@ export function getDeliveryData(): Promise<DeliveryData> {
         system,
         category: index.byId.get(`weapon:${e.weapon}`)?.category ?? 'other',
         year: e.first?.slice(0, 4) ?? null,
-        href: `${systemViewUrl(system.slug)}#${e.id}`,
+        href: eventPath(url('livraisons/systeme/'), system.slug, e.first, e.id),
       };
     });
     events.sort(newestFirst);
