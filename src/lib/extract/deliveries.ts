@@ -297,7 +297,7 @@ function adjectiveAfter(parties: Party[], fs: string, wRelEnd: number, origin: s
 }
 
 /** A reporting incise before a party: "…, a annoncé le Pentagone", "…, ont annoncé le Premier ministre, X". */
-const SPEAKER = /,\s*(?:(?:a|ont|avait)\s+)?(?:annonce|declare|indique|precise|detaille|affirme|confirme|explique|souligne|ajoute|rapporte|assure|fait savoir)\p{L}*\s+(?:[^,;:.]*,\s*)?[^,;:.]*$/u;
+const SPEAKER = /[,»"]\s*(?:(?:a|ont|avait)\s+)?(?:annonce|declare|indique|precise|detaille|affirme|confirme|explique|souligne|ajoute|rapporte|assure|fait savoir)\p{L}*\s+(?:[^,;:.]*,\s*)?(?:[^,;:.]|(?<=\b(?:m|mme|mm|dr))\.)*$/u;
 
 /** A reporting verb and "que" ending a main clause: "Les États-Unis ont assuré que …". */
 const REPORT_THAT = /(?:annonce|assure|affirme|indique|confirme|declare|precise|explique|fait savoir|souligne)\p{L}*\s+(?:\p{L}+\s+){0,3}?qu(?:e\s*|')$/u;
@@ -605,7 +605,7 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
     const speaker =
       parties.find((p) => p.rel > wRelEnd && !p.adjective && SPEAKER.test(fs.slice(Math.max(0, p.rel - 80), p.rel)))?.id ?? reporterBefore(parties, fs, wRel);
     const originAdjective = adjectiveNear(parties, fs, wRel, wRelEnd, origin);
-    const needsRecipient = recipient === null && cue.status !== 'produced' && !suppliers.includes('ukraine');
+    const needsRecipient = recipient === null && cue.status !== 'produced';
     if (unit.headline) rule += '+headline';
     for (const supplier of suppliers) {
       out.push({
