@@ -241,3 +241,10 @@ describe('more ways French says it', () => {
     ]);
   });
 });
+
+describe('status of a pledge that has arrived', () => {
+  it('reads "promised … have arrived" as delivered', () => {
+    const [d] = article('Les 14 chars Leopard 2 promis par Berlin sont arrivés en Ukraine, a indiqué le ministère.').deliveries;
+    expect(d).toMatchObject({ supplier: 'germany', recipient: 'ukraine', weapon: 'leopard-2', quantity: 14, status: 'delivered' });
+  });
+});

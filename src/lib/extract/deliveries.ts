@@ -512,6 +512,11 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
       cue = { status, rule: 'passive-participle', kind: 'post', start: wRelEnd, end: wRelEnd };
     }
     if (!cue || cue.kind === 'use') continue;
+    // "les chars promis par Berlin sont arrivés": what was pledged has now been delivered.
+    if (cue.status === 'pledged' && cue.kind === 'post') {
+      const done = cues.find((c) => c.start > cue!.end && c.status === 'delivered' && c.kind === 'transfer' && !NEW_CLAUSE.test(fs.slice(wRelEnd, c.start).replace(/,\s*$/, '')));
+      if (done) cue = { ...cue, status: 'delivered', rule: `${cue.rule}+${done.rule}` };
+    }
 
     let suppliers: (string | null)[] = [null];
     let recipient: string | null = null;
