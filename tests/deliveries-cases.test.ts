@@ -248,3 +248,20 @@ describe('status of a pledge that has arrived', () => {
     expect(d).toMatchObject({ supplier: 'germany', recipient: 'ukraine', weapon: 'leopard-2', quantity: 14, status: 'delivered' });
   });
 });
+
+describe('sales, arrivals and national aid', () => {
+  it('reads a sale as a transfer between any two countries', () => {
+    expect(triples('La Corée du Sud a vendu des obusiers K9 Thunder à la Pologne.')).toEqual(['south-korea→poland:k9-thunder']);
+  });
+
+  it('reads a future arrival and "mettre à disposition"', () => {
+    expect(article('Les F-16 danois arriveront en Ukraine cet été.').deliveries.map((d) => [d.supplier, d.weapon, d.status])).toEqual([
+      ['denmark', 'f-16', 'announced'],
+    ]);
+    expect(triples('Paris mettra à disposition de Kiev des canons Caesar.')).toEqual(['france→ukraine:caesar']);
+  });
+
+  it("takes a national adjective on the aid, not on the system, as the supplier", () => {
+    expect(triples("L'aide américaine comprend des missiles Stinger.")).toEqual(['united-states→ukraine:stinger']);
+  });
+});

@@ -39,7 +39,7 @@ export interface DeliveryOptions {
 }
 
 /** State nouns that make a country adjective an agent: "les autorités françaises". */
-const STATE_NOUN = /(?:autorites|gouvernement|ministere|ministre|president|presidente|armee|armees|forces|etat-major|etat major|diplomatie|chancelier|chanceliere|responsables|dirigeants|executif|pays|industriels|entreprises|groupe|firme|constructeur|fabricant|premier ministre|chef de l'etat)\s+$/;
+const STATE_NOUN = /(?:aide|paquet|enveloppe|soutien|livraisons?|contribution|don|programme|autorites|gouvernement|ministere|ministre|president|presidente|armee|armees|forces|etat-major|etat major|diplomatie|chancelier|chanceliere|responsables|dirigeants|executif|pays|industriels|entreprises|groupe|firme|constructeur|fabricant|premier ministre|chef de l'etat)\s+$/;
 /** A country adjective after a military noun in a recipient slot: "aux forces ukrainiennes". */
 const RECIPIENT_FORCES = /(?:^|[\s'])(?:a|au|aux|pour)\s+(?:l'|la |le |les )?(?:forces(?: armees)?|armee|armees|soldats|troupes|militaires|combattants|defenseurs|pilotes|defense aerienne|forces aeriennes|armee de l'air)\s+$/;
 const RECIPIENT_SLOT = /(?:^|[\s'])(?:a|au|aux|pour|en|vers|a destination de|a destination du)\s+(?:l'|la |le |les )?(?:« ?|" ?)?$/;
@@ -258,7 +258,7 @@ function coordinatedAfter(parties: Party[], fs: string, first: Party): Party[] {
   return out;
 }
 
-const DELIVERY_PARTICIPLE = /\b(livre|fourni|transfere|envoye|remis|cede|donne|offert|expedie|achemine|promis)e?s?\b/;
+const DELIVERY_PARTICIPLE = /\b(livre|fourni|transfere|envoye|remis|cede|donne|offert|expedie|achemine|vendu|promis)e?s?\b/;
 const PASSIVE_GAP_BREAK = /[;:.(]|\bqui\b|\bque\b|\bdont\b/;
 
 /**

@@ -32,9 +32,9 @@ const AUX = w('a', 'ont', 'avait', 'avaient', 'aurait', 'auraient');
 /** One adverb between auxiliary and participle ("a déjà livré", "ont discrètement cédé"). */
 const ADV = opt('deja', "d'ores et deja", 'finalement', 'recemment', 'effectivement', 'bien', 'surtout', 'aussi', 'egalement', 'ensuite', 'notamment', 'encore', 'enfin', 'pour sa part', 'pour leur part', 'de son cote', 'de leur cote', 'quant a lui', 'quant a elle', 'lui-meme', 'jusqu\'ici', 'jusqu\'a present', 'deja', '\\p{L}+ment');
 /** Participles of transfer verbs, any gender and number. */
-const TRANSFERRED = w('(?:livre|fourni|transfere|envoye|remis|cede|donne|offert|expedie|achemine|deploye|depeche)e?s?');
+const TRANSFERRED = w('(?:livre|fourni|transfere|envoye|remis|cede|donne|offert|expedie|achemine|deploye|depeche|vendu)e?s?');
 /** Infinitives of transfer verbs. */
-const TO_TRANSFER = w('envoyer', 'livrer', 'fournir', 'transferer', 'ceder', 'donner', 'offrir', 'expedier', 'remettre', 'depecher', 'acheminer');
+const TO_TRANSFER = w('envoyer', 'livrer', 'fournir', 'transferer', 'ceder', 'donner', 'offrir', 'expedier', 'remettre', 'depecher', 'acheminer', 'vendre');
 /** Nouns naming a transfer. */
 const TRANSFER_NOUN = w('livraisons?', 'cessions?', 'fournitures?', 'dons?', 'transferts?');
 const OF = w('de', "d'", 'des', 'du');
@@ -55,7 +55,7 @@ export const CUE_TABLE: CueEntry[] = [
   { rule: 'participle', status: 'delivered', kind: 'post', forms: [[TRANSFERRED, w('a', 'au', 'aux', 'en', 'par', 'vers')], [w('(?:arrive|parvenu)e?s?'), w('a', 'au', 'aux', 'en')]] },
   { rule: 'offering', status: 'delivered', forms: [[w('offrant', 'fournissant', 'livrant', 'envoyant', 'cedant', 'depechant', 'transferant')]] },
   // Present and imperfect of unambiguous transfer verbs: "l'Iran fournit des Shahed à la Russie".
-  { rule: 'present', status: 'delivered', forms: [[w('fournit', 'fournissent', 'livrent', 'envoient', 'transferent', 'cedent', 'livrait', 'livraient', 'fournissait', 'fournissaient', 'envoyait', 'envoyaient', 'cedait', 'cedaient', 'exporte', 'exportent')]] },
+  { rule: 'present', status: 'delivered', forms: [[w('fournit', 'fournissent', 'livrent', 'envoient', 'transferent', 'cedent', 'vend', 'vendent', 'livrait', 'livraient', 'fournissait', 'fournissaient', 'envoyait', 'envoyaient', 'cedait', 'cedaient', 'exporte', 'exportent')]] },
   // "La France livre des Caesar": folded, the present is also the participle; a participle right after
   // the weapon is read first (chooseCue) and a longer compound cue ending at the same word wins.
   { rule: 'present-singular', status: 'delivered', forms: [[w('livre', 'envoie', 'cede', 'transfere', 'remet', 'expedie', 'donne')]] },
@@ -84,7 +84,12 @@ export const CUE_TABLE: CueEntry[] = [
       [w('va', 'vont', 'allait', 'allaient'), gap(2), w('proceder'), w('a'), w('des', 'de', 'la'), opt('nouvelles'), w('livraisons?')],
     ],
   },
-  { rule: 'future', status: 'announced', forms: [[w('(?:enverr|livrer|fournir|transferer|ceder|donner|offrir|expedier|remplacer|remettr|deploier|depecher)(?:a|ai|as|ons|ez|ont|ait|aient|ions)')]] },
+  { rule: 'future', status: 'announced', forms: [[w('(?:enverr|livrer|fournir|transferer|ceder|donner|offrir|expedier|remplacer|remettr|deploier|depecher|vendr)(?:a|ai|as|ons|ez|ont|ait|aient|ions)')]] },
+  // "Les F-16 danois arriveront en Ukraine cet été."
+  { rule: 'will-arrive', status: 'announced', forms: [[w('arrivera', 'arriveront', 'arriveraient', 'arriverait')], [w('devrai(?:t|ent)', 'doi(?:t|vent)', 'vont', 'va'), ADV, w('arriver', 'parvenir')]] },
+  // "Paris mettra à disposition de Kiev des Caesar."
+  { rule: 'provide', status: 'delivered', forms: [[w('met', 'mettent', 'mis', 'mise', 'mises'), w('a'), w('disposition')]] },
+  { rule: 'will-provide', status: 'announced', forms: [[w('mettra', 'mettront', 'mettre'), w('a'), w('disposition')]] },
   { rule: 'future-passive', status: 'announced', forms: [[w('sera', 'seront', 'serait', 'seraient'), ADV, TRANSFERRED]] },
   { rule: 'subjunctive-passive', status: 'planned', forms: [[w('soit', 'soient'), ADV, TRANSFERRED]] },
   {
