@@ -35,6 +35,9 @@ export interface SiteEvent extends DeliveryEvent {
   href: string;
 }
 
+/** Party columns of an events table (a view leaves its own party out). */
+export type EventColumn = 'supplier' | 'recipient' | 'system';
+
 export interface EventGroup {
   party: Party;
   events: SiteEvent[];
