@@ -1,35 +1,46 @@
 /**
- * Delivery stage: supplier → recipient, weapon, quantity, status, evidence, one per weapon
- * mentioned in a sentence that carries a status cue (French verb or noun; see deliveries/cue-table.ts).
+ * Delivery stage: supplier → recipient, weapon, quantity, status, evidence, one row per weapon
+ * (and per supplier) in a sentence that carries a status cue. The headline is read as a sentence.
  *
- * Per sentence (the headline counts as one):
- * - status: the postposed participle right after the weapon ("Caesar livrés à Kiev"), else the
- *   nearest cue before the weapon, else the nearest cue after it in the same clause with no other
- *   party in between; negated cues are ignored; a use/strike/training cue, a hedge ("pourraient",
- *   "envisage", "refuse") or a comparison ("l'équivalent du Patriot") yields nothing.
- * - supplier: passive agent ("par la France"), origin ("en provenance de", "de la part de"), else
- *   the nearest country/organisation/person (→ nationality) before the cue within the cue's clause
- *   (clauses split at que/qu'/;/:, but "qu'ils" refers back to the main clause), with the parties
- *   coordinated with it ("Les Pays-Bas et le Danemark"); mentions in a recipient slot excluded;
- *   country adjectives count only after a state noun ("les autorités françaises").
- *   Requests invert the roles: the requester is the recipient, the asked party the supplier.
- * - recipient: a country after à/au/aux/pour/en/vers (not an origin "fabriqués aux États-Unis"),
- *   or a country adjective after a military noun ("aux forces ukrainiennes").
- * Then per article: a row whose sentence names no supplier takes the supplier(s) the article
- * gives for the same weapon, else the article's established actor (the suppliers of the first
- * delivery in the headline or the lead); a row with no recipient takes the article's established
- * recipient, else Ukraine.
+ * - deliveries/cue-table.ts, cues.ts: the cues (French verbs and nouns) as data, each written once;
+ *   the word gate derived from them.
+ * - this module: per weapon, which cue governs it (the participle right after it, else the nearest
+ *   cue before it, else a cue after it in its clause with no other party in between, or the verb of
+ *   a relative clause "… que Londres a fournis"); what is no delivery (use, strike, training, repair,
+ *   a hedge or refusal, a comparison, the model a system derives from, what a transfer replaces).
+ * - deliveries/parties.ts: who gives and who receives (agents, coordination, passives, sources,
+ *   recipients, owners, reporting speakers); requests and purchases invert or redirect the roles.
+ * - deliveries/context.ts: what a sentence leaves open comes from the article (same weapon's
+ *   supplier, speaker, headline/lead actor, origin adjective; the headline/lead recipient, else
+ *   Ukraine).
  * - quantity: the number directly governing the weapon phrase (numbers.ts), shared by coordinated
  *   weapons ("missiles Javelin et Stinger").
  */
 import type { CompiledGazetteer } from '../gazetteer/types.ts';
 import { foldKeepLength } from '../gazetteer/fold.ts';
-import { getAliasIndex } from '../gazetteer/compile.ts';
 import { quantityBefore, type Quantity } from './numbers.ts';
 import { extractEntities } from './entities.ts';
 import { segmentText } from './segment.ts';
 import { findCues, type Cue } from './deliveries/cues.ts';
-import type { Delivery, DeliveryStatus, Mention, SegmentedDoc, Sentence } from './types.ts';
+import {
+  adjectiveAfter,
+  adjectiveNear,
+  agentBefore,
+  CLAUSE_BREAK,
+  clauseStart,
+  coordinatedAfter,
+  coordinatedBefore,
+  NEW_CLAUSE,
+  PASSIVE_AGENT,
+  partiesBetween,
+  partiesOf,
+  passiveAgents,
+  reporterBefore,
+  SPEAKER,
+  type Party,
+} from './deliveries/parties.ts';
+import { type Row, withArticleContext, respectively } from './deliveries/context.ts';
+import type { Delivery, Mention, SegmentedDoc, Sentence } from './types.ts';
 
 export interface DeliveryOptions {
   /** The article's headline (not a generated one): read as a sentence of its own. */
@@ -38,24 +49,6 @@ export interface DeliveryOptions {
   ungated?: boolean;
 }
 
-/** State nouns that make a country adjective an agent: "les autorités françaises". */
-const STATE_NOUN = /(?:aide|paquet|enveloppe|soutien|livraisons?|contribution|don|programme|autorites|gouvernement|ministere|ministre|president|presidente|armee|armees|forces|etat-major|etat major|diplomatie|chancelier|chanceliere|responsables|dirigeants|executif|pays|industriels|entreprises|groupe|firme|constructeur|fabricant|premier ministre|chef de l'etat)\s+$/;
-/** A country adjective after a military noun in a recipient slot: "aux forces ukrainiennes". */
-const RECIPIENT_FORCES = /(?:^|[\s'])(?:a|au|aux|pour)\s+(?:l'|la |le |les )?(?:forces(?: armees)?|armee|armees|soldats|troupes|militaires|combattants|defenseurs|pilotes|defense aerienne|forces aeriennes|armee de l'air)\s+$/;
-const RECIPIENT_SLOT = /(?:^|[\s'])(?:a|au|aux|pour|en|vers|a destination de|a destination du)\s+(?:l'|la |le |les )?(?:« ?|" ?)?$/;
-const ORIGIN_SLOT = /(?:fabrique|produit|concu|developpe|origine|construit)\w*\s+(?:en|aux?|dans)\s+(?:l'|la |le |les )?$/;
-const DE_SLOT = /(?:^|[\s'])(?:de|d|du|des)\s*(?:l'|la |le |les )?(?:« ?|" ?)?$/;
-/** Where a transfer comes from: "en provenance de la Pologne", "de la part des États-Unis". */
-const SOURCE_SLOT = /(?:en provenance|de la part|venant|venus?|issus?|offerts?|fournis|donnes?) d(?:e|u|es|')\s*(?:l'|la |le |les )?$/;
-/** A complement that is no subject: "la rencontre entre Joe Biden et …", "selon Washington". */
-const COMPLEMENT_SLOT = /(?:^|\s)(?:entre|avec|contre|selon|chez|sans)\s+(?:l'|la |le |les )?$/;
-/** Owner, not recipient, and so the one who gives: "six avions appartenant à l'armée de l'air française". */
-const OWNER_SLOT = /(?:appartenant|appartiennent|appartient)\s+(?:a|au|aux)\s+(?:l'|la |le |les )?(?:[\p{L}'-]+\s+){0,3}$/u;
-const PASSIVE_AGENT = /(?:^|\s)par\s+(?:l'|la |le |les )?$/;
-const RELATIVE_SUBJECT = /^\s*,\s*qui\s+(?:\p{L}+\s+){0,3}$/u;
-const CLAUSE_BREAK = /\bque\b|\bqu'|[;:]/g;
-/** A clause whose subject is a pronoun refers back to the main clause's subject: "ont annoncé qu'ils allaient fournir". */
-const PRONOUN_SUBJECT = /^\s*(?:ils|elles|il|elle)\b/;
 /**
  * The weapon is a point of comparison or what a transfer replaces, not its object: "cet équivalent
  * du Patriot", "des avions qui seront remplacés par des F-35".
@@ -70,106 +63,6 @@ const OWN_REPLACEMENT = /^\s*(?:[\p{L}-]+\s+){0,2}(?:pour|afin de)\s+(?:les\s+|l
 
 /** The weapon is what another system derives from: "une version modernisée du T-55". */
 const DERIVED_FROM = /\b(?:version|variante|copie|derive|modernisation|evolution)(?:\s+[\p{L}\d-]+){0,6}\s+(?:du|de|des|d')\s*(?:l'|la |le |les )?(?:[\p{L}-]+\s+)?$/u;
-
-/** Organisation kinds that can supply weapons. */
-const SUPPLIER_ORG_KINDS = new Set(['alliance', 'intergovernmental', 'coalition', 'company', 'government', 'armed-forces', 'other']);
-
-/** Organisation kinds that stand for their country. */
-const COUNTRY_ORG_KINDS = new Set(['company', 'government', 'armed-forces']);
-
-/** Statuses that need no supplier from the article context (the requester or the producer is the point). */
-const NO_CONTEXT_SUPPLIER = new Set<DeliveryStatus>(['requested', 'produced']);
-
-interface Party {
-  id: string;
-  /** Country adjective not preceded by a state noun ("les Patriot allemands"). */
-  adjective: boolean;
-  m: Mention;
-  rel: number; // start relative to sentence
-  relEnd: number;
-  deSlot: boolean;
-  /** Complement of "entre", "avec", "selon"…: never the agent. */
-  complement: boolean;
-  recipientSlot: boolean;
-  sourceSlot: boolean;
-}
-
-function partiesOf(sentence: Sentence, fs: string, ms: Mention[], cg: CompiledGazetteer): Party[] {
-  const index = getAliasIndex(cg);
-  const out: Party[] = [];
-  for (const m of ms) {
-    let id: string | undefined;
-    if (m.type === 'country') id = m.id;
-    else if (m.type === 'organization') {
-      const org = cg.organizations.get(m.id);
-      // A company, an army or a government acts for its country ("Baykar offrira un TB2" → Turkey).
-      if (org && SUPPLIER_ORG_KINDS.has(org.kind)) id = COUNTRY_ORG_KINDS.has(org.kind) && org.country ? org.country : m.id;
-    } else if (m.type === 'person') id = index.personCountry.get(m.id);
-    if (!id) continue;
-    const rel = m.start - sentence.start;
-    const relEnd = m.end - sentence.start;
-    const before = fs.slice(Math.max(0, rel - 40), rel);
-    const party = { id, adjective: false, m, rel, relEnd, deSlot: false, complement: false, recipientSlot: false, sourceSlot: false };
-    // Adjectives ("françaises") act as agents only after a state noun, as recipients after a military noun.
-    if (m.type === 'country' && /^[\p{Ll}]/u.test(m.text)) {
-      if (OWNER_SLOT.test(before)) {
-        out.push({ ...party, sourceSlot: true });
-        continue;
-      }
-      if (RECIPIENT_FORCES.test(before)) {
-        out.push({ ...party, recipientSlot: true });
-        continue;
-      }
-      if (!STATE_NOUN.test(before)) {
-        out.push({ ...party, adjective: true, deSlot: true });
-        continue;
-      }
-    }
-    out.push({
-      ...party,
-      deSlot: DE_SLOT.test(before),
-      complement: COMPLEMENT_SLOT.test(before),
-      recipientSlot: RECIPIENT_SLOT.test(before) && !ORIGIN_SLOT.test(before) && !OWNER_SLOT.test(before),
-      sourceSlot: SOURCE_SLOT.test(before) || OWNER_SLOT.test(before),
-    });
-  }
-  // "l'Agence internationale de l'énergie atomique (AIEA)": an acronym in parentheses repeats the party before it.
-  for (let i = 1; i < out.length; i++) {
-    if (fs[out[i].rel - 1] === '(' && out[i].id === out[i - 1].id) out[i] = { ...out[i - 1], m: out[i].m, rel: out[i].rel, relEnd: out[i].relEnd };
-  }
-  // "entre Joe Biden et Volodymyr Zelensky": what is coordinated with a complement is one too.
-  for (let i = 1; i < out.length; i++) {
-    const prev = out[i - 1];
-    if (prev.complement && !out[i].adjective && COORD.test(fs.slice(prev.relEnd, out[i].rel))) out[i].complement = true;
-  }
-  return out;
-}
-
-function clauseStart(fs: string, pos: number): number {
-  let start = 0;
-  CLAUSE_BREAK.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CLAUSE_BREAK.exec(fs)) && m.index < pos) start = m.index + m[0].length;
-  return start;
-}
-
-/** Nearest agent before `pos` in the clause: plain mentions first, "de X" complements as fallback. */
-function agentBefore(parties: Party[], fs: string, pos: number, exclude: string | null): Party | null {
-  let from = clauseStart(fs, pos);
-  // "X a annoncé qu'il allait livrer": the pronoun stands for the main clause's subject.
-  if (from > 0 && PRONOUN_SUBJECT.test(fs.slice(from, pos))) from = 0;
-  const pool = parties.filter((p) => p.relEnd <= pos && p.rel >= from && !p.recipientSlot && !p.complement && p.id !== exclude);
-  // "l'Iran, qui fournit …": the antecedent of the relative clause is the agent, even as a "de X" complement.
-  for (let i = pool.length - 1; i >= 0; i--) {
-    if (RELATIVE_SUBJECT.test(fs.slice(pool[i].relEnd, pos))) return pool[i];
-  }
-  for (const pass of [false, true]) {
-    for (let i = pool.length - 1; i >= 0; i--) {
-      if (pool[i].deSlot === pass) return pool[i];
-    }
-  }
-  return null;
-}
 
 /** A relative clause after the weapon whose verb is the cue: "des Storm Shadow que Londres a fournis". */
 const RELATIVE_OBJECT = /^[\s\p{L}-]{0,40}\bqu(?:e\s+|')[^;:,]*$/u;
@@ -203,11 +96,6 @@ function chooseCue(cues: Cue[], parties: Party[], fs: string, wRel: number, wRel
   return null;
 }
 
-/** Parties that could be a subject between two offsets (not a recipient, source or adjective). */
-function partiesBetween(parties: Party[], from: number, to: number): Party[] {
-  return parties.filter((p) => p.rel >= from && p.relEnd <= to && !p.recipientSlot && !p.sourceSlot && !p.adjective);
-}
-
 /**
  * Whether a hedge governs the cue: between the cue and the weapon, shortly before the cue in its
  * clause ("pourraient annoncer la livraison"), or anywhere in the sentence for a tenseless noun
@@ -224,138 +112,12 @@ function hedged(cues: Cue[], fs: string, cue: Cue, wRel: number): boolean {
   return false;
 }
 
-/** A new clause starts in this gap: punctuation, a conjunction or a relative pronoun. */
-const NEW_CLAUSE = /[,;:()–-]|\s(?:et|mais|qui|que|qu'|dont|tandis)\s/;
-
-/** Separator between coordinated parties: ", ", " et ", ", ainsi que " (articles allowed). */
-const COORD = /^\s*(?:,\s*(?:et\s+|ainsi que\s+)?|et\s+|ainsi que\s+)(?:l'|la |le |les )?$/;
-
-/** The agent plus the parties coordinated with it before ("l'Allemagne, le Danemark et les Pays-Bas livreront"). */
-function coordinatedBefore(parties: Party[], fs: string, agent: Party): Party[] {
-  const out = [agent];
-  let cur = agent;
-  for (let i = parties.indexOf(agent) - 1; i >= 0; i--) {
-    const p = parties[i];
-    if (p.adjective || p.recipientSlot || p.relEnd > cur.rel) continue;
-    if (!COORD.test(fs.slice(p.relEnd, cur.rel))) break;
-    out.unshift(p);
-    cur = p;
-  }
-  return out;
-}
-
-/** The parties coordinated after `first` ("par le Danemark, les Pays-Bas et la Norvège"). */
-function coordinatedAfter(parties: Party[], fs: string, first: Party): Party[] {
-  const out = [first];
-  let cur = first;
-  for (let i = parties.indexOf(first) + 1; i < parties.length; i++) {
-    const p = parties[i];
-    if (p.rel < cur.relEnd) continue;
-    if (p.adjective || !COORD.test(fs.slice(cur.relEnd, p.rel))) break;
-    out.push(p);
-    cur = p;
-  }
-  return out;
-}
-
-const DELIVERY_PARTICIPLE = /\b(livre|fourni|transfere|envoye|remis|cede|donne|offert|expedie|achemine|vendu|promis)e?s?\b/;
-const PASSIVE_GAP_BREAK = /[;:.(]|\bqui\b|\bque\b|\bdont\b/;
-
-/**
- * A delivery participle governing the weapon, with its "par" agent(s): "les F-16 livrés depuis l'été
- * par le Danemark, les Pays-Bas et la Norvège", "des Mirage 2000-5 cédés par la France". A production
- * participle ("produits par KNDS", "construits par Dassault") names the maker, not the supplier.
- */
-function passiveAgents(parties: Party[], fs: string, wRelEnd: number, nextWeaponRel: number): { agents: Party[]; status: DeliveryStatus } | null {
-  for (const p of parties) {
-    if (p.rel <= wRelEnd || p.rel > wRelEnd + 90 || p.rel > nextWeaponRel) continue;
-    const before = fs.slice(Math.max(0, p.rel - 12), p.rel);
-    if (!PASSIVE_AGENT.test(before)) continue;
-    const between = fs.slice(wRelEnd, p.rel);
-    if (PASSIVE_GAP_BREAK.test(between)) return null;
-    const m = DELIVERY_PARTICIPLE.exec(between);
-    if (!m) return null;
-    // "…, livrés" after a comma must directly follow the weapon phrase ("les Caesar, livrés par Paris",
-    // "ses premières batteries Patriot, l'une fournie par les États-Unis").
-    if (between.slice(0, m.index).includes(',') && !/^[^,]*,\s*(?:l'une?\s+|l'autre\s+|dont\s+\p{L}+\s+|chacune?\s+)?$/u.test(between.slice(0, m.index))) return null;
-    return { agents: coordinatedAfter(parties, fs, p), status: m[1] === 'promis' ? 'pledged' : 'delivered' };
-  }
-  return null;
-}
-
-/** Country adjective right after the weapon ("les Patriot allemands") that differs from the system's origin. */
-function adjectiveAfter(parties: Party[], fs: string, wRelEnd: number, origin: string[] | undefined, allowOrigin: boolean): string | null {
-  for (const p of parties) {
-    if (p.rel < wRelEnd) continue;
-    if (p.rel - wRelEnd > 25) break;
-    if (!p.adjective || p.m.type !== 'country') continue;
-    if (!/^[\s\p{L}\d-]*$/u.test(fs.slice(wRelEnd, p.rel))) break;
-    if (!allowOrigin && origin?.includes(p.id)) return null;
-    return p.id;
-  }
-  return null;
-}
-
-/** A reporting incise before a party: "…, a annoncé le Pentagone", "…, ont annoncé le Premier ministre, X". */
-const SPEAKER = /[,»"]\s*(?:(?:a|ont|avait)\s+)?(?:annonce|declare|indique|precise|detaille|affirme|confirme|explique|souligne|ajoute|rapporte|assure|fait savoir)\p{L}*\s+(?:[^,;:.]*,\s*)?(?:[^,;:.]|(?<=\b(?:m|mme|mm|dr))\.)*$/u;
-
-/** A reporting verb and "que" ending a main clause: "Les États-Unis ont assuré que …". */
-const REPORT_THAT = /(?:annonce|assure|affirme|indique|confirme|declare|precise|explique|fait savoir|souligne)\p{L}*\s+(?:\p{L}+\s+){0,3}?qu(?:e\s*|')$/u;
-
-/** The subject of the reporting clause the weapon's clause depends on: "Washington a assuré que les NASAMS promis seraient livrés". */
-function reporterBefore(parties: Party[], fs: string, wRel: number): string | null {
-  const from = clauseStart(fs, wRel);
-  const head = fs.slice(0, from);
-  if (from === 0 || !REPORT_THAT.test(head)) return null;
-  if (parties.some((p) => p.rel >= from && p.relEnd <= wRel && !p.adjective)) return null;
-  // The agent of the reporting clause, which ends where its "que" starts.
-  return agentBefore(parties, fs, head.replace(/qu(?:e\s*|')$/, '').length, null)?.id ?? null;
-}
-
-/** A country adjective of the system's own origin next to it: "les avions français Mirage 2000", "les Abrams américains". */
-function adjectiveNear(parties: Party[], fs: string, wRel: number, wRelEnd: number, origin: string[] | undefined): string | null {
-  if (!origin) return null;
-  for (const p of parties) {
-    if (!p.adjective || p.m.type !== 'country' || !origin.includes(p.id)) continue;
-    const gap = p.relEnd <= wRel ? fs.slice(p.relEnd, wRel) : p.rel >= wRelEnd ? fs.slice(wRelEnd, p.rel) : null;
-    if (gap !== null && gap.length <= 25 && /^[\s\p{L}\d«»"-]*$/u.test(gap)) return p.id;
-  }
-  return null;
-}
-
 /** The mentions sorted by start (stable): the array itself when it already is, as the entity stage returns it. */
 function inStartOrder(mentions: Mention[]): Mention[] {
   for (let i = 1; i < mentions.length; i++) {
     if (mentions[i].start < mentions[i - 1].start) return mentions.slice().sort((a, b) => a.start - b.start);
   }
   return mentions;
-}
-
-/** Whether two deliveries are exact duplicates. */
-function sameDelivery(a: Delivery, b: Delivery): boolean {
-  return a.weapon === b.weapon && a.status === b.status && a.supplier === b.supplier && a.recipient === b.recipient && a.quantity === b.quantity;
-}
-
-function sameSentence(a: Row, b: Row): boolean {
-  return a.delivery.evidence.offset === b.delivery.evidence.offset && a.delivery.evidence.text === b.delivery.evidence.text;
-}
-
-/** A row of one sentence, before the article context fills what the sentence does not say. */
-interface Row {
-  delivery: Delivery;
-  /** The sentence names no supplier / no recipient. */
-  needsSupplier: boolean;
-  needsRecipient: boolean;
-  /** The row comes from the headline or the lead paragraph. */
-  lead: boolean;
-  /** Who the sentence says reports it: "…, a annoncé le Pentagone" (a weak supplier). */
-  speaker: string | null;
-  /** A country adjective naming the system's own origin: "les chars américains Abrams" (the weakest supplier). */
-  origin: string | null;
-  /** Stated by a verb, not only by a noun ("la livraison de"). */
-  verbal: boolean;
-  /** Read on a generic noun of a headline or lead: context for the article, not a delivery. */
-  context?: boolean;
 }
 
 /** One sentence to read, with its mentions and where its evidence points. */
@@ -413,60 +175,6 @@ function genericWeapon(unit: Unit): Mention | null {
   if (!m) return null;
   const start = unit.sentence.start + m.index;
   return { id: '', type: 'weapon', text: unit.sentence.text.slice(m.index, m.index + m[0].length), start, end: start + m[0].length };
-}
-
-/**
- * Fills what a sentence leaves open from the article, then removes exact duplicates. A missing
- * supplier is, in order: the supplier(s) the article names for the same weapon; the speaker of the
- * sentence ("…, détaille le Pentagone"); the article's established actor (the suppliers of the
- * first delivery of the headline or lead, else the one supplier the article names); the
- * system's own origin when an adjective states it ("les chars américains Abrams").
- */
-function withArticleContext(all: Row[], cg: CompiledGazetteer): Delivery[] {
-  const rows = all.filter((r) => !r.context);
-  const leadNamed = all.filter((r) => r.lead && !r.needsSupplier && r.delivery.supplier && r.delivery.status !== 'produced' && r.delivery.status !== 'requested');
-  const named = rows.filter((r) => !r.needsSupplier && r.delivery.supplier && r.delivery.status !== 'produced');
-  const explicit = named.filter((r) => r.delivery.status !== 'requested');
-  const byWeapon = new Map<string, Set<string>>();
-  for (const r of named) {
-    const set = byWeapon.get(r.delivery.weapon) ?? new Set<string>();
-    set.add(r.delivery.supplier as string);
-    byWeapon.set(r.delivery.weapon, set);
-  }
-  const firstLead = leadNamed[0];
-  const allSuppliers = [...new Set(explicit.map((r) => r.delivery.supplier as string))];
-  const actors = firstLead ? leadNamed.filter((r) => sameSentence(r, firstLead)).map((r) => r.delivery.supplier as string) : allSuppliers.length === 1 ? allSuppliers : [];
-  const withRecipient = all.filter((r) => !r.needsRecipient && r.delivery.recipient && r.delivery.status !== 'produced');
-  const establishedRecipient = withRecipient.find((r) => r.lead)?.delivery.recipient ?? null;
-  const defaultRecipient = establishedRecipient ?? (cg.countries.has('ukraine') ? 'ukraine' : null);
-
-  const out: Delivery[] = [];
-  const push = (d: Delivery) => {
-    if (!out.some((x) => sameDelivery(x, d))) out.push(d);
-  };
-  for (const r of rows) {
-    const d = r.delivery;
-    if (r.needsRecipient) {
-      d.recipient = defaultRecipient;
-      d.evidence.rule += establishedRecipient ? '+article-recipient' : '+default-recipient';
-    }
-    if (d.supplier && d.supplier === d.recipient) d.supplier = null;
-    if (d.supplier === null && !NO_CONTEXT_SUPPLIER.has(d.status)) {
-      const candidates: [string, string[]][] = [
-        ['+article-supplier', [...(byWeapon.get(d.weapon) ?? [])]],
-        ['+speaker', r.speaker ? [r.speaker] : []],
-        ['+article-actor', actors],
-        ['+origin', r.origin ? [r.origin] : []],
-      ];
-      const found = candidates.map(([rule, ids]) => [rule, [...new Set(ids)].filter((id) => id !== d.recipient)] as const).find(([, ids]) => ids.length > 0);
-      if (found) {
-        for (const supplier of found[1]) push({ ...d, supplier, evidence: { ...d.evidence, rule: d.evidence.rule + found[0] } });
-        continue;
-      }
-    }
-    push(d);
-  }
-  return out;
 }
 
 /** The delivery rows one sentence states. */
@@ -633,25 +341,4 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
     }
   }
   return respectively(out, cg);
-}
-
-/**
- * "Washington et Berlin vont livrer des Bradley et des Marder": when every weapon of a sentence got
- * the same coordinated suppliers and each weapon's origin names exactly one of them, a different
- * one each, each supplier gives its own system.
- */
-function respectively(rows: Row[], cg: CompiledGazetteer): Row[] {
-  const weapons = [...new Set(rows.map((r) => r.delivery.weapon))];
-  const suppliers = [...new Set(rows.map((r) => r.delivery.supplier))];
-  if (weapons.length < 2 || suppliers.length < 2 || suppliers.includes(null)) return rows;
-  const own = new Map<string, string>();
-  for (const w of weapons) {
-    const of = new Set(rows.filter((r) => r.delivery.weapon === w).map((r) => r.delivery.supplier as string));
-    if (of.size !== suppliers.length) return rows;
-    const origin = (cg.weapons.get(w)?.origin ?? []).filter((c) => of.has(c));
-    if (origin.length !== 1) return rows;
-    own.set(w, origin[0]);
-  }
-  if (new Set(own.values()).size !== weapons.length) return rows;
-  return rows.filter((r) => own.get(r.delivery.weapon) === r.delivery.supplier);
 }
