@@ -265,3 +265,19 @@ describe('sales, arrivals and national aid', () => {
     expect(triples("L'aide américaine comprend des missiles Stinger.")).toEqual(['united-states→ukraine:stinger']);
   });
 });
+
+describe('ongoing deliveries and who is compared', () => {
+  it('reads "a commencé à livrer", "le premier pays à livrer" and "ont chacune envoyé"', () => {
+    expect(triples('Les Pays-Bas ont commencé à livrer leurs F-16 à Kiev.')).toEqual(['netherlands→ukraine:f-16']);
+    expect(triples("La Pologne a été le premier pays à livrer des chars Leopard 2 à l'Ukraine.")).toEqual(['poland→ukraine:leopard-2']);
+    expect(triples('La Norvège et l\'Espagne ont chacune envoyé des NASAMS à Kiev.')).toEqual(['norway→ukraine:nasams', 'spain→ukraine:nasams']);
+  });
+
+  it('does not take the country a supplier is compared with as a supplier', () => {
+    expect(triples("Après les Pays-Bas, la Belgique va elle aussi livrer des F-16 à l'Ukraine.")).toEqual(['belgium→ukraine:f-16']);
+  });
+
+  it('takes "selon" a seat of power as the speaker of a sentence without a supplier', () => {
+    expect(triples('Ce nouvel envoi comprend des missiles Javelin, selon le Pentagone.')).toEqual(['united-states→ukraine:javelin']);
+  });
+});

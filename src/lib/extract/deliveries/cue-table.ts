@@ -30,7 +30,7 @@ const gap = (n: number): Slot => ({ words: [], gap: n });
 /** Auxiliaries of the compound past, indicative and reported conditional. */
 const AUX = w('a', 'ont', 'avait', 'avaient', 'aurait', 'auraient');
 /** One adverb between auxiliary and participle ("a déjà livré", "ont discrètement cédé"). */
-const ADV = opt('deja', "d'ores et deja", 'finalement', 'recemment', 'effectivement', 'bien', 'surtout', 'aussi', 'egalement', 'ensuite', 'notamment', 'encore', 'enfin', 'pour sa part', 'pour leur part', 'de son cote', 'de leur cote', 'quant a lui', 'quant a elle', 'lui-meme', 'jusqu\'ici', 'jusqu\'a present', 'deja', '\\p{L}+ment');
+const ADV = opt('deja', "d'ores et deja", 'finalement', 'recemment', 'effectivement', 'bien', 'surtout', 'aussi', 'egalement', 'ensuite', 'notamment', 'encore', 'enfin', 'pour sa part', 'pour leur part', 'de son cote', 'de leur cote', 'quant a lui', 'quant a elle', 'chacun', 'chacune', 'tous deux', 'toutes deux', 'conjointement', 'elle aussi', 'lui aussi', 'eux aussi', 'elles aussi', 'lui-meme', 'jusqu\'ici', 'jusqu\'a present', 'deja', '\\p{L}+ment');
 /** Participles of transfer verbs, any gender and number. */
 const TRANSFERRED = w('(?:livre|fourni|transfere|envoye|remis|cede|donne|offert|expedie|achemine|deploye|depeche|vendu)e?s?');
 /** Infinitives of transfer verbs. */
@@ -60,6 +60,16 @@ export const CUE_TABLE: CueEntry[] = [
   // the weapon is read first (chooseCue) and a longer compound cue ending at the same word wins.
   { rule: 'present-singular', status: 'delivered', forms: [[w('livre', 'envoie', 'cede', 'transfere', 'remet', 'expedie', 'donne')]] },
   { rule: 'gift', status: 'delivered', forms: [[w('fait', 'font', 'faisait'), w('don'), OF]] },
+  // "a commencé à livrer", "continuent de fournir", "le premier pays à livrer".
+  {
+    rule: 'ongoing',
+    status: 'delivered',
+    forms: [
+      [AUX, ADV, w('commence', 'continue'), w('a', 'de', "d'"), TO_TRANSFER],
+      [w('commence', 'commencent', 'continue', 'continuent', 'poursuit', 'poursuivent'), ADV, w('a', 'de', "d'"), TO_TRANSFER],
+      [w('premier', 'premiere', 'seul', 'seule', 'dernier', 'derniere'), gap(2), w('a'), TO_TRANSFER],
+    ],
+  },
   { rule: 'exported', status: 'delivered', forms: [[AUX, ADV, w('exportee?s?')]] },
   { rule: 'completed', status: 'delivered', forms: [[AUX, gap(1), w('acheve', 'termine', 'finalise'), w('la', 'les'), w('livraisons?')]] },
   { rule: 'transfer-noun', status: 'announced', kind: 'noun', forms: [[w('la', 'une', 'les', 'des', 'sa', 'ses', 'leur', 'leurs', 'cette', 'prochaine', 'nouvelle', 'nouvelles'), gap(1), TRANSFER_NOUN, opt("a l'\\p{L}+", 'au \\p{L}+', 'a \\p{L}+'), OF]] },

@@ -20,7 +20,7 @@ export const DE_SLOT = /(?:^|[\s'])(?:de|d|du|des)\s*(?:l'|la |le |les )?(?:« ?
 /** Where a transfer comes from: "en provenance de la Pologne", "de la part des États-Unis". */
 export const SOURCE_SLOT = /(?:en provenance|de la part|venant|venus?|issus?|offerts?|fournis|donnes?) d(?:e|u|es|')\s*(?:l'|la |le |les )?$/;
 /** A complement that is no subject: "la rencontre entre Joe Biden et …", "selon Washington". */
-export const COMPLEMENT_SLOT = /(?:^|\s)(?:entre|avec|contre|selon|chez|sans)\s+(?:l'|la |le |les )?$/;
+export const COMPLEMENT_SLOT = /(?:^|\s|')(?:entre|avec|contre|selon|chez|sans|apres|comme|outre|sauf|face a|instar d[eu']?|contrairement a(?:ux?)?)\s*(?:l'|la |le |les )?$/;
 /** Owner, not recipient, and so the one who gives: "six avions appartenant à l'armée de l'air française". */
 export const OWNER_SLOT = /(?:appartenant|appartiennent|appartient)\s+(?:a|au|aux)\s+(?:l'|la |le |les )?(?:[\p{L}'-]+\s+){0,3}$/u;
 export const PASSIVE_AGENT = /(?:^|\s)par\s+(?:l'|la |le |les )?$/;
@@ -95,7 +95,9 @@ export function partiesOf(sentence: Sentence, fs: string, ms: Mention[], cg: Com
   // "entre Joe Biden et Volodymyr Zelensky": what is coordinated with a complement is one too.
   for (let i = 1; i < out.length; i++) {
     const prev = out[i - 1];
-    if (prev.complement && !out[i].adjective && COORD.test(fs.slice(prev.relEnd, out[i].rel))) out[i].complement = true;
+    const gap = fs.slice(prev.relEnd, out[i].rel);
+    // A bare comma after a complement ends it: "Après les Pays-Bas, la Belgique livrera …".
+    if (prev.complement && !out[i].adjective && COORD.test(gap) && /\bet\b|ainsi que/.test(gap)) out[i].complement = true;
   }
   return out;
 }
@@ -143,7 +145,7 @@ export function coordinatedBefore(parties: Party[], fs: string, agent: Party): P
   let cur = agent;
   for (let i = parties.indexOf(agent) - 1; i >= 0; i--) {
     const p = parties[i];
-    if (p.adjective || p.recipientSlot || p.relEnd > cur.rel) continue;
+    if (p.adjective || p.recipientSlot || p.complement || p.relEnd > cur.rel) continue;
     if (!COORD.test(fs.slice(p.relEnd, cur.rel))) break;
     out.unshift(p);
     cur = p;
@@ -204,7 +206,7 @@ export function adjectiveAfter(parties: Party[], fs: string, wRelEnd: number, or
 }
 
 /** A reporting incise before a party: "…, a annoncé le Pentagone", "…, ont annoncé le Premier ministre, X". */
-export const SPEAKER = /[,»"]\s*(?:(?:a|ont|avait)\s+)?(?:annonce|declare|indique|precise|detaille|affirme|confirme|explique|souligne|ajoute|rapporte|assure|fait savoir)\p{L}*\s+(?:[^,;:.]*,\s*)?(?:[^,;:.]|(?<=\b(?:m|mme|mm|dr))\.)*$/u;
+export const SPEAKER = /[,»"]\s*selon\s+(?:l'|la |le |les )?$|[,»"]\s*(?:(?:a|ont|avait)\s+)?(?:annonce|declare|indique|precise|detaille|affirme|confirme|explique|souligne|ajoute|rapporte|assure|fait savoir)\p{L}*\s+(?:[^,;:.]*,\s*)?(?:[^,;:.]|(?<=\b(?:m|mme|mm|dr))\.)*$/u;
 
 /** A reporting verb and "que" ending a main clause: "Les États-Unis ont assuré que …". */
 export const REPORT_THAT = /(?:annonce|assure|affirme|indique|confirme|declare|precise|explique|fait savoir|souligne)\p{L}*\s+(?:\p{L}+\s+){0,3}?qu(?:e\s*|')$/u;
