@@ -10,10 +10,10 @@ const data: ExplorerData = {
   statuses: { announced: 'annoncée', delivered: 'livrée' },
   // Newest first, as the site writes it.
   events: [
-    ['e3', 3, 1, 4, 'tank', 'announced', 14, '', '2024-05-01', 2],
-    ['e2', 0, 1, 2, 'artillery', 'delivered', 6, '', '2024-01-18', 3],
-    ['e1', 0, 1, 2, 'artillery', 'announced', null, 'des dizaines', '2023-02-10', 1],
-    ['e0', 5, 1, 2, 'artillery', 'announced', 100, '', '', 1],
+    ['e3', 3, 1, 4, 'tank', 'announced', 14, '', '2024-05-01', 2, 'announced'],
+    ['e2', 0, 1, 2, 'artillery', 'delivered', 6, '', '2024-01-18', 3, 'announced delivered'],
+    ['e1', 0, 1, 2, 'artillery', 'announced', null, 'des dizaines', '2023-02-10', 1, 'announced'],
+    ['e0', 5, 1, 2, 'artillery', 'announced', 100, '', '', 1, 'announced'],
   ],
 };
 const ids = (state: Parameters<typeof applyState>[1]) => applyState(data, state).map((e) => e[0]);
@@ -31,7 +31,9 @@ describe('explorer URL state', () => {
 describe('explorer filters and sorts', () => {
   it('combines filters of different kinds', () => {
     expect(ids({ filters: { supplier: 'france' }, sort: 'date-desc' })).toEqual(['e2', 'e1']);
-    expect(ids({ filters: { supplier: 'france', status: 'announced' }, sort: 'date-desc' })).toEqual(['e1']);
+    expect(ids({ filters: { supplier: 'france', status: 'delivered' }, sort: 'date-desc' })).toEqual(['e2']);
+    // A status finds every event that went through it: France's two announcements, one since delivered.
+    expect(ids({ filters: { supplier: 'france', status: 'announced' }, sort: 'date-desc' })).toEqual(['e2', 'e1']);
     expect(ids({ filters: { system: 'caesar', year: '2024' }, sort: 'date-desc' })).toEqual(['e2']);
     expect(ids({ filters: { category: 'tank' }, sort: 'date-desc' })).toEqual(['e3']);
     expect(ids({ filters: { supplier: 'non-precise' }, sort: 'date-desc' })).toEqual(['e0']);

@@ -38,12 +38,13 @@ export function applyState(data: ExplorerData, state: ExplorerState): EventRow[]
   const { filters } = state;
   const slug = (i: number) => data.parties[i][0];
   const out = data.events.filter(
-    ([, supplier, recipient, system, category, status, , , first]) =>
+    ([, supplier, recipient, system, category, , , , first, , history]) =>
       (!filters.supplier || slug(supplier) === filters.supplier) &&
       (!filters.recipient || slug(recipient) === filters.recipient) &&
       (!filters.system || slug(system) === filters.system) &&
       (!filters.category || category === filters.category) &&
-      (!filters.status || status === filters.status) &&
+      // A status matches any stage the event went through ("announced" finds pledges since delivered).
+      (!filters.status || history.split(' ').includes(filters.status)) &&
       (!filters.year || first.startsWith(filters.year)),
   );
   // data.events is newest first; equal keys keep that order (Array#sort is stable).

@@ -47,8 +47,9 @@ export interface ExplorerData {
   statuses: Record<string, string>;
   /**
    * One per event, newest first report first: id, supplier, recipient and system (indexes into
-   * parties), category, status, quantity (or null), vague quantity text (or ""), first report
-   * (YYYY-MM-DD or ""), number of articles.
+   * parties), category, status (the furthest stage), quantity (or null), vague quantity text (or
+   * ""), first report (YYYY-MM-DD or ""), number of articles, every status of its history
+   * (space-separated).
    */
-  events: Array<[string, number, number, number, string, string, number | null, string, string, number]>;
+  events: Array<[string, number, number, number, string, string, number | null, string, string, number, string]>;
 }

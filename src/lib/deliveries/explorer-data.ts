@@ -31,6 +31,7 @@ export function explorerData(events: readonly SiteEvent[]): ExplorerData {
     events: events.map((e) => [
       e.id, ref(e.supplierParty, 'p'), ref(e.recipientParty, 'p'), ref(e.system, 'w'), e.category, e.status,
       e.quantity, e.quantity == null ? (e.quantityText ?? '') : '', e.first ?? '', e.articles.length,
+      e.history.map((h) => h.status).join(' '),
     ]),
   };
 }

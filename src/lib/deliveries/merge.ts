@@ -217,7 +217,7 @@ export function mergeDeliveries(rows: readonly DeliveryRow[]): MergeResult {
   const taken = new Set<string>();
 
   const found = (work: Work, reason: MergeReason): Building => {
-    const { row, placement } = work;
+    const { row } = work;
     const event: Building = {
       id: eventId(work, taken),
       supplier: row.supplier,
@@ -239,7 +239,6 @@ export function mergeDeliveries(rows: readonly DeliveryRow[]): MergeResult {
     byKey.set(key, [...(byKey.get(key) ?? []), event]);
     byWeapon.set(row.weapon, [...(byWeapon.get(row.weapon) ?? []), event]);
     add(event, work, reason, undefined);
-    void placement;
     return event;
   };
 

@@ -57,7 +57,7 @@ export interface DeliveryData {
   bySupplier: Map<string, EventGroup>;
   byRecipient: Map<string, EventGroup>;
   bySystem: Map<string, EventGroup>;
-  /** Values present, in display order. */
+  /** Values present, in display order (statuses: every stage of any event's history). */
   categories: string[];
   statuses: string[];
   years: string[];
@@ -162,7 +162,7 @@ export function getDeliveryData(): Promise<DeliveryData> {
       byRecipient,
       bySystem,
       categories: [...new Set(events.map((e) => e.category))].sort((a, b) => collator.compare(categoryLabel(a), categoryLabel(b))),
-      statuses: [...new Set(events.map((e) => e.status))].sort((a, b) => statusRank(a) - statusRank(b) || a.localeCompare(b)),
+      statuses: [...new Set(events.flatMap((e) => e.history.map((h) => h.status)))].sort((a, b) => statusRank(a) - statusRank(b) || a.localeCompare(b)),
       years: [...new Set(events.map((e) => e.year).filter((y): y is string => !!y))].sort().reverse(),
       rows: rows.length,
     };
