@@ -36,8 +36,8 @@ export interface CueDef {
   kind: CueKind;
   /** One regex (global, sticky-free) over the folded sentence: any of the forms. */
   re: RegExp;
-  /** Gate: per form, one anchored word regex per required slot. */
-  gate: RegExp[][];
+  /** Gate: per form, the required slots as indices into WORD_TESTS (each met by one word). */
+  gate: number[][];
 }
 
 /** A cue found in a sentence (offsets in the sentence). */
@@ -86,27 +86,53 @@ function checkEntry(e: CueEntry): void {
   }
 }
 
+/** The distinct required slots of all cues, as anchored one-word regexes (shared by cues that repeat a slot). */
+const WORD_TESTS: RegExp[] = [];
+const WORD_TEST_INDEX = new Map<string, number>();
+
+function wordTest(slot: Slot): number {
+  const source = `^${alternatives(slot)}$`;
+  let i = WORD_TEST_INDEX.get(source);
+  if (i === undefined) {
+    i = WORD_TESTS.push(new RegExp(source, 'u')) - 1;
+    WORD_TEST_INDEX.set(source, i);
+  }
+  return i;
+}
+
 function compileEntry(e: CueEntry): CueDef {
   checkEntry(e);
   const re = new RegExp(e.forms.map(compileForm).join('|'), 'gu');
-  const gate = e.forms.map((form) => form.filter((s) => !s.optional && !s.gap).map((s) => new RegExp(`^${alternatives(s)}$`, 'u')));
+  const gate = e.forms.map((form) => form.filter((s) => !s.optional && !s.gap).map(wordTest));
   return { rule: e.rule, status: e.status, kind: e.kind ?? 'transfer', re, gate };
 }
 
 export const CUES: readonly CueDef[] = CUE_TABLE.map(compileEntry);
 
-/**
- * The gate of a folded sentence: for each cue, whether some form has every required slot met by
- * a word of the sentence. The distinct words of a sentence are few; each is tested once.
- */
-export function enabledCues(fs: string): boolean[] {
-  const words = new Set(fs.match(WORD));
-  return CUES.map((c) => c.gate.some((slots) => slots.every((re) => someWord(words, re))));
+/** The word tests each word meets, remembered per distinct word (most words meet none). */
+const NONE: readonly number[] = [];
+const testsOfWord = new Map<string, readonly number[]>();
+const MAX_REMEMBERED_WORDS = 50_000;
+
+function testsMetBy(word: string): readonly number[] {
+  let met = testsOfWord.get(word);
+  if (met === undefined) {
+    const found = WORD_TESTS.flatMap((re, i) => (re.test(word) ? [i] : []));
+    met = found.length === 0 ? NONE : found;
+    if (testsOfWord.size >= MAX_REMEMBERED_WORDS) testsOfWord.clear();
+    testsOfWord.set(word, met);
+  }
+  return met;
 }
 
-function someWord(words: Set<string>, re: RegExp): boolean {
-  for (const w of words) if (re.test(w)) return true;
-  return false;
+/**
+ * The gate of a folded sentence: for each cue, whether some form has every required slot met by
+ * a word of the sentence.
+ */
+export function enabledCues(fs: string): boolean[] {
+  const met = new Uint8Array(WORD_TESTS.length);
+  for (const word of fs.match(WORD) ?? []) for (const i of testsMetBy(word)) met[i] = 1;
+  return CUES.map((c) => c.gate.some((slots) => slots.every((i) => met[i] === 1)));
 }
 
 /** Negation around a cue: "ne livre pas", "n'a jamais livré", "n'ont pas été livrés". */
