@@ -281,3 +281,15 @@ describe('ongoing deliveries and who is compared', () => {
     expect(triples('Ce nouvel envoi comprend des missiles Javelin, selon le Pentagone.')).toEqual(['united-states→ukraine:javelin']);
   });
 });
+
+describe('intentions and exchanges', () => {
+  it('reads a stated wish to deliver as planned', () => {
+    expect(article("Les États-Unis ont indiqué vouloir livrer des chars Abrams à l'Ukraine.").deliveries.map((d) => [d.supplier, d.weapon, d.status])).toEqual([
+      ['united-states', 'm1-abrams', 'planned'],
+    ]);
+  });
+
+  it('does not deliver what a supplier gets in exchange', () => {
+    expect(triples("La Grèce a livré des BMP-1 à l'Ukraine en échange de Marder allemands.")).toEqual(['greece→ukraine:bmp-1']);
+  });
+});

@@ -51,9 +51,9 @@ export interface DeliveryOptions {
 
 /**
  * The weapon is a point of comparison or what a transfer replaces, not its object: "cet équivalent
- * du Patriot", "des avions qui seront remplacés par des F-35".
+ * du Patriot", "des avions qui seront remplacés par des F-35", "en échange de Marder".
  */
-const COMPARISON = /\bremplacee?s? par (?:des |les |un |une |de |d'|autant de |autant d')?(?:\p{L}+ )?$|\b(?:equivalents?|equivalentes?|homologues?|concurrents?|rivale?s?)\s+(?:\p{L}+\s+)?(?:d'|de |du |des |au |aux |a )(?:l'|la |le |les )?(?:systemes? |missiles? |chars? |avions? )?$/u;
+const COMPARISON = /\ben (?:echange|contrepartie) (?:de |des |du |d')(?:\p{L}+ )?$|\bremplacee?s? par (?:des |les |un |une |de |d'|autant de |autant d')?(?:\p{L}+ )?$|\b(?:equivalents?|equivalentes?|homologues?|concurrents?|rivale?s?)\s+(?:\p{L}+\s+)?(?:d'|de |du |des |au |aux |a )(?:l'|la |le |les )?(?:systemes? |missiles? |chars? |avions? )?$/u;
 
 /** A destination after an order: "destinées à Kiev", "pour en faire don à l'Ukraine", "au profit de". */
 const DESTINATION = /(?:destine\p{L}*|pour|don|au profit|a l'intention)\b[^,;:]{0,25}$/u;

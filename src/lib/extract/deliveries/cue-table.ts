@@ -133,7 +133,11 @@ export const CUE_TABLE: CueEntry[] = [
   },
 
   // ---- planned
-  { rule: 'plan', status: 'planned', forms: [[w('prevoi(?:t|ent)')], [w('prevue?s?')], [w('planifie\\p{L}*')], [w('compte', 'comptent', 'entend', 'entendent'), ADV, TO_TRANSFER]] },
+  {
+    rule: 'plan',
+    status: 'planned',
+    forms: [[w('prevoi(?:t|ent)')], [w('prevue?s?')], [w('planifie\\p{L}*')], [w('compte', 'comptent', 'entend', 'entendent', 'veut', 'veulent', 'vouloir', 'souhaite', 'souhaitent', 'souhaiter'), ADV, TO_TRANSFER]],
+  },
   {
     rule: 'order',
     status: 'planned',
