@@ -293,3 +293,12 @@ describe('intentions and exchanges', () => {
     expect(triples("La Grèce a livré des BMP-1 à l'Ukraine en échange de Marder allemands.")).toEqual(['greece→ukraine:bmp-1']);
   });
 });
+
+describe('origin as the last resort', () => {
+  it("takes every origin country the sentence names when nothing else says who gives", () => {
+    expect(triples('Un système SAMP/T, de fabrication franco-italienne, a été livré en Ukraine.')).toEqual([
+      'france→ukraine:samp-t',
+      'italy→ukraine:samp-t',
+    ]);
+  });
+});

@@ -317,7 +317,9 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
     doneInSentence.add(w.id);
     const speaker =
       parties.find((p) => p.rel > wRelEnd && !p.adjective && SPEAKER.test(fs.slice(Math.max(0, p.rel - 80), p.rel)))?.id ?? reporterBefore(parties, fs, wRel);
-    const originAdjective = adjectiveNear(parties, fs, wRel, wRelEnd, origin);
+    // The system's origin, named next to it or anywhere in the sentence ("de fabrication franco-italienne"): the weakest guess.
+    const near = adjectiveNear(parties, fs, wRel, wRelEnd, origin);
+    const originCountries = near ? [near] : [...new Set(parties.filter((p) => !p.recipientSlot && origin?.includes(p.id)).map((p) => p.id))];
     const needsRecipient = recipient === null && cue.status !== 'produced';
     if (unit.headline) rule += '+headline';
     for (const supplier of suppliers) {
@@ -335,7 +337,7 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
         needsRecipient,
         lead: unit.lead,
         speaker,
-        origin: originAdjective,
+        origin: originCountries,
         verbal: cue.kind !== 'noun',
       });
     }

@@ -27,8 +27,8 @@ export interface Row {
   lead: boolean;
   /** Who the sentence says reports it: "…, a annoncé le Pentagone" (a weak supplier). */
   speaker: string | null;
-  /** A country adjective naming the system's own origin: "les chars américains Abrams" (the weakest supplier). */
-  origin: string | null;
+  /** Countries of the system's own origin the sentence names ("les chars américains Abrams", "de fabrication franco-italienne"): the weakest supplier. */
+  origin: string[];
   /** Stated by a verb, not only by a noun ("la livraison de"). */
   verbal: boolean;
   /** Read on a generic noun of a headline or lead: context for the article, not a delivery. */
@@ -76,7 +76,7 @@ export function withArticleContext(all: Row[], cg: CompiledGazetteer): Delivery[
         ['+article-supplier', [...(byWeapon.get(d.weapon) ?? [])]],
         ['+speaker', r.speaker ? [r.speaker] : []],
         ['+article-actor', actors],
-        ['+origin', r.origin ? [r.origin] : []],
+        ['+origin', r.origin],
       ];
       const found = candidates.map(([rule, ids]) => [rule, [...new Set(ids)].filter((id) => id !== d.recipient)] as const).find(([, ids]) => ids.length > 0);
       if (found) {
