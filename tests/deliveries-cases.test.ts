@@ -302,3 +302,14 @@ describe('origin as the last resort', () => {
     ]);
   });
 });
+
+describe('chains of participles', () => {
+  it('passes over the agent of a use participle and makes it the recipient', () => {
+    expect(triples("Les drones Shahed utilisés par la Russie sont fournis par l'Iran.")).toEqual(['iran→russia:shahed-136']);
+  });
+
+  it("reads past a maker's participle to the delivery verb", () => {
+    const [d] = article('Des canons Caesar fabriqués par Nexter ont été livrés à Kiev.').deliveries;
+    expect(d).toMatchObject({ recipient: 'ukraine', weapon: 'caesar', status: 'delivered' });
+  });
+});

@@ -76,7 +76,7 @@ function chooseCue(cues: Cue[], parties: Party[], fs: string, wRel: number, wRel
   }
   // "les obusiers que les Pays-Bas se sont engagés à fournir": the relative clause's verb governs the weapon.
   const relative = cues.find((c) => c.start >= wRelEnd && (c.kind === 'transfer' || c.kind === 'receive' || c.kind === 'noun') && RELATIVE_OBJECT.test(fs.slice(wRelEnd, c.start)));
-  if (relative && partiesBetween(parties, wRelEnd, relative.start).length === 1) return relative;
+  if (relative && partiesBetween(parties, fs, wRelEnd, relative.start).length === 1) return relative;
   // The cue ending nearest before the weapon; of two ending on the same word, the longer ("a été livré", not "livré").
   let before: Cue | null = null;
   for (const c of cues) {
@@ -88,9 +88,11 @@ function chooseCue(cues: Cue[], parties: Party[], fs: string, wRel: number, wRel
   // ("des Caesar …, et le Royaume-Uni a donné …" does not). A participle counts only right after it.
   for (const c of cues) {
     if (c.start < wRelEnd || c.kind === 'hedge' || c.kind === 'post') continue;
+    // "des Caesar fabriqués par Nexter ont été livrés": a participle naming the maker describes the system.
+    if (c.status === 'produced' && /^\s*par\b/.test(fs.slice(c.end, c.end + 6))) continue;
     const between = fs.slice(wRelEnd, c.start);
     CLAUSE_BREAK.lastIndex = 0;
-    if (CLAUSE_BREAK.test(between) || partiesBetween(parties, wRelEnd, c.start).length > 0) return null;
+    if (CLAUSE_BREAK.test(between) || partiesBetween(parties, fs, wRelEnd, c.start).length > 0) return null;
     return c;
   }
   return null;
@@ -276,7 +278,7 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
       const clause = clauseStart(fs, Math.min(cue.start, wRel));
       const slots = parties.filter((p) => p.recipientSlot && p.rel >= clause && (!nextCue || p.rel < nextCue.start));
       const slot = slots.find((p) => p.rel >= cue.end) ?? slots.find((p) => p.rel >= Math.min(cue.start, wRel));
-      recipient = replacedOwner ?? slot?.id ?? null;
+      recipient = replacedOwner ?? slot?.id ?? passive?.user ?? null;
       // "Le SAMP/T, …, a été livré par l'Italie": the agent right after a passive cue.
       const agentAfter = parties.find((p) => p.rel >= cue.end && p.rel - cue.end <= 16 && PASSIVE_AGENT.test(fs.slice(cue.end, p.rel)));
       if (passive) {

@@ -128,9 +128,9 @@ export function agentBefore(parties: Party[], fs: string, pos: number, exclude: 
   return null;
 }
 
-/** Parties that could be a subject between two offsets (not a recipient, source or adjective). */
-export function partiesBetween(parties: Party[], from: number, to: number): Party[] {
-  return parties.filter((p) => p.rel >= from && p.relEnd <= to && !p.recipientSlot && !p.sourceSlot && !p.adjective);
+/** Parties that could be a subject between two offsets (not a recipient, source, adjective or "par" agent). */
+export function partiesBetween(parties: Party[], fs: string, from: number, to: number): Party[] {
+  return parties.filter((p) => p.rel >= from && p.relEnd <= to && !p.recipientSlot && !p.sourceSlot && !p.adjective && !PASSIVE_AGENT.test(fs.slice(Math.max(0, p.rel - 12), p.rel)));
 }
 
 /** A new clause starts in this gap: punctuation, a conjunction or a relative pronoun. */
@@ -167,6 +167,7 @@ export function coordinatedAfter(parties: Party[], fs: string, first: Party): Pa
   return out;
 }
 
+export const USE_PARTICIPLE = /\b(?:utilise|employe|exploite|tire|lance|deploye|mis en oeuvre)e?s?\b/;
 export const DELIVERY_PARTICIPLE = /\b(livre|fourni|transfere|envoye|remis|cede|donne|offert|expedie|achemine|vendu|promis)e?s?\b/;
 export const PASSIVE_GAP_BREAK = /[;:.(]|\bqui\b|\bque\b|\bdont\b/;
 
@@ -175,19 +176,32 @@ export const PASSIVE_GAP_BREAK = /[;:.(]|\bqui\b|\bque\b|\bdont\b/;
  * par le Danemark, les Pays-Bas et la Norvège", "des Mirage 2000-5 cédés par la France". A production
  * participle ("produits par KNDS", "construits par Dassault") names the maker, not the supplier.
  */
-export function passiveAgents(parties: Party[], fs: string, wRelEnd: number, nextWeaponRel: number): { agents: Party[]; status: DeliveryStatus } | null {
+export function passiveAgents(
+  parties: Party[],
+  fs: string,
+  wRelEnd: number,
+  nextWeaponRel: number,
+): { agents: Party[]; status: DeliveryStatus; user: string | null } | null {
+  // "les drones utilisés par la Russie sont fournis par l'Iran": an agent of another participle is passed over.
+  let from = wRelEnd;
+  let user: string | null = null;
   for (const p of parties) {
     if (p.rel <= wRelEnd || p.rel > wRelEnd + 90 || p.rel > nextWeaponRel) continue;
     const before = fs.slice(Math.max(0, p.rel - 12), p.rel);
     if (!PASSIVE_AGENT.test(before)) continue;
-    const between = fs.slice(wRelEnd, p.rel);
-    if (PASSIVE_GAP_BREAK.test(between)) return null;
+    if (PASSIVE_GAP_BREAK.test(fs.slice(wRelEnd, p.rel))) return null;
+    const between = fs.slice(from, p.rel);
     const m = DELIVERY_PARTICIPLE.exec(between);
-    if (!m) return null;
+    if (!m) {
+      // "utilisés par la Russie": who uses what is delivered receives it.
+      if (USE_PARTICIPLE.test(between)) user ??= p.id;
+      from = p.relEnd;
+      continue;
+    }
     // "…, livrés" after a comma must directly follow the weapon phrase ("les Caesar, livrés par Paris",
     // "ses premières batteries Patriot, l'une fournie par les États-Unis").
     if (between.slice(0, m.index).includes(',') && !/^[^,]*,\s*(?:l'une?\s+|l'autre\s+|dont\s+\p{L}+\s+|chacune?\s+)?$/u.test(between.slice(0, m.index))) return null;
-    return { agents: coordinatedAfter(parties, fs, p), status: m[1] === 'promis' ? 'pledged' : 'delivered' };
+    return { agents: coordinatedAfter(parties, fs, p), status: m[1] === 'promis' ? 'pledged' : 'delivered', user };
   }
   return null;
 }
