@@ -313,3 +313,21 @@ describe('chains of participles', () => {
     expect(d).toMatchObject({ recipient: 'ukraine', weapon: 'caesar', status: 'delivered' });
   });
 });
+
+describe('the lead and requests on behalf of others', () => {
+  it('reads a request for a third country: the named recipient receives, not the requester', () => {
+    const [d] = article("Le Pentagone exhorte les Européens à fournir des batteries Patriot à l'Ukraine.").deliveries;
+    expect(d).toMatchObject({ recipient: 'ukraine', weapon: 'patriot', status: 'requested' });
+  });
+
+  it('takes the actor from the first sentences only, not from anywhere in a long first paragraph', () => {
+    const body = [
+      'La guerre entre dans sa troisième année.',
+      'Les alliés se réunissent à Bruxelles.',
+      'Le Danemark a livré des F-16 la semaine passée.',
+      'La Norvège a cédé deux batteries NASAMS.',
+      'Des missiles Patriot seront aussi livrés.',
+    ].join(' ');
+    expect(triples(body)).toContain('null→ukraine:patriot');
+  });
+});

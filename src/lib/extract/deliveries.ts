@@ -145,11 +145,11 @@ export function extractDeliveries(doc: SegmentedDoc, mentions: Mention[], cg: Co
   const sorted = inStartOrder(mentions);
   let mi = 0;
   const firstParagraph = doc.sentences[0]?.paragraph ?? 0;
-  for (const sentence of doc.sentences) {
+  for (const [index, sentence] of doc.sentences.entries()) {
     while (mi < sorted.length && sorted[mi].start < sentence.start) mi++;
     const ms: Mention[] = [];
     for (let j = mi; j < sorted.length && sorted[j].start < sentence.end; j++) ms.push(sorted[j]);
-    units.push({ sentence, mentions: ms, offset: sentence.start, lead: sentence.paragraph === firstParagraph, headline: false });
+    units.push({ sentence, mentions: ms, offset: sentence.start, lead: sentence.paragraph === firstParagraph && index < LEAD_SENTENCES, headline: false });
   }
 
   const rows: Row[] = [];
@@ -168,8 +168,11 @@ export function extractDeliveries(doc: SegmentedDoc, mentions: Mention[], cg: Co
   return withArticleContext(rows, cg);
 }
 
+/** The lead: the first sentences of the first paragraph (a body pasted as one paragraph has no other break). */
+const LEAD_SENTENCES = 2;
+
 /** Generic nouns of military hardware ("des blindés", "650 missiles", "des armes"). */
-const GENERIC_WEAPON = /(?<![\p{L}\p{N}])(?:armes|missiles?|chars|drones|obusiers|canons|avions(?: de combat)?|blindes|vehicules(?: blindes| legers)?|systemes|batteries|munitions|obus|lance-roquettes|equipements)(?![\p{L}\p{N}-])/u;
+const GENERIC_WEAPON = /(?<![\p{L}\p{N}])(?:armes|aide militaire|missiles?|chars|drones|obusiers|canons|avions(?: de combat)?|blindes|vehicules(?: blindes| legers)?|systemes|batteries|munitions|obus|lance-roquettes|equipements)(?![\p{L}\p{N}-])/u;
 
 /** A mention standing for the first generic hardware noun of a sentence (id ''), or null. */
 function genericWeapon(unit: Unit): Mention | null {
@@ -235,8 +238,11 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
     const source = parties.find((p) => p.sourceSlot && !p.adjective);
 
     if (cue.status === 'requested') {
+      // The requester receives, unless the request names a recipient after the weapon
+      // ("Washington exhorte les Européens à fournir des Patriot à l'Ukraine").
       const requester = agentBefore(parties, fs, cue.start, null);
-      recipient = requester?.id ?? null;
+      const named = parties.find((p) => p.recipientSlot && p.rel > wRelEnd && p.id !== requester?.id);
+      recipient = named?.id ?? requester?.id ?? null;
       const asked = parties.find((p) => p.rel >= cue.end && p.relEnd <= wRel && p.id !== recipient && p.m.type !== 'person' && !p.adjective);
       suppliers = [asked?.id ?? adjectiveAfter(parties, fs, wRelEnd, origin, true)];
       if (!recipient) recipient = parties.find((p) => p.recipientSlot && p.rel > cue.start)?.id ?? null;

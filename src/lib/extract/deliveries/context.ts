@@ -56,7 +56,7 @@ export function withArticleContext(all: Row[], cg: CompiledGazetteer): Delivery[
   const firstLead = leadNamed[0];
   const allSuppliers = [...new Set(explicit.map((r) => r.delivery.supplier as string))];
   const actors = firstLead ? leadNamed.filter((r) => sameSentence(r, firstLead)).map((r) => r.delivery.supplier as string) : allSuppliers.length === 1 ? allSuppliers : [];
-  const withRecipient = all.filter((r) => !r.needsRecipient && r.delivery.recipient && r.delivery.status !== 'produced');
+  const withRecipient = all.filter((r) => !r.needsRecipient && r.delivery.recipient && !NO_CONTEXT_SUPPLIER.has(r.delivery.status));
   const establishedRecipient = withRecipient.find((r) => r.lead)?.delivery.recipient ?? null;
   const defaultRecipient = establishedRecipient ?? (cg.countries.has('ukraine') ? 'ukraine' : null);
 
