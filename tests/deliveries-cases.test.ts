@@ -331,3 +331,13 @@ describe('the lead and requests on behalf of others', () => {
     expect(triples(body)).toContain('null→ukraine:patriot');
   });
 });
+
+describe('hedges and participles', () => {
+  it('keeps a delivery stated by a participle after a hedged main verb', () => {
+    expect(triples("L'Ukraine pourra bientôt utiliser les F-16 livrés par le Danemark.")).toEqual(['denmark→ukraine:f-16']);
+  });
+
+  it('drops a passive whose auxiliary is hedged', () => {
+    expect(article('Les F-16 pourraient être livrés par la Norvège.').deliveries).toEqual([]);
+  });
+});

@@ -108,6 +108,11 @@ function hedged(cues: Cue[], fs: string, cue: Cue, wRel: number): boolean {
   for (const h of cues) {
     if (h.kind !== 'hedge') continue;
     if (cue.kind === 'noun') return true;
+    // A participle after the weapon is a clause of its own: "pourra utiliser les F-16 livrés par …" states a delivery.
+    if (cue.kind === 'post') {
+      if (h.start >= wRel && h.end <= cue.end) return true;
+      continue;
+    }
     if (h.start >= cue.end && h.end <= wRel) return true;
     if (h.end <= cue.start && h.start >= from && cue.start - h.end <= 40) return true;
   }
@@ -222,7 +227,9 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
     if (passive && (!cue || cue.kind === 'use' || cue.start > wRelEnd || cue.kind === 'noun')) {
       // The verb group around the participle keeps its tense: "seront livrés par" is announced, "ont été livrés par" delivered.
       const status = cue && cue.kind === 'transfer' && cue.start >= wRelEnd ? cue.status : passive.status;
-      cue = { status, rule: 'passive-participle', kind: 'post', start: wRelEnd, end: wRelEnd };
+      // Its span runs from the weapon to the agent: a hedge inside it ("pourraient être livrés par") governs it.
+      cue = { status, rule: 'passive-participle', kind: 'post', start: wRelEnd, end: passive.agents[0].rel };
+      if (hedged(cues, fs, cue, wRel)) continue;
     }
     if (!cue || cue.kind === 'use') continue;
     // "les chars promis par Berlin sont arrivés": what was pledged has now been delivered.
