@@ -341,3 +341,12 @@ describe('hedges and participles', () => {
     expect(article('Les F-16 pourraient être livrés par la Norvège.').deliveries).toEqual([]);
   });
 });
+
+describe('receiving from several givers', () => {
+  it('pairs each system with the giver named right after it', () => {
+    expect(triples("Kiev a reçu 14 Leopard 2 de l'Allemagne et 31 Abrams des États-Unis.")).toEqual([
+      'germany→ukraine:leopard-2',
+      'united-states→ukraine:m1-abrams',
+    ]);
+  });
+});

@@ -256,10 +256,12 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
     } else if (cue.kind === 'receive') {
       // "L'Ukraine a reçu des Patriot de l'Allemagne / fournis par les États-Unis": the subject receives.
       recipient = agentBefore(parties, fs, cue.start, null)?.id ?? null;
-      const from =
-        passive?.agents.map((p) => p.id) ??
-        [source?.id ?? parties.find((p) => p.rel > cue.end && p.deSlot && !p.adjective && p.id !== recipient && /\bd(?:e|u|es)\s+(?:l'|la |le |les )?$|\bd'$/.test(fs.slice(Math.max(0, p.rel - 10), p.rel)))?.id ?? null];
-      suppliers = from;
+      // The giver is a "de" complement: right after the weapon ("14 Leopard 2 de l'Allemagne et 31 Abrams
+      // des États-Unis"), else between the verb and the weapon ("a reçu de la Norvège des NASAMS").
+      const giver = (p: Party) => p.deSlot && !p.adjective && p.id !== recipient && /\bd(?:e|u|es)\s+(?:l'|la |le |les )?$|\bd'$/.test(fs.slice(Math.max(0, p.rel - 10), p.rel));
+      const after = parties.find((p) => p.rel > wRelEnd && p.rel < nextWeaponRel && giver(p));
+      const between = parties.find((p) => p.rel > cue.end && p.relEnd <= wRel && giver(p));
+      suppliers = passive?.agents.map((p) => p.id) ?? [source?.id ?? after?.id ?? between?.id ?? null];
     } else if (cue.rule === 'order') {
       // "L'Ukraine a signé avec la Suède une commande de Gripen": the buyer receives, the seller supplies;
       // "Le Canada va acheter aux États-Unis des NASAMS destinés à l'Ukraine": the buyer gives them on.
