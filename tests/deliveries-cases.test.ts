@@ -350,3 +350,9 @@ describe('receiving from several givers', () => {
     ]);
   });
 });
+
+describe('possessives', () => {
+  it("reads 'ses' as the sentence's party across a clause break", () => {
+    expect(triples('Le Danemark a tenu sa promesse : ses F-16 sont arrivés en Ukraine.')).toEqual(['denmark→ukraine:f-16']);
+  });
+});

@@ -173,6 +173,9 @@ export function extractDeliveries(doc: SegmentedDoc, mentions: Mention[], cg: Co
   return withArticleContext(rows, cg);
 }
 
+/** A possessive before the weapon phrase: "ses F-16", "leurs propres chars Leopard". */
+const POSSESSIVE = /(?:^|\s)(?:ses|son|sa|leurs?)\s+(?:[\p{L}\d-]+\s+){0,4}$/u;
+
 /** The lead: the first sentences of the first paragraph (a body pasted as one paragraph has no other break). */
 const LEAD_SENTENCES = 2;
 
@@ -311,6 +314,14 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
         // "des F-16 américains ont été livrés": an origin adjective describes the system, not the supplier.
         if (agent?.adjective && cue.status !== 'produced' && origin?.includes(agent.id)) agent = null;
         if (agent) suppliers = agent.deSlot ? [agent.id] : coordinatedBefore(parties, fs, agent).map((p) => p.id);
+      }
+      // "Le Danemark a tenu parole : ses F-16 sont arrivés": a possessive points back to the sentence's last party.
+      if (suppliers[0] === null && POSSESSIVE.test(fs.slice(Math.max(0, wRel - 50), wRel))) {
+        const owner = parties.filter((p) => p.relEnd <= wRel && !p.recipientSlot && !p.complement && !p.adjective && p.id !== recipient).pop();
+        if (owner) {
+          suppliers = [owner.id];
+          rule += '+possessive';
+        }
       }
       if (suppliers.length === 1 && suppliers[0] === null && cue.status !== 'produced') {
         // "les Patriot allemands" names the supplier when it is not the system's origin ("F-16 américains").
