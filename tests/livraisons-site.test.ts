@@ -91,6 +91,18 @@ describe('the deliveries explorer, built under /archive/', () => {
     expect($('select[name="fournisseur"] option').map((_, o) => $(o).attr('value')).get()).toContain('france');
   });
 
+  it('draws the supplier × category matrix as SVG beside a table of events and units', () => {
+    const $ = load(read(site, 'livraisons/index.html'));
+    expect($('.matrix-table thead th').map((_, th) => text($(th).text())).get()).toEqual(['Fournisseur', 'Artillerie', 'Défense aérienne', 'Missiles de croisière', 'Total']);
+    const rows = $('.matrix-table tbody tr').map((_, tr) => $(tr).children('th, td').map((_, c) => text($(c).text())).get().join('|')).get();
+    // France: two artillery events (6 delivered + 72 planned for production) and the 40 SCALP.
+    expect(rows).toEqual(['France|2 (78)||1 (40)|3', 'Allemagne||1 (1)||1', 'Slovaquie|1 (12)|||1']);
+    expect($('.matrix-table tbody th a').first().attr('href')).toBe(`${BASE}livraisons/fournisseur/france/`);
+    // One square per non-empty cell, one path per supplier.
+    const paths = $('svg.matrix-chart path').map((_, p) => ($(p).attr('d') ?? '').split('M').length - 1).get();
+    expect(paths).toEqual([2, 1, 1]);
+  });
+
   it('answers “what has France delivered, and when was it first reported?” on France’s view', () => {
     const $ = load(read(site, 'livraisons/fournisseur/france/index.html'));
     const summary = $('#delivered-heading').parent().find('tbody tr');
