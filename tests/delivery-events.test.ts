@@ -100,9 +100,15 @@ describe('delivery events', () => {
     expect(eventOf.get(rowKey(other.article, 0))).toBe(apart.id);
   });
 
-  it('joins an undated report only when one event fits, and keeps its date out of the event span', () => {
+  it('joins an undated report only when one event fits with the same quantity, and keeps it out of the event span', () => {
     const dated = row('2024-01-18', { quantity: 6 });
     const undated = row(null, { quantity: 6 });
+    // Nothing places these in time, and no quantity identifies the pledge: kept apart, together.
+    const vagueA = row(null);
+    const vagueB = row(null, { status: 'delivered' });
+    const apart = mergeDeliveries([dated, vagueA, vagueB]);
+    expect(apart.events).toHaveLength(2);
+    expect(apart.events.find((e) => e.articles.includes(vagueA.article))!.articles).toEqual([vagueA.article, vagueB.article]);
     const one = mergeDeliveries([dated, undated]);
     expect(one.events).toHaveLength(1);
     expect(one.events[0].reports.at(-1)).toMatchObject({ article: undated.article, reason: 'only-candidate', date: null });

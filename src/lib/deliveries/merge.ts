@@ -15,9 +15,10 @@
  *  2. rows with an unknown supplier or recipient, placed in time: joined to a compatible event
  *     whose known parties agree when those events all name the same parties (the missing party is
  *     then inferred, and flagged in `inferred`); otherwise grouped with rows of the same unknown;
- *  3. rows whose article date is unknown or too vague: joined to the one compatible event when
- *     there is exactly one (time cannot decide between several; a bounded window still rules out
- *     events more than the progression window away from it), else grouped apart.
+ *  3. rows whose article date is too vague: joined to the one compatible event within reach of
+ *     its window when there is exactly one (time cannot decide between several); rows whose date
+ *     is unknown: the same, and only when both state the same quantity. Otherwise grouped with the
+ *     other such rows of the same parties and system.
  */
 import { createHash } from 'node:crypto';
 import { LIFECYCLE, MERGE_RULES, STATUS_ORDER } from './rules.ts';
@@ -168,14 +169,23 @@ interface Building {
 
 const partyKey = (supplier: string | null, recipient: string | null, weapon: string) => `${supplier ?? ''}|${recipient ?? ''}|${weapon}`;
 
+/** Same status family, and quantities equal or one unstated. */
+function compatible(event: Building, row: DeliveryRow): boolean {
+  return family(row.status) === event.family && (row.quantity == null || event.quantity == null || row.quantity === event.quantity);
+}
+
 /** How `work` would join `event`, or null when they cannot be one event. `timed`: compare dates. */
 function joinReason(event: Building, work: Work, timed: boolean): { reason: MergeReason; gap?: number } | null {
   const { row, placement } = work;
-  if (family(row.status) !== event.family) return null;
-  if (row.quantity != null && event.quantity != null && row.quantity !== event.quantity) return null;
+  if (!compatible(event, row)) return null;
   if (!timed) {
-    // A wide but bounded window still rules out events far from it.
-    if (work.window && event.whi >= event.wlo && Math.max(0, work.window.lo - event.whi, event.wlo - work.window.hi) > MERGE_RULES.progressionDays) return null;
+    if (work.window) {
+      // A wide but bounded window still rules out events far from it.
+      if (event.whi >= event.wlo && Math.max(0, work.window.lo - event.whi, event.wlo - work.window.hi) > MERGE_RULES.progressionDays) return null;
+    } else if (row.quantity == null || row.quantity !== event.quantity) {
+      // Nothing places the report in time: only the same stated quantity identifies the pledge.
+      return null;
+    }
     return { reason: 'only-candidate' };
   }
   if (!placement || !event.placed) return null;
@@ -322,16 +332,16 @@ export function mergeDeliveries(rows: readonly DeliveryRow[]): MergeResult {
   for (const work of [...complete, ...partial]) {
     if (work.placement) continue;
     const { row } = work;
-    const own = (byKey.get(partyKey(row.supplier, row.recipient, row.weapon)) ?? []).filter((e) => joinReason(e, work, false));
+    const sameKey = byKey.get(partyKey(row.supplier, row.recipient, row.weapon)) ?? [];
+    const own = sameKey.filter((e) => joinReason(e, work, false));
     const others = row.supplier == null || row.recipient == null ? unambiguous(inferable(row), work, false) : [];
-    const candidates = [...new Set([...own, ...others])];
-    const placed = candidates.filter((e) => e.placed);
+    const placed = [...new Set([...own, ...others])].filter((e) => e.placed);
     if (placed.length === 1) {
       add(placed[0], work, 'only-candidate', undefined);
       continue;
     }
     // No dated event, or several: kept with the other vague reports of the same parties and system.
-    const apart = own.find((e) => !e.placed);
+    const apart = sameKey.find((e) => !e.placed && compatible(e, row));
     if (apart) add(apart, work, 'undated', undefined);
     else found(work, placed.length ? 'undated' : 'first');
   }
