@@ -356,3 +356,13 @@ describe('possessives', () => {
     expect(triples('Le Danemark a tenu sa promesse : ses F-16 sont arrivés en Ukraine.')).toEqual(['denmark→ukraine:f-16']);
   });
 });
+
+describe('fronted noun phrases', () => {
+  it('gives a fronted additive phrase the main subject as agent', () => {
+    expect(triples('Outre l\'envoi de blindés AMX-10 RC, la France poursuivra son aide.')).toEqual(['france→ukraine:amx-10-rc']);
+  });
+
+  it('does not make whoever reacts to a delivery its supplier', () => {
+    expect(article('Après l\'annonce de la livraison de chars Leopard 2, Moscou a dénoncé une escalade.').deliveries).toEqual([]);
+  });
+});

@@ -173,6 +173,9 @@ export function extractDeliveries(doc: SegmentedDoc, mentions: Mention[], cg: Co
   return withArticleContext(rows, cg);
 }
 
+/** A sentence opening with an additive phrase whose agent is the main clause's subject: "Outre l'envoi de …". */
+const ADDITIVE_FRONT = /^\s*(?:outre|hormis|en plus d[eu']?|au-dela d[eu']?|en sus d[eu']?|parallelement a)\s*[^,;:]*$/;
+
 /** A possessive before the weapon phrase: "ses F-16", "leurs propres chars Leopard". */
 const POSSESSIVE = /(?:^|\s)(?:ses|son|sa|leurs?)\s+(?:[\p{L}\d-]+\s+){0,4}$/u;
 
@@ -333,7 +336,12 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
       }
       // "la livraison de F-16 par le Danemark": a noun cue's agent after the weapon.
       if (cue.kind === 'noun' && suppliers[0] === null) {
-        const by = parties.find((p) => p.rel > wRelEnd && p.rel - wRelEnd <= 40 && PASSIVE_AGENT.test(fs.slice(wRelEnd, p.rel)) && !NEW_CLAUSE.test(fs.slice(wRelEnd, p.rel)));
+        // Or the subject of the main clause after a fronted additive phrase: "Outre l'envoi de blindés AMX-10RC,
+        // la France …" (not after any fronted phrase: "Après l'annonce de la livraison de …, Moscou a dénoncé").
+        const fronted = !parties.some((p) => p.relEnd <= cue.start) && ADDITIVE_FRONT.test(fs.slice(0, cue.start));
+        const by =
+          parties.find((p) => p.rel > wRelEnd && p.rel - wRelEnd <= 40 && PASSIVE_AGENT.test(fs.slice(wRelEnd, p.rel)) && !NEW_CLAUSE.test(fs.slice(wRelEnd, p.rel))) ??
+          (fronted ? parties.find((p) => p.rel > wRelEnd && !p.recipientSlot && !p.complement && !p.adjective && /,\s*(?:l'|la |le |les )?$/.test(fs.slice(wRelEnd, p.rel)) && !/[;:]/.test(fs.slice(wRelEnd, p.rel))) : undefined);
         if (!by) continue;
         suppliers = coordinatedAfter(parties, fs, by).map((p) => p.id);
         rule += '+noun-agent';
