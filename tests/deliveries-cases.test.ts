@@ -366,3 +366,10 @@ describe('fronted noun phrases', () => {
     expect(article('Après l\'annonce de la livraison de chars Leopard 2, Moscou a dénoncé une escalade.').deliveries).toEqual([]);
   });
 });
+
+describe('speakers who only mention a delivery', () => {
+  it('does not make the speaker of a threat the supplier of systems mentioned in passing', () => {
+    const rows = article('Les F-16 livrés à Kiev seront abattus, a déclaré Dmitri Peskov.').deliveries;
+    expect(rows.map((d) => d.supplier)).not.toContain('russia');
+  });
+});

@@ -176,6 +176,12 @@ export function extractDeliveries(doc: SegmentedDoc, mentions: Mention[], cg: Co
 /** A sentence opening with an additive phrase whose agent is the main clause's subject: "Outre l'envoi de …". */
 const ADDITIVE_FRONT = /^\s*(?:outre|hormis|en plus d[eu']?|au-dela d[eu']?|en sus d[eu']?|parallelement a)\s*[^,;:]*$/;
 
+/** Whether a clause break (que, qu', ;, :) lies between two offsets. */
+function clauseBreakBetween(fs: string, from: number, to: number): boolean {
+  CLAUSE_BREAK.lastIndex = 0;
+  return CLAUSE_BREAK.test(fs.slice(from, to));
+}
+
 /** A possessive before the weapon phrase: "ses F-16", "leurs propres chars Leopard". */
 const POSSESSIVE = /(?:^|\s)(?:ses|son|sa|leurs?)\s+(?:[\p{L}\d-]+\s+){0,4}$/u;
 
@@ -351,8 +357,12 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
     }
 
     doneInSentence.add(w.id);
-    const speaker =
-      parties.find((p) => p.rel > wRelEnd && !p.adjective && SPEAKER.test(fs.slice(Math.max(0, p.rel - 80), p.rel)))?.id ?? reporterBefore(parties, fs, wRel);
+    // The one who reports a sentence is its supplier only when the sentence is about the transfer itself, not about
+    // systems it mentions in passing ("les F-16 livrés à Kiev seront abattus, a déclaré Peskov").
+    const aboutTransfer = cue.kind !== 'post' || cues.some((c) => c.kind === 'transfer' && c.start > cue!.end && !clauseBreakBetween(fs, cue!.end, c.start));
+    const speaker = !aboutTransfer
+        ? null
+        : parties.find((p) => p.rel > wRelEnd && !p.adjective && SPEAKER.test(fs.slice(Math.max(0, p.rel - 80), p.rel)))?.id ?? reporterBefore(parties, fs, wRel);
     // The system's origin, named next to it or anywhere in the sentence ("de fabrication franco-italienne"): the weakest guess.
     const near = adjectiveNear(parties, fs, wRel, wRelEnd, origin);
     const originCountries = near ? [near] : [...new Set(parties.filter((p) => !p.recipientSlot && origin?.includes(p.id)).map((p) => p.id))];

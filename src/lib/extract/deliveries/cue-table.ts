@@ -30,7 +30,7 @@ const gap = (n: number): Slot => ({ words: [], gap: n });
 /** Auxiliaries of the compound past, indicative and reported conditional. */
 const AUX = w('a', 'ont', 'avait', 'avaient', 'aurait', 'auraient');
 /** One adverb between auxiliary and participle ("a déjà livré", "ont discrètement cédé"). */
-const ADV = opt('deja', "d'ores et deja", 'finalement', 'recemment', 'effectivement', 'bien', 'surtout', 'aussi', 'egalement', 'ensuite', 'notamment', 'encore', 'enfin', 'pour sa part', 'pour leur part', 'de son cote', 'de leur cote', 'quant a lui', 'quant a elle', 'chacun', 'chacune', 'tous deux', 'toutes deux', 'conjointement', 'elle aussi', 'lui aussi', 'eux aussi', 'elles aussi', 'lui-meme', 'jusqu\'ici', 'jusqu\'a present', 'deja', '\\p{L}+ment');
+const ADV = opt('deja', "d'ores et deja", 'finalement', 'recemment', 'effectivement', 'bien', 'surtout', 'aussi', 'egalement', 'ensuite', 'notamment', 'encore', 'enfin', 'pour sa part', 'pour leur part', 'de son cote', 'de leur cote', 'quant a lui', 'quant a elle', 'chacun', 'chacune', 'tous deux', 'toutes deux', 'conjointement', 'elle aussi', 'lui aussi', 'eux aussi', 'elles aussi', 'lui-meme', 'jusqu\'ici', 'jusqu\'a present', 'deja', 'bientot', 'vite', 'desormais', 'ainsi', 'donc', 'alors', 'toutefois', 'cependant', 'meme', 'aussitot', 'tres vite', 'tres bientot', '\\p{L}+ment');
 /** Participles of transfer verbs, any gender and number. */
 const TRANSFERRED = w('(?:livre|fourni|transfere|envoye|remis|cede|donne|offert|expedie|achemine|deploye|depeche|vendu)e?s?');
 /** Infinitives of transfer verbs. */
