@@ -373,3 +373,10 @@ describe('speakers who only mention a delivery', () => {
     expect(rows.map((d) => d.supplier)).not.toContain('russia');
   });
 });
+
+describe('conditions', () => {
+  it('drops a transfer stated as a condition', () => {
+    expect(article('Si Washington livrait des missiles ATACMS, Moscou riposterait.').deliveries).toEqual([]);
+    expect(article("Si l'Allemagne décidait de livrer des missiles Taurus, la Russie réagirait.").deliveries).toEqual([]);
+  });
+});

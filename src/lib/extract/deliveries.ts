@@ -108,6 +108,8 @@ function hedged(cues: Cue[], fs: string, cue: Cue, wRel: number): boolean {
   for (const h of cues) {
     if (h.kind !== 'hedge') continue;
     if (cue.kind === 'noun') return true;
+    // The hedge contains the cue: "si Washington livrait …".
+    if (h.start <= cue.start && h.end >= cue.end) return true;
     // A participle after the weapon is a clause of its own: "pourra utiliser les F-16 livrés par …" states a delivery.
     if (cue.kind === 'post') {
       if (h.start >= wRel && h.end <= cue.end) return true;

@@ -183,7 +183,8 @@ export const CUE_TABLE: CueEntry[] = [
       [w('envisag\\p{L}*', 'songe\\p{L}*', 'reflechi\\p{L}*', 'hesit\\p{L}*', 'refus\\p{L}*', 'exclu(?:t|ent|re)?', 'eventuel\\p{L}*', 'possibilite', 'hypothese', 'rumeurs?')],
       [w('etudie', 'etudient'), w('la', 'une'), w('possibilite', 'option', 'demande')],
       [w('feu'), w('vert')],
-      [w('si'), gap(2), w('decid\\p{L}*', 'accept\\p{L}*')],
+      // A condition: "si l'Allemagne décidait de livrer", "si Washington livrait des ATACMS".
+      [w('si', "s'"), gap(3), w('decid\\p{L}*', 'accept\\p{L}*', 'livrait', 'livraient', 'fournissait', 'fournissaient', 'envoyait', 'envoyaient', 'cedait', 'cedaient')],
     ],
   },
 ];
