@@ -380,3 +380,17 @@ describe('conditions', () => {
     expect(article("Si l'Allemagne décidait de livrer des missiles Taurus, la Russie réagirait.").deliveries).toEqual([]);
   });
 });
+
+describe('a participle after a pair of systems', () => {
+  it('gives the agent of a participle after two coordinated systems to both', () => {
+    expect(triples("Ils s'ajoutent aux véhicules CV90 et aux obusiers Archer déjà livrés par Stockholm.")).toEqual([
+      'sweden→ukraine:archer',
+      'sweden→ukraine:cv90',
+    ]);
+  });
+
+  it('reads "et appelé les alliés à … en fournissant" as a request', () => {
+    const [d] = article('Volodymyr Zelensky a salué la décision et appelé les alliés à suivre en fournissant des batteries Patriot.').deliveries;
+    expect(d).toMatchObject({ supplier: null, recipient: 'ukraine', weapon: 'patriot', status: 'requested' });
+  });
+});

@@ -184,6 +184,11 @@ function clauseBreakBetween(fs: string, from: number, to: number): boolean {
   return CLAUSE_BREAK.test(fs.slice(from, to));
 }
 
+/** Between two weapons of one list: "CV90 et aux obusiers Archer", "Mistral, des Crotale". */
+const LIST_GAP = /^\s*»?\s*(?:,|et|ou|ainsi que)\s+(?:(?:des|de|du|d'|les|le|la|l'|aux|au|a)\s*)?(?:[\p{L}-]+\s+){0,3}«?\s*$/u;
+/** Between the two weapons of a pair: "CV90 et aux obusiers Archer". */
+const PAIR_GAP = /^\s*»?\s*(?:et|ainsi que)\s+(?:(?:des|de|du|d'|les|le|la|l'|aux|au|a)\s*)?(?:[\p{L}-]+\s+){0,3}«?\s*$/u;
+
 /** A possessive before the weapon phrase: "ses F-16", "leurs propres chars Leopard". */
 const POSSESSIVE = /(?:^|\s)(?:ses|son|sa|leurs?)\s+(?:[\p{L}\d-]+\s+){0,4}$/u;
 
@@ -220,7 +225,12 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
     const w = weapons[wi];
     const wRel = w.start - sentence.start;
     const wRelEnd = w.end - sentence.start;
-    const nextWeaponRel = wi + 1 < weapons.length ? weapons[wi + 1].start - sentence.start : Infinity;
+    // A participle after two coordinated weapons governs both: "des CV90 et des obusiers Archer livrés par
+    // Stockholm" (not a longer list, where it may qualify the last item only).
+    const gapTo = (i: number) => fs.slice(weapons[i - 1].end - sentence.start, weapons[i].start - sentence.start);
+    const pair = wi + 1 < weapons.length && PAIR_GAP.test(gapTo(wi + 1)) && (wi === 0 || !LIST_GAP.test(gapTo(wi)));
+    const next = pair ? wi + 2 : wi + 1;
+    const nextWeaponRel = next < weapons.length ? weapons[next].start - sentence.start : Infinity;
     let quantity = quantityBefore(text, w.start - sentence.start + base, base);
     if (!quantity && prevWeapon && prevQuantity) {
       const between = sentence.text.slice(prevWeapon.end - sentence.start, wRel);

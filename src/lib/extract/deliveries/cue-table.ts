@@ -158,6 +158,8 @@ export const CUE_TABLE: CueEntry[] = [
       [w('a', 'ont', 'avait', 'avaient'), w('appele', 'exhorte', 'demande', 'sollicite', 'prie', 'implore', 'supplie', 'reclame')],
       [w('appelle', 'appellent', 'exhorte', 'exhortent', 'demandent', 'reclame', 'reclament', 'plaide', 'plaident', 'sollicite', 'sollicitent', 'supplie', 'implore')],
       [w('demande'), w('a', 'aux', 'de', "d'", "l'", 'la', 'des')],
+      // "… et appelé les autres alliés à …": the participle without its auxiliary, before its object.
+      [w('appele', 'exhorte', 'invite', 'prie'), w('les', 'la', 'le', "l'", 'ses', 'leurs', 'tous')],
     ],
   },
   {
