@@ -394,3 +394,10 @@ describe('a participle after a pair of systems', () => {
     expect(d).toMatchObject({ supplier: null, recipient: 'ukraine', weapon: 'patriot', status: 'requested' });
   });
 });
+
+describe('negation', () => {
+  it('reads "plus de" after a verb as a quantity, and "ne … plus" as a negation', () => {
+    expect(triples('Washington avait déjà livré plus de 30 chars Abrams.')).toEqual(['united-states→ukraine:m1-abrams']);
+    expect(article('Berlin ne livrera plus de chars Leopard 2 à Kiev.').deliveries).toEqual([]);
+  });
+});

@@ -137,6 +137,7 @@ export function enabledCues(fs: string): boolean[] {
 
 /** Negation around a cue: "ne livre pas", "n'a jamais livré", "n'ont pas été livrés". */
 const NEGATED_BEFORE = /(?:^|\s)(?:ne\s|n')(?:(?:\p{L}+\s+){0,2}(?:pas|jamais|plus|guere|point)\s+)?$/u;
+const NE = /(?:^|\s)(?:ne\s|n')/;
 const NEGATED_AFTER = /^ (?:pas|jamais|plus|toujours pas|guere)\b/;
 
 /**
@@ -157,7 +158,9 @@ export function findCues(fs: string, gated = true): Cue[] {
         continue;
       }
       // A negated transfer is no transfer; a negated hedge ("n'exclut pas") is still a hedge.
-      const negated = NEGATED_BEFORE.test(fs.slice(Math.max(0, start - 24), start)) || NEGATED_AFTER.test(fs.slice(end, end + 13));
+      // "ne livrera pas": the particle after counts only with a "ne" before ("a livré plus de 30 chars" is no negation).
+      const before = fs.slice(Math.max(0, start - 24), start);
+      const negated = NEGATED_BEFORE.test(before) || (NE.test(before.slice(-12)) && NEGATED_AFTER.test(fs.slice(end, end + 13)));
       if (negated && def.kind !== 'hedge') continue;
       out.push({ status: def.status, rule: def.rule, kind: def.kind, start, end });
     }
