@@ -401,3 +401,26 @@ describe('negation', () => {
     expect(article('Berlin ne livrera plus de chars Leopard 2 à Kiev.').deliveries).toEqual([]);
   });
 });
+
+describe('a generic noun pointing back to a named system', () => {
+  it('reads "les premiers missiles ont été livrés" as the system the article named, with its actor', () => {
+    const rows = article('Le président a confirmé la nouvelle. Les premiers missiles ont déjà été livrés, selon un officier.', 'Paris va livrer des missiles Scalp à Kiev').deliveries;
+    expect(rows.map((d) => [d.supplier, d.recipient, d.weapon, d.status])).toEqual([
+      ['france', 'ukraine', 'scalp-storm-shadow', 'announced'],
+      ['france', 'ukraine', 'scalp-storm-shadow', 'delivered'],
+    ]);
+    expect(rows[1].evidence.rule).toContain('+coreference');
+  });
+
+  it('resolves only to a system of the right kind named before, and never for a request', () => {
+    expect(article('Les premiers chars ont été livrés. La Suède a cédé des obusiers Archer.').deliveries.map((d) => d.weapon)).toEqual(['archer']);
+    expect(article("La Suède a cédé des obusiers Archer. Kiev réclame aussi ces obusiers en plus grand nombre.").deliveries.map((d) => d.status)).toEqual([
+      'delivered',
+    ]);
+  });
+
+  it('reads "devrait" as planned only before a transfer verb', () => {
+    expect(article('Les avions Mirage 2000 devraient permettre de protéger le ciel ukrainien.').deliveries).toEqual([]);
+    expect(article('La France devrait livrer six avions Mirage 2000.').deliveries.map((d) => d.status)).toEqual(['planned']);
+  });
+});

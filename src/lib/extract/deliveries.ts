@@ -40,6 +40,7 @@ import {
   type Party,
 } from './deliveries/parties.ts';
 import { type Row, withArticleContext, respectively } from './deliveries/context.ts';
+import { referredSystem, type NamedSystem } from './deliveries/coreference.ts';
 import type { Delivery, Mention, SegmentedDoc, Sentence } from './types.ts';
 
 export interface DeliveryOptions {
@@ -160,10 +161,24 @@ export function extractDeliveries(doc: SegmentedDoc, mentions: Mention[], cg: Co
   }
 
   const rows: Row[] = [];
+  const named: NamedSystem[] = [];
   for (const unit of units) {
-    if (unit.mentions.some((m) => m.type === 'weapon')) {
+    const weapons = unit.mentions.filter((m) => m.type === 'weapon');
+    if (weapons.length > 0) {
       rows.push(...sentenceRows(doc, unit, cg, options.ungated === true));
+      for (const w of weapons) named.push({ id: w.id, category: cg.weapons.get(w.id)?.category ?? '' });
       continue;
+    }
+    // "Les premiers missiles ont déjà été livrés": a generic noun pointing back to the system named last.
+    const referred = referredSystem(foldKeepLength(unit.sentence.text), unit.sentence.start, unit.sentence.text, named);
+    if (referred) {
+      // Only transfers: a request or a production stated about "ces missiles" is too loose to resolve.
+      const found = sentenceRows(doc, { ...unit, mentions: inStartOrder([...unit.mentions, referred]) }, cg, options.ungated === true).filter(
+        (r) => r.delivery.status !== 'requested' && r.delivery.status !== 'produced',
+      );
+      for (const r of found) r.delivery.evidence.rule += '+coreference';
+      rows.push(...found);
+      if (found.length > 0) continue;
     }
     // A headline or lead that names no system still says who gives to whom ("Ottawa fournira 39
     // blindés à l'Ukraine"): read it on its generic noun, as context for the article only.

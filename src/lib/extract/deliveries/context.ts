@@ -60,6 +60,13 @@ export function withArticleContext(all: Row[], cg: CompiledGazetteer): Delivery[
   const establishedRecipient = withRecipient.find((r) => r.lead)?.delivery.recipient ?? null;
   const defaultRecipient = establishedRecipient ?? (cg.countries.has('ukraine') ? 'ukraine' : null);
 
+  // Several suppliers of one weapon: the article's actor among them, if any ("La France va livrer des Scalp …
+  // comme les Storm Shadow déjà fournis par Londres … Les premiers missiles ont été livrés" → France).
+  const sameWeaponSuppliers = (weapon: string): string[] => {
+    const known = [...(byWeapon.get(weapon) ?? [])];
+    const ours = known.filter((s) => actors.includes(s));
+    return known.length > 1 && ours.length > 0 ? ours : known;
+  };
   const out: Delivery[] = [];
   const push = (d: Delivery) => {
     if (!out.some((x) => sameDelivery(x, d))) out.push(d);
@@ -73,7 +80,7 @@ export function withArticleContext(all: Row[], cg: CompiledGazetteer): Delivery[
     if (d.supplier && d.supplier === d.recipient) d.supplier = null;
     if (d.supplier === null && !NO_CONTEXT_SUPPLIER.has(d.status)) {
       const candidates: [string, string[]][] = [
-        ['+article-supplier', [...(byWeapon.get(d.weapon) ?? [])]],
+        ['+article-supplier', sameWeaponSuppliers(d.weapon)],
         ['+speaker', r.speaker ? [r.speaker] : []],
         ['+article-actor', actors],
         ['+origin', r.origin],

@@ -143,7 +143,16 @@ export const CUE_TABLE: CueEntry[] = [
     status: 'planned',
     forms: [[w('commande'), w('de', "d'", 'des', 'portant')], [w("l'"), w('acquisition'), w('de', "d'", 'par')], [w("l'"), w('achat'), w('de')], [w('acheter', 'achete', 'achetee?s?', 'achetera', 'acheteront', 'acheterait', 'acquerir')]],
   },
-  { rule: 'should', status: 'planned', forms: [[w('devrai(?:t|ent)')], [w('doi(?:t|vent)'), opt('etre'), w('livree?s?', 'envoyee?s?', 'arriver', 'recevoir', 'fournir', 'livrer', 'envoyer', 'transferee?s?', 'fournie?s?')]] },
+  // "devrait livrer", "doivent être livrés", "devrait être annoncé" (not any "devrait": "devraient permettre de …").
+  {
+    rule: 'should',
+    status: 'planned',
+    forms: [
+      [w('devrai(?:t|ent)', 'doi(?:t|vent)'), ADV, w('arriver', 'recevoir', 'inclure', 'comprendre')],
+      [w('devrai(?:t|ent)', 'doi(?:t|vent)'), ADV, TO_TRANSFER],
+      [w('devrai(?:t|ent)', 'doi(?:t|vent)'), ADV, w('etre'), ADV, w('(?:livre|envoye|transfere|fourni|cede|remis|expedie|annonce|inclus|livree|livrees|livres)e?s?')],
+    ],
+  },
   {
     rule: 'deadline',
     status: 'planned',
