@@ -11,8 +11,10 @@
  * - deliveries/parties.ts: who gives and who receives (agents, coordination, passives, sources,
  *   recipients, owners, reporting speakers); requests and purchases invert or redirect the roles.
  * - deliveries/context.ts: what a sentence leaves open comes from the article (same weapon's
- *   supplier, speaker, headline/lead actor, origin adjective; the headline/lead recipient, else
+ *   supplier, speaker, headline/lead actor, origin countries; the headline/lead recipient, else
  *   Ukraine).
+ * - deliveries/coreference.ts: "les premiers missiles ont été livrés" stands for the system of
+ *   that kind the article named before.
  * - quantity: the number directly governing the weapon phrase (numbers.ts), shared by coordinated
  *   weapons ("missiles Javelin et Stinger").
  */
