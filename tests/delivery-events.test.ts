@@ -128,6 +128,9 @@ describe('delivery events', () => {
     expect(backward.events).toEqual(forward.events);
     const grown = mergeDeliveries([...rows, row('2024-03-01', { weapon: 'leopard-2', supplier: 'allemagne' })]);
     for (const event of forward.events) expect(grown.events.map((e) => e.id)).toContain(event.id);
+    // A row found earlier in its article on a later extraction does not move the ids.
+    const shifted = mergeDeliveries(rows.map((r) => ({ ...r, index: r.index + 1 })));
+    expect(shifted.events.map((e) => e.id)).toEqual(forward.events.map((e) => e.id));
     expect(new Set(forward.events.map((e) => e.id)).size).toBe(forward.events.length);
   });
 

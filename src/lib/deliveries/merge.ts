@@ -77,7 +77,7 @@ export interface StatusStep {
 }
 
 export interface DeliveryEvent {
-  /** Stable id: a hash of the founding report (article and row) and of the supplier, recipient and system. */
+  /** Stable id: a hash of the founding report's article, parties, system, status and quantity. */
   id: string;
   supplier: string | null;
   recipient: string | null;
@@ -197,9 +197,13 @@ function joinReason(event: Building, work: Work, timed: boolean): { reason: Merg
   return placement.lo - event.maxRankDay <= MERGE_RULES.echoDays && gap <= MERGE_RULES.progressionDays ? { reason: 'echo', gap } : null;
 }
 
+/**
+ * The event's id, from the content of its founding report: its article, parties, system, status
+ * and quantity (not the row's position, which changes when extraction finds more in the article).
+ */
 function eventId(work: Work, taken: Set<string>): string {
   const { row } = work;
-  const digest = createHash('sha256').update(`${rowKey(row.article, row.index)}\n${partyKey(row.supplier, row.recipient, row.weapon)}`).digest('hex');
+  const digest = createHash('sha256').update([row.article, partyKey(row.supplier, row.recipient, row.weapon), row.status, row.quantity ?? ''].join('\n')).digest('hex');
   let id = `e${digest.slice(0, 11)}`;
   for (let n = 2; taken.has(id); n++) id = `e${digest.slice(0, 11)}-${n}`;
   taken.add(id);
