@@ -15,7 +15,7 @@
  *   --work DIR          work folder (default .cache/bench)
  *   --no-browser        skip the Chromium part
  *   --no-warm-build     skip the second `astro build` with Astro's caches kept
- *   --lighthouse        also run Lighthouse (performance, accessibility) on home, article, search
+ *   --lighthouse        also run Lighthouse (performance, accessibility) on home, article, search, explorer
  *   --extract-limit K   articles in the extraction loop (default 1000; throughput does not depend on N)
  *   --extract-only      only the extraction measure, on K generated ~3 KB articles (the size the
  *                       throughput target is stated for): articles/s and per CPU-second, median of 5
@@ -281,7 +281,7 @@ export function formatTable(results: SizeResult[]): string {
   }
   rows.push(['explorer /livraisons/ first view, gzip on the wire (HTML + CSS + JS)', (r) => (r.explorer ? `${kb(r.explorer.firstViewBytes)} (${r.explorer.rows} of ${r.explorer.events} events)` : '–')]);
   rows.push(['explorer first filter: events data fetched, gzip / choice → filtered rows', (r) => (r.explorer ? `${kb(r.explorer.filterBytes)} / ${Math.round(r.explorer.msToFiltered)} ms` : '–')]);
-  for (const [i, label] of ['home', 'article', 'search'].entries()) {
+  for (const [i, label] of ['home', 'article', 'search', 'explorer'].entries()) {
     rows.push([`Lighthouse ${label}: performance / accessibility`, (r) => (r.lighthouse?.[i] ? `${r.lighthouse[i].performance} / ${r.lighthouse[i].accessibility}` : '–')]);
   }
   const head = `| measure | ${results.map((r) => `${r.articles} articles${r.runs > 1 ? ` (median of ${r.runs})` : ''}`).join(' | ')} |`;
