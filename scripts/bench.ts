@@ -16,6 +16,8 @@
  *   --no-warm-build     skip the second `astro build` with Astro's caches kept
  *   --lighthouse        also run Lighthouse (performance, accessibility) on home, article, search
  *   --extract-limit K   articles in the extraction loop (default 1000; throughput does not depend on N)
+ *   --relevance         also score search relevance (scripts/bench/relevance.ts) with Pagefind's
+ *                       default ranking and with the search page's (src/components/search/ranking.ts)
  *   --extract-only      only the extraction measure, on K generated ~3 KB articles (the size the
  *                       throughput target is stated for): articles/s and per CPU-second, median of 5
  */
@@ -27,6 +29,7 @@ import { generateCorpus, writeCorpus } from './bench/corpus.ts';
 import { articlePageWeight, dirSize, measureQueries, serveGzip, type QueryMeasure } from './bench/browser.ts';
 import { median, run, type Measured } from './bench/measure.ts';
 import { lighthouse, type LighthouseScore } from './bench/lighthouse.ts';
+import { scoreRelevance, summarise } from './bench/relevance.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const NODE = join(ROOT, 'node_modules/.bin/node');
@@ -86,6 +89,7 @@ interface SizeResult {
   articlePage: { medianBytes: number; maxBytes: number; pages: number };
   search: QueryMeasure[] | null;
   lighthouse: LighthouseScore[] | null;
+  relevance: { default: ReturnType<typeof summarise>; tuned: ReturnType<typeof summarise> } | null;
 }
 
 function options() {
@@ -101,6 +105,7 @@ function options() {
       lighthouse: { type: 'boolean', default: false },
       'extract-limit': { type: 'string', default: '1000' },
       'extract-only': { type: 'boolean', default: false },
+      relevance: { type: 'boolean', default: false },
     },
   });
   return {
@@ -114,6 +119,7 @@ function options() {
     lighthouse: values.lighthouse,
     extractLimit: Number(values['extract-limit']),
     extractOnly: values['extract-only'],
+    relevance: values.relevance,
   };
 }
 
@@ -240,7 +246,12 @@ async function benchSize(n: number, opts: ReturnType<typeof options>): Promise<S
     log('lighthouse');
     scores = await lighthouse(dirs.dist);
   }
-  return { articles: n, corpusBytes, runs: opts.runs, extraction, median: medianOf(all), all, articlePage, search, lighthouse: scores };
+  let relevance: SizeResult['relevance'] = null;
+  if (opts.relevance) {
+    log('search relevance');
+    relevance = { default: summarise(await scoreRelevance(dirs.dist, dirs.content, {})), tuned: summarise(await scoreRelevance(dirs.dist, dirs.content)) };
+  }
+  return { articles: n, corpusBytes, runs: opts.runs, extraction, median: medianOf(all), all, articlePage, search, lighthouse: scores, relevance };
 }
 
 const s = (ms: number | null) => (ms === null ? '–' : `${(ms / 1000).toFixed(1)} s`);
@@ -273,6 +284,10 @@ export function formatTable(results: SizeResult[]): string {
     rows.push([`search "${q}": index data gzip, load + query (query only; all Pagefind files)`, (r) => (r.search ? `${kb(r.search[i].indexBytes)} (${kb(r.search[i].queryIndexBytes)}; ${kb(r.search[i].pagefindBytes)})` : '–')]);
     rows.push([`search "${q}": last keystroke → results (incl. the page's 60 ms typing pause)`, (r) => (r.search ? `${Math.round(r.search[i].msToResults)} ms` : '–')]);
   }
+  const rel = (r: SizeResult, k: 'default' | 'tuned') =>
+    r.relevance ? `nDCG@5 ${r.relevance[k].ndcg5.toFixed(3)}, MRR ${r.relevance[k].mrr.toFixed(2)}, P@5 ${r.relevance[k].precisionAt5.toFixed(2)}, prefix-only above whole: ${r.relevance[k].prefixAboveWhole}` : '–';
+  rows.push(['search relevance, Pagefind default ranking', (r) => rel(r, 'default')]);
+  rows.push(['search relevance, the search page ranking', (r) => rel(r, 'tuned')]);
   for (const [i, label] of ['home', 'article', 'search'].entries()) {
     rows.push([`Lighthouse ${label}: performance / accessibility`, (r) => (r.lighthouse?.[i] ? `${r.lighthouse[i].performance} / ${r.lighthouse[i].accessibility}` : '–')]);
   }

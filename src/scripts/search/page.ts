@@ -20,6 +20,7 @@
 import { SEARCH_FILTERS, type SearchFilter } from '../../components/search/filters.ts';
 import { parseSearchQuery, searchQuery, type SearchState } from '../../components/search/search-url.ts';
 import type { FacetCounts, FacetList } from '../../components/search/facets.ts';
+import { SEARCH_RANKING } from '../../components/search/ranking.ts';
 import { SEARCH_TEXT, fill } from './text.ts';
 import { readyToSearch, searchTerm } from './term.ts';
 
@@ -88,7 +89,7 @@ let pagefindPromise: Promise<Pagefind> | undefined;
 function loadPagefind(): Promise<Pagefind> {
   pagefindPromise ??= (async () => {
     const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-    await pagefind.options({ baseUrl: base, excerptLength: 30 });
+    await pagefind.options({ baseUrl: base, excerptLength: 30, ranking: SEARCH_RANKING });
     await pagefind.init();
     return pagefind;
   })();
