@@ -49,6 +49,9 @@ export default defineConfig({
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
   integrations: [mdx(), sitemap(), pagefind()],
   devToolbar: { enabled: false },
+  // INCREMENTAL_BUILD=1: pages whose cache key (src/lib/site/page-keys.ts) and code are unchanged
+  // are copied from the previous build (Astro's cacheDir) instead of rendered again.
+  experimental: { incrementalBuild: process.env.INCREMENTAL_BUILD === '1' },
   vite: {
     // Article modules need only their body: the content layer keeps the frontmatter (see the plugin).
     plugins: [contentModulesWithoutFrontmatter(articlesDir)],

@@ -17,6 +17,11 @@
  *   --no-warm-build     skip the second `astro build` with Astro's caches kept
  *   --lighthouse        also run Lighthouse (performance, accessibility) on home, article, search, explorer
  *   --extract-limit K   articles in the extraction loop (default 1000; throughput does not depend on N)
+ *   --peer              also build the same seeds as plain pages (scripts/bench/peer.ts: one HTML
+ *                       page per seed, no extraction, no entity pages) plus the same Pagefind index,
+ *                       right after each run of ours (paired), and print the ratio of the full builds
+ *   --relevance         also score search relevance (scripts/bench/relevance.ts) with Pagefind's
+ *                       default ranking and with the search page's (src/lib/search/ranking.ts)
  *   --extract-only      only the extraction measure, on K generated ~3 KB articles (the size the
  *                       throughput target is stated for): articles/s and per CPU-second, median of 5
  */
@@ -29,6 +34,7 @@ import { articlePageWeight, dirSize, measureQueries, serveGzip, type QueryMeasur
 import { median, run, type Measured } from './bench/measure.ts';
 import { lighthouse, type LighthouseScore } from './bench/lighthouse.ts';
 import { measureExplorer, type ExplorerMeasure } from './bench/explorer.ts';
+import { scoreRelevance, summarise } from './bench/relevance.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const NODE = join(ROOT, 'node_modules/.bin/node');
@@ -76,6 +82,11 @@ interface RunResult {
   distFiles: number;
   indexBytes: number;
   indexFiles: number;
+  peerGenerateMs: number | null;
+  peerGenerateCpuMs: number | null;
+  peerPagefindMs: number | null;
+  peerPagefindCpuMs: number | null;
+  peerPages: number | null;
 }
 
 interface SizeResult {
@@ -89,6 +100,7 @@ interface SizeResult {
   search: QueryMeasure[] | null;
   explorer: ExplorerMeasure | null;
   lighthouse: LighthouseScore[] | null;
+  relevance: { default: ReturnType<typeof summarise>; tuned: ReturnType<typeof summarise> } | null;
 }
 
 function options() {
@@ -104,6 +116,8 @@ function options() {
       lighthouse: { type: 'boolean', default: false },
       'extract-limit': { type: 'string', default: '1000' },
       'extract-only': { type: 'boolean', default: false },
+      relevance: { type: 'boolean', default: false },
+      peer: { type: 'boolean', default: false },
     },
   });
   return {
@@ -117,6 +131,8 @@ function options() {
     lighthouse: values.lighthouse,
     extractLimit: Number(values['extract-limit']),
     extractOnly: values['extract-only'],
+    relevance: values.relevance,
+    peer: values.peer,
   };
 }
 
@@ -131,7 +147,7 @@ function ingestCacheDir(outDir: string): string {
   return join(PROJECT, '.cache/ingest', createHash('sha256').update(outDir).digest('hex').slice(0, 16));
 }
 
-async function runOnce(dirs: { seeds: string; content: string; dist: string; astroCache: string }, runIndex: number, warmBuild: boolean): Promise<RunResult> {
+async function runOnce(dirs: { seeds: string; content: string; dist: string; astroCache: string }, runIndex: number, warmBuild: boolean, peer: boolean): Promise<RunResult> {
   const ingestArgs = ['--seeds', dirs.seeds, '--out', dirs.content, '--report', join(dirs.content, '..', 'report.json')];
   rmSync(dirs.content, { recursive: true, force: true });
   rmSync(ingestCacheDir(dirs.content), { recursive: true, force: true });
@@ -158,6 +174,18 @@ async function runOnce(dirs: { seeds: string; content: string; dist: string; ast
   log('pagefind');
   const pf = await node('scripts/bench/pagefind-worker.ts', [dirs.dist]);
   const pfOut = JSON.parse(pf.stdout.trim().split('\n').at(-1) ?? '{}') as { pages: number; ms: number };
+
+  // The peer on the same seeds, right after (paired: both see about the same machine load).
+  let peerGen: Measured | null = null;
+  let peerPf: Measured | null = null;
+  if (peer) {
+    const peerDist = `${dirs.dist}-peer`;
+    log('peer: plain pages');
+    peerGen = await node('scripts/bench/peer.ts', [dirs.seeds, peerDist]);
+    log('peer: pagefind');
+    peerPf = await node('scripts/bench/pagefind-worker.ts', [peerDist]);
+    rmSync(peerDist, { recursive: true, force: true });
+  }
 
   const all = dirSize(dirs.dist);
   const index = dirSize(join(dirs.dist, 'pagefind'));
@@ -195,6 +223,11 @@ async function runOnce(dirs: { seeds: string; content: string; dist: string; ast
     distFiles: all.files,
     indexBytes: index.bytes,
     indexFiles: index.files,
+    peerGenerateMs: peerGen?.ms ?? null,
+    peerGenerateCpuMs: peerGen?.cpuMs ?? null,
+    peerPagefindMs: peerPf?.ms ?? null,
+    peerPagefindCpuMs: peerPf?.cpuMs ?? null,
+    peerPages: peerGen ? (JSON.parse(peerGen.stdout.trim().split('\n').at(-1) ?? '{}') as { pages: number }).pages : null,
   };
 }
 
@@ -224,7 +257,7 @@ async function benchSize(n: number, opts: ReturnType<typeof options>): Promise<S
   const all: RunResult[] = [];
   for (let i = 0; i < opts.runs; i++) {
     log(`${n} articles: run ${i + 1}/${opts.runs}`);
-    all.push(await runOnce(dirs, i, opts.warmBuild));
+    all.push(await runOnce(dirs, i, opts.warmBuild, opts.peer));
     log(JSON.stringify(all.at(-1)));
   }
   const articlePage = articlePageWeight(dirs.dist);
@@ -246,7 +279,12 @@ async function benchSize(n: number, opts: ReturnType<typeof options>): Promise<S
     log('lighthouse');
     scores = await lighthouse(dirs.dist);
   }
-  return { articles: n, corpusBytes, runs: opts.runs, extraction, median: medianOf(all), all, articlePage, search, explorer, lighthouse: scores };
+  let relevance: SizeResult['relevance'] = null;
+  if (opts.relevance) {
+    log('search relevance');
+    relevance = { default: summarise(await scoreRelevance(dirs.dist, dirs.content, {})), tuned: summarise(await scoreRelevance(dirs.dist, dirs.content)) };
+  }
+  return { articles: n, corpusBytes, runs: opts.runs, extraction, median: medianOf(all), all, articlePage, search, explorer, lighthouse: scores, relevance };
 }
 
 const s = (ms: number | null) => (ms === null ? '–' : `${(ms / 1000).toFixed(1)} s`);
@@ -254,6 +292,25 @@ const mb = (b: number | null) => (b === null ? '–' : `${(b / 1024 / 1024).toFi
 /** Wall time, with CPU time (user + system) in brackets. */
 const sc = (ms: number | null, cpu: number | null) => (cpu === null ? s(ms) : `${s(ms)} (cpu ${s(cpu)})`);
 const kb = (b: number | null) => (b === null ? '–' : `${(b / 1024).toFixed(1)} KB`);
+
+const sum = (...xs: Array<number | null>) => (xs.every((x) => typeof x === 'number') ? (xs as number[]).reduce((a, b) => a + b, 0) : null);
+/** Our full build: cold ingest, astro, pagefind (wall and CPU). */
+const ours = (r: SizeResult) => ({ ms: sum(r.median.ingestColdMs, r.median.astroMs, r.median.pagefindMs), cpuMs: sum(r.median.ingestColdCpuMs, r.median.astroCpuMs, r.median.pagefindCpuMs) });
+/** The peer's full build, when it ran. */
+const theirs = (r: SizeResult) => (r.median.peerGenerateMs === null ? null : { ms: sum(r.median.peerGenerateMs, r.median.peerPagefindMs), cpuMs: sum(r.median.peerGenerateCpuMs, r.median.peerPagefindCpuMs) });
+/** Median over the paired runs of ours/peer (wall, and CPU). */
+function ratio(r: SizeResult): string {
+  const pairs = r.all.filter((run) => run.peerGenerateMs !== null);
+  if (!pairs.length) return '–';
+  const of = (run: RunResult, cpu: boolean) => {
+    const a = cpu ? sum(run.ingestColdCpuMs, run.astroCpuMs, run.pagefindCpuMs) : sum(run.ingestColdMs, run.astroMs, run.pagefindMs);
+    const b = cpu ? sum(run.peerGenerateCpuMs, run.peerPagefindCpuMs) : sum(run.peerGenerateMs, run.peerPagefindMs);
+    return a !== null && b ? a / b : null;
+  };
+  const wall = pairs.map((run) => of(run, false)).filter((x): x is number => x !== null);
+  const cpu = pairs.map((run) => of(run, true)).filter((x): x is number => x !== null);
+  return `${median(wall).toFixed(1)}× (${cpu.length ? `${median(cpu).toFixed(1)}×` : '–'})${pairs.length > 1 ? `, median of ${pairs.length} paired runs` : ''}`;
+}
 
 /** Markdown table: one row per measure, one column per corpus size. */
 export function formatTable(results: SizeResult[]): string {
@@ -271,6 +328,11 @@ export function formatTable(results: SizeResult[]): string {
     ['pagefind index', (r) => sc(r.median.pagefindMs, r.median.pagefindCpuMs)],
     ['pagefind, peak RSS', (r) => mb(r.median.pagefindRss)],
     ['full build (astro + pagefind)', (r) => s(r.median.astroMs + r.median.pagefindMs)],
+    ['full build (ingest + astro + pagefind)', (r) => sc(ours(r).ms, ours(r).cpuMs)],
+    ['peer: plain pages (no extraction, no entity pages)', (r) => sc(r.median.peerGenerateMs, r.median.peerGenerateCpuMs)],
+    ['peer: pagefind index', (r) => sc(r.median.peerPagefindMs, r.median.peerPagefindCpuMs)],
+    ['peer: full build', (r) => (theirs(r) ? sc(theirs(r)!.ms, theirs(r)!.cpuMs) : '–')],
+    ['ours / peer, full build: wall (CPU)', (r) => ratio(r)],
     ['dist/ size (files)', (r) => `${mb(r.median.distBytes)} (${r.median.distFiles})`],
     ['index size (files)', (r) => `${mb(r.median.indexBytes)} (${r.median.indexFiles})`],
     ['article page HTML+CSS gzip (median / max)', (r) => `${kb(r.articlePage.medianBytes)} / ${kb(r.articlePage.maxBytes)}`],
@@ -281,6 +343,10 @@ export function formatTable(results: SizeResult[]): string {
   }
   rows.push(['explorer /livraisons/ first view, gzip on the wire (HTML + CSS + JS)', (r) => (r.explorer ? `${kb(r.explorer.firstViewBytes)} (${r.explorer.rows} of ${r.explorer.events} events)` : '–')]);
   rows.push(['explorer first filter: events data fetched, gzip / choice → filtered rows', (r) => (r.explorer ? `${kb(r.explorer.filterBytes)} / ${Math.round(r.explorer.msToFiltered)} ms` : '–')]);
+  const rel = (r: SizeResult, k: 'default' | 'tuned') =>
+    r.relevance ? `nDCG@5 ${r.relevance[k].ndcg5.toFixed(3)}, MRR ${r.relevance[k].mrr.toFixed(2)}, P@5 ${r.relevance[k].precisionAt5.toFixed(2)}, prefix-only above whole: ${r.relevance[k].prefixAboveWhole}` : '–';
+  rows.push(['search relevance, Pagefind default ranking', (r) => rel(r, 'default')]);
+  rows.push(['search relevance, the search page ranking', (r) => rel(r, 'tuned')]);
   for (const [i, label] of ['home', 'article', 'search', 'explorer'].entries()) {
     rows.push([`Lighthouse ${label}: performance / accessibility`, (r) => (r.lighthouse?.[i] ? `${r.lighthouse[i].performance} / ${r.lighthouse[i].accessibility}` : '–')]);
   }

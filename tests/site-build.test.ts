@@ -207,7 +207,28 @@ describe('the same site built under BASE_PATH=/archive/', () => {
 describe('a large archive', () => {
   let site: FixtureSite;
   beforeAll(async () => {
-    site = await buildFixtureSite({ name: 'site-many', articles: manyArticles(105) });
+    // 105 articles from February to June 2022, and two far older ones (a misdated article, an archive).
+    const old = manyArticles(2).map((a, i) => {
+      const day = ['1994-08-12', '2009-04-03'][i];
+      return { ...a, slug: `article-ancien-${i + 1}`, title: `Article ancien ${i + 1}`, date: { ...a.date, value: day, earliest: day, latest: day } };
+    });
+    site = await buildFixtureSite({ name: 'site-many', articles: [...manyArticles(105), ...old] });
+  });
+
+  it('fits the timeline chart in the text column over the months of the bulk, counting the two outliers apart', () => {
+    const html = read(site, 'chronologie/index.html');
+    const svg = /<svg[^>]*>/.exec(html)![0];
+    const width = Number(/\swidth="([\d.]+)"/.exec(svg)![1]);
+    const viewBox = /viewBox="0 0 ([\d.]+) [\d.]+"/.exec(svg)![1];
+    // 46rem column less its padding: 704 px.
+    expect(width).toBeLessThanOrEqual(704);
+    expect(Number(viewBox)).toBe(width);
+    const bars = [...html.matchAll(/<a href="([^"]+)"[^>]*aria-label="([^"]+)"/g)].filter((m) => m[1].startsWith('/chronologie/'));
+    expect(bars.map((m) => m[1])).toEqual(['2022-02', '2022-03', '2022-04', '2022-05', '2022-06'].map((m) => `/chronologie/${m}/`));
+    expect(text(html)).toContain('2 articles datés en dehors (2 avant, 0 après)');
+    // The table still lists them.
+    expect(html).toMatch(/<tr id="mois-1994-08"><th scope="row"><a href="\/chronologie\/1994-08\/">août 1994<\/a>/);
+    expect(html).toContain('href="/chronologie/2009-04/"');
   });
 
   it('paginates the home page (20 per page) and the entity pages (50 per page), with working links', () => {

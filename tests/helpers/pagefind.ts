@@ -39,19 +39,19 @@ function patchFetch(): void {
   }) as typeof fetch;
 }
 
-/** Loads the index of a built site (a fresh module instance per dist folder). */
-export async function openIndex(dist: string): Promise<PagefindApi> {
+/** Loads the index of a built site (a fresh module instance per dist folder); `options` as the search page passes them (ranking…). */
+export async function openIndex(dist: string, options: Record<string, unknown> = {}): Promise<PagefindApi> {
   patchFetch();
   const bundle = pathToFileURL(join(dist, 'pagefind/pagefind.js')).href;
   const api = (await import(`${bundle}?dist=${encodeURIComponent(dist)}`)) as PagefindApi;
-  await api.options({ basePath: pathToFileURL(join(dist, 'pagefind/')).href });
+  await api.options({ basePath: pathToFileURL(join(dist, 'pagefind/')).href, ...options });
   await api.init();
   return api;
 }
 
 /** Runs a search and returns every hit's data (url, title, excerpt, filters, meta). */
-export async function search(dist: string, term: string | null, options: Record<string, unknown> = {}): Promise<SearchHit[]> {
-  const api = await openIndex(dist);
+export async function search(dist: string, term: string | null, options: Record<string, unknown> = {}, indexOptions: Record<string, unknown> = {}): Promise<SearchHit[]> {
+  const api = await openIndex(dist, indexOptions);
   const response = await api.search(term, options);
   return Promise.all(response.results.map((r) => r.data()));
 }

@@ -4,6 +4,7 @@
  * the archive's facet counts built with the site (recherche/facettes.json).
  */
 import type { FacetList } from '../../lib/search/facets.ts';
+import { SEARCH_RANKING } from '../../lib/search/ranking.ts';
 import { totalsOf, type Totals } from './state.ts';
 
 export interface ResultData {
@@ -45,7 +46,7 @@ export class SearchSources {
   pagefind(): Promise<Pagefind> {
     this.pagefindPromise ??= (async () => {
       const pagefind = (await import(/* @vite-ignore */ `${this.base}pagefind/pagefind.js`)) as Pagefind;
-      await pagefind.options({ baseUrl: this.base, excerptLength: 30 });
+      await pagefind.options({ baseUrl: this.base, excerptLength: 30, ranking: SEARCH_RANKING });
       await pagefind.init();
       return pagefind;
     })();

@@ -2,6 +2,7 @@
 import type { EntityType } from '../gazetteer/types.ts';
 import { getEntityIndex } from './entities.ts';
 import { getPages } from './paginate.ts';
+import { entityPageKey } from './page-keys.ts';
 
 /**
  * Articles per entity page. Larger than the home page's 20: an entity named in thousands of
@@ -15,6 +16,10 @@ export async function getEntityPaths(type: EntityType, paginated: boolean) {
   return index.list(type).flatMap((record) =>
     getPages(record.articles, ENTITY_PAGE_SIZE)
       .filter((page) => (paginated ? page.number > 1 : page.number === 1))
-      .map((page) => ({ params: paginated ? { id: record.slug, page: String(page.number) } : { id: record.slug }, props: { record, page } })),
+      .map((page) => ({
+        params: paginated ? { id: record.slug, page: String(page.number) } : { id: record.slug },
+        props: { record, page },
+        cacheKey: entityPageKey(record, page, index),
+      })),
   );
 }

@@ -17,7 +17,17 @@ const MAX_SOURCE_DF = 400;
  */
 const VISIT_BUDGET = 1500;
 
-export async function getRelatedArticles(article: ArticleEntry, limit = 5): Promise<ArticleEntry[]> {
+// The page's cache key (page-keys.ts) and the page itself ask for the same list: computed once.
+const memo = new WeakMap<ArticleEntry, Promise<ArticleEntry[]>>();
+
+export function getRelatedArticles(article: ArticleEntry, limit = 5): Promise<ArticleEntry[]> {
+  if (limit !== 5) return relatedArticles(article, limit);
+  let related = memo.get(article);
+  if (!related) memo.set(article, (related = relatedArticles(article, limit)));
+  return related;
+}
+
+async function relatedArticles(article: ArticleEntry, limit: number): Promise<ArticleEntry[]> {
   const [index, all] = await Promise.all([getEntityIndex(), getArticles()]);
   const n = all.length;
   const records = new Set<EntityRecord>();

@@ -1,6 +1,6 @@
 /**
- * Articles per month for the timeline, built once: every month between the first and the last
- * dated article (empty months included, so the chart's x axis is linear in time).
+ * Articles per month for the timeline, built once: the months holding dated articles (the chart
+ * groups them into bars: src/lib/site/chart.ts).
  */
 import { getArticles, type ArticleEntry } from './articles.ts';
 import { chartMonthOf } from './dates.ts';
@@ -14,15 +14,9 @@ export interface MonthBucket {
 }
 
 export interface Timeline {
-  months: MonthBucket[];
-  /** Months holding at least one article (those get a page). */
+  /** Months holding at least one article, oldest first (those get a page). */
   filled: MonthBucket[];
   undated: number;
-}
-
-function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
 let cached: Promise<Timeline> | undefined;
@@ -43,15 +37,8 @@ export function getTimeline(): Promise<Timeline> {
       byMonth.set(placed.month, list);
       if (placed.estimated) estimated.set(placed.month, (estimated.get(placed.month) ?? 0) + 1);
     }
-    const keys = [...byMonth.keys()].sort();
-    const months: MonthBucket[] = [];
-    if (keys.length) {
-      // Bounded walk: at most ~50 years of months.
-      for (let m = keys[0], guard = 0; m <= keys.at(-1)! && guard < 600; m = nextMonth(m), guard++) {
-        months.push({ month: m, articles: byMonth.get(m) ?? [], estimated: estimated.get(m) ?? 0 });
-      }
-    }
-    return { months, filled: months.filter((b) => b.articles.length > 0), undated };
+    const filled = [...byMonth.keys()].sort().map((month) => ({ month, articles: byMonth.get(month)!, estimated: estimated.get(month) ?? 0 }));
+    return { filled, undated };
   });
   return cached;
 }

@@ -31,6 +31,8 @@ export const articleUrl = (slug: string) => url(`articles/${slug}/`);
 export const entityIndexUrl = (type: EntityType) => url(`${ENTITY_SECTIONS[type]}/`);
 export const entityUrl = (type: EntityType, id: string) => url(`${ENTITY_SECTIONS[type]}/${entitySlug(id)}/`);
 export const monthUrl = (month: string) => url(`chronologie/${month}/`);
+/** Id of a month's row in the timeline table (quarter and year bars of the chart link to it). */
+export const monthRowId = (month: string) => `mois-${month}`;
 /** Page n of a paginated listing whose first page is at `first` (n ≥ 2 → first + "page/n/"). */
 export const pageUrl = (first: string, n: number) => (n <= 1 ? first : `${first}page/${n}/`);
 

@@ -1,0 +1,73 @@
+/**
+ * Cache keys for Astro's incremental static builds (`experimental.incrementalBuild`, enabled by
+ * INCREMENTAL_BUILD=1): a page keyed here is copied from the previous build when its key, and the
+ * hash of its code (Astro's module graph: templates, UI strings, styles), are unchanged.
+ *
+ * A key hashes the data the page renders beyond its code, as the page reads it:
+ * - an article is its entry digest (file contents, path, base, renderer: see the articles loader)
+ *   — everything of its own the page shows — plus what it shows of others: its related articles
+ *   (their digests: title and date) and the entity names its deliveries table resolves;
+ * - a listing (home pages, months, entity pages) is the digests of the articles it lists, its
+ *   page number, page count and totals; an entity page adds its record's own fields, its
+ *   gazetteer profile (read from files, outside the module graph) and the names and existence of
+ *   every entity (its profile links to other entities).
+ * Pages not keyed here (indexes, feeds, data files, the search page) render on every build.
+ * tests/incremental-build.test.ts checks that a series of changes built incrementally gives a
+ * dist/ byte-identical to a cold build of the same input.
+ */
+import { createHash } from 'node:crypto';
+import type { ArticleEntry } from './articles.ts';
+import type { EntityIndex, EntityRecord } from './entities.ts';
+import type { Page } from './paginate.ts';
+import { getRelatedArticles } from './related.ts';
+import { getGazetteerProfile } from './gazetteer.ts';
+
+export function cacheKey(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+}
+
+/** An article as a listing or a related list shows it: its id and the digest of its file. */
+const ref = (article: ArticleEntry) => [article.id, article.digest ?? null];
+
+/**
+ * The key of an article page, or undefined (always rendered) when its body is left to
+ * @astrojs/mdx: there <Mention> resolves entities against the whole archive.
+ */
+export async function articlePageKey(article: ArticleEntry, index: EntityIndex): Promise<string | undefined> {
+  if (!article.rendered || article.digest === undefined) return undefined;
+  const related = (await getRelatedArticles(article)).map(ref);
+  const ids = new Set<string>();
+  for (const d of article.data.deliveries) for (const id of [d.supplier, d.recipient, d.weapon]) if (id) ids.add(id);
+  const parties = [...ids].map((id) => {
+    const found = index.nameOf(id);
+    return [id, found ? [found.name, found.type, found.record.id] : null];
+  });
+  return cacheKey(['article', ref(article), related, parties]);
+}
+
+/** The key of a page listing articles (home pages, months). */
+export function listPageKey(kind: string, items: readonly ArticleEntry[], extra: unknown): string {
+  return cacheKey([kind, items.map(ref), extra]);
+}
+
+const namesDigests = new WeakMap<EntityIndex, string>();
+/** Every entity's key, id and name, and what each bare id resolves to (entity pages link to others). */
+function entityNames(index: EntityIndex): string {
+  let digest = namesDigests.get(index);
+  if (digest === undefined) {
+    const byId = [...index.byId].map(([key, r]) => [key, r.type, r.id, r.slug, r.name, r.unverified]);
+    const bare = [...new Set([...index.byId.values()].map((r) => r.id))].map((id) => {
+      const found = index.nameOf(id);
+      return [id, found ? [found.name, found.type, found.record.slug] : null];
+    });
+    namesDigests.set(index, (digest = cacheKey([byId, bare])));
+  }
+  return digest;
+}
+
+/** The key of one page of an entity's articles. */
+export function entityPageKey(record: EntityRecord, page: Page<ArticleEntry>, index: EntityIndex): string {
+  const own = [record.type, record.id, record.slug, record.name, record.category ?? null, record.unverified, record.articles.length];
+  const profile = record.unverified ? null : (getGazetteerProfile(record.type, record.id) ?? null);
+  return cacheKey(['entity', own, page.number, page.total, page.items.map(ref), profile, entityNames(index)]);
+}

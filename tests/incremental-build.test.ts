@@ -1,0 +1,174 @@
+/**
+ * Incremental static builds (INCREMENTAL_BUILD=1, keys in src/lib/site/page-keys.ts): after each
+ * change of a series — an edit, an addition, a deletion, a rename, a gazetteer change, a template
+ * change — the incremental build's dist/ (pages and search index) is byte-identical to a cold
+ * build of the same input, while it did reuse pages from the previous build.
+ *
+ * Runs in a copy of the project (.cache/incremental/project) so gazetteer and template changes
+ * never touch the working tree.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCorpus, writeCorpus } from '../scripts/bench/corpus.ts';
+import { ROOT, withBuildLock } from './helpers/site.ts';
+
+const WORK = join(ROOT, '.cache/incremental');
+const PROJECT = join(WORK, 'project');
+const SEEDS = join(WORK, 'seeds');
+const CONTENT = join(WORK, 'content');
+const REPORT = join(WORK, 'report.json');
+const NODE = join(ROOT, 'node_modules/.bin/node');
+const CORPUS = { count: 40, seed: 3 };
+const CACHE = join(WORK, 'cache');
+const DIST = join(WORK, 'dist');
+
+function snapshotProject(): void {
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(PROJECT, { recursive: true });
+  for (const entry of ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json']) {
+    if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(PROJECT, entry), { recursive: true });
+  }
+  rmSync(join(PROJECT, 'src/content/articles'), { recursive: true, force: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(PROJECT, 'node_modules'));
+}
+
+const run = (args: string[], env: Record<string, string> = {}) =>
+  execFileSync(NODE, args, { cwd: PROJECT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+
+/** Seeds → MDX articles, as `npm run build` does first (only changed seeds are extracted again). */
+const ingest = () => run(['scripts/ingest.ts', '--seeds', SEEDS, '--out', CONTENT, '--report', REPORT]);
+
+function build(dist: string, cacheDir: string, incremental: boolean): string {
+  return run(['scripts/build-site.ts', '--outDir', dist], { ARTICLES_DIR: CONTENT, ASTRO_CACHE_DIR: cacheDir, INCREMENTAL_BUILD: incremental ? '1' : '0' });
+}
+
+/** Seed file → article slug, from the last ingest report. */
+function slugs(): Map<string, string> {
+  const report = JSON.parse(readFileSync(REPORT, 'utf8')) as { files: Array<{ file: string; outcome: string; slug?: string }> };
+  return new Map(report.files.filter((f) => f.outcome === 'page' && f.slug).map((f) => [f.file, f.slug!]));
+}
+
+function files(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else out.set(relative(dir, path), readFileSync(path));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Files that differ between two dist/ trees (missing on one side included). */
+function differences(a: string, b: string): string[] {
+  const [fa, fb] = [files(a), files(b)];
+  const names = new Set([...fa.keys(), ...fb.keys()]);
+  return [...names].filter((n) => !fa.get(n)?.equals(fb.get(n) ?? Buffer.alloc(0)) || !fb.has(n)).sort();
+}
+
+/** Pages the incremental build reused instead of rendering ("(cached)" / "(restored)" in its log). */
+const reused = (log: string) =>
+  log
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    .filter((l) => /\((cached|restored)\)/.test(l))
+    .map((l) => /\s(\/\S+)/.exec(l)?.[1] ?? '');
+
+let steps = 0;
+const seedFiles = () => readdirSync(SEEDS).sort();
+
+/** Applies a change, ingests, builds incrementally and cold, returns what differs and which pages were reused. */
+async function step(change: () => void): Promise<{ diff: string[]; reused: string[] }> {
+  change();
+  return withBuildLock(() => {
+    ingest();
+    const log = build(DIST, CACHE, true);
+    const cold = join(WORK, 'cold');
+    rmSync(join(WORK, 'cold-cache'), { recursive: true, force: true });
+    build(cold, join(WORK, 'cold-cache'), false);
+    if (process.env.KEEP_INCREMENTAL) writeFileSync(join(WORK, `step-${++steps}.log`), log);
+    return { diff: differences(DIST, cold), reused: reused(log) };
+  });
+}
+
+beforeAll(async () => {
+  snapshotProject();
+  writeCorpus(SEEDS, generateCorpus(CORPUS));
+  await withBuildLock(() => {
+    ingest();
+    build(DIST, CACHE, true);
+  });
+}, 300_000);
+
+afterAll(() => {
+  if (!process.env.KEEP_INCREMENTAL) rmSync(WORK, { recursive: true, force: true });
+});
+
+describe('incremental build', () => {
+  it('rebuilds an edited article, and only the pages showing what changed, identically to a cold build', async () => {
+    const file = seedFiles()[7];
+    const slug = slugs().get(file)!;
+    const r = await step(() => writeFileSync(join(SEEDS, file), `${readFileSync(join(SEEDS, file), 'utf8')}\nLe ministère a précisé que la livraison aurait lieu avant l’été.\n`));
+    expect(r.diff).toEqual([]);
+    expect(r.reused.length).toBeGreaterThan(20);
+    expect(r.reused).not.toContain(`/articles/${slug}/index.html`);
+    expect(r.reused.filter((p) => p.startsWith('/articles/')).length).toBeGreaterThan(20);
+  }, 300_000);
+
+  it('adds an article', async () => {
+    const r = await step(() => {
+      const extra = generateCorpus({ ...CORPUS, count: CORPUS.count + 1 }).at(-1)!;
+      writeFileSync(join(SEEDS, extra.name), extra.text);
+    });
+    expect(r.diff).toEqual([]);
+    expect(r.reused.length).toBeGreaterThan(20);
+  }, 300_000);
+
+  it('deletes an article', async () => {
+    const file = seedFiles()[3];
+    const slug = slugs().get(file)!;
+    const r = await step(() => rmSync(join(SEEDS, file)));
+    expect(r.diff).toEqual([]);
+    expect(existsSync(join(DIST, 'articles', slug))).toBe(false);
+    expect(r.reused.length).toBeGreaterThan(20);
+  }, 300_000);
+
+  it('renames an article (a new title, so a new address)', async () => {
+    const file = seedFiles()[11];
+    const before = slugs().get(file)!;
+    const r = await step(() => {
+      const text = readFileSync(join(SEEDS, file), 'utf8');
+      writeFileSync(join(SEEDS, file), text.replace(/^(?!\s*$)(?!Temps de lecture)(.+)$/m, 'Nouvelle étape : $1'));
+    });
+    const after = slugs().get(file)!;
+    expect(after).not.toBe(before);
+    expect(r.diff).toEqual([]);
+    expect(existsSync(join(DIST, 'articles', before))).toBe(false);
+    expect(existsSync(join(DIST, 'articles', after, 'index.html'))).toBe(true);
+    expect(r.reused.length).toBeGreaterThan(20);
+  }, 300_000);
+
+  it('follows a gazetteer change (entity pages show aliases read from its files)', async () => {
+    const r = await step(() => {
+      const file = join(PROJECT, 'src/data/gazetteer/weapons.json');
+      const weapons = JSON.parse(readFileSync(file, 'utf8')) as Array<{ id: string; aliases: string[] }>;
+      for (const w of weapons) w.aliases.push(`${w.aliases[0] ?? w.id} NG`);
+      writeFileSync(file, JSON.stringify(weapons, null, 2));
+    });
+    expect(r.diff).toEqual([]);
+    expect(r.reused.filter((p) => p.startsWith('/armes/') && p.split('/').length === 4)).toEqual([]);
+  }, 300_000);
+
+  it('follows a template change (a UI string every article page shows)', async () => {
+    const r = await step(() => {
+      const file = join(PROJECT, 'src/i18n/fr.json');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('"article.related": "Articles liés"', '"article.related": "À lire aussi"'));
+    });
+    expect(r.diff).toEqual([]);
+    expect(r.reused.filter((p) => p.startsWith('/articles/'))).toEqual([]);
+  }, 300_000);
+});
