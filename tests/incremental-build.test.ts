@@ -137,6 +137,28 @@ describe('incremental build', () => {
     expect(r.reused.length).toBeGreaterThan(20);
   }, 300_000);
 
+  it('re-renders the pages showing a delivery event when another article reports it', async () => {
+    // An article with a delivery whose three parties are named: a new, later report of the same
+    // delivery changes the event its row links to (history, status), so its page must render again.
+    const mdx = readdirSync(CONTENT).filter((n) => n.endsWith('.mdx'));
+    type Named = { id: string; name: string };
+    type Front = { deliveries: Array<{ supplier: string | null; recipient: string | null; weapon: string; status: string }>; countries: Named[]; weapons: Named[] };
+    const found = mdx
+      .map((n) => ({ slug: n.replace(/\.mdx$/, ''), front: JSON.parse(readFileSync(join(CONTENT, n), 'utf8').split('\n---\n')[0].slice(4)) as Front }))
+      .flatMap(({ slug, front }) => front.deliveries.map((d) => ({ slug, d, front })))
+      .find(({ d }) => d.supplier && d.recipient && d.status !== 'delivered');
+    expect(found).toBeDefined();
+    const { slug, d, front } = found!;
+    const name = (list: Named[], id: string) => list.find((e) => e.id === id)!.name;
+    const sentence = `${name(front.countries, d.supplier!)} a livré 4 ${name(front.weapons, d.weapon)} à ${name(front.countries, d.recipient!)}, a confirmé mardi le ministère.`;
+    const page = () => readFileSync(join(DIST, 'articles', slug, 'index.html'), 'utf8');
+    const before = page();
+    const r = await step(() => writeFileSync(join(SEEDS, 'zz-nouveau-rapport.txt'), `---\ndate: 2026-06-02\n---\nLivraison confirmée\n\n${sentence}\n`));
+    expect(page()).not.toBe(before);
+    expect(r.diff).toEqual([]);
+    expect(r.reused).not.toContain(`/articles/${slug}/index.html`);
+  }, 300_000);
+
   it('retitles an article and moves it to a new address (its old one redirects)', async () => {
     const file = seedFiles()[11];
     const before = slugs().get(file)!;

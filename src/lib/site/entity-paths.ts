@@ -13,13 +13,16 @@ export const ENTITY_PAGE_SIZE = 50;
 
 export async function getEntityPaths(type: EntityType, paginated: boolean) {
   const index = await getEntityIndex();
-  return index.list(type).flatMap((record) =>
+  const pages = index.list(type).flatMap((record) =>
     getPages(record.articles, ENTITY_PAGE_SIZE)
       .filter((page) => (paginated ? page.number > 1 : page.number === 1))
-      .map((page) => ({
-        params: paginated ? { id: record.slug, page: String(page.number) } : { id: record.slug },
-        props: { record, page },
-        cacheKey: entityPageKey(record, page, index),
-      })),
+      .map((page) => ({ record, page })),
+  );
+  return Promise.all(
+    pages.map(async ({ record, page }) => ({
+      params: paginated ? { id: record.slug, page: String(page.number) } : { id: record.slug },
+      props: { record, page },
+      cacheKey: await entityPageKey(record, page, index),
+    })),
   );
 }

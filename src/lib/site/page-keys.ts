@@ -6,11 +6,13 @@
  * A key hashes the data the page renders beyond its code, as the page reads it:
  * - an article is its entry digest (file contents, path, base, renderer: see the articles loader)
  *   — everything of its own the page shows — plus what it shows of others: its related articles
- *   (their digests: title and date) and the entity names its deliveries table resolves;
+ *   (their digests: title and date), the entity names its deliveries table resolves and the
+ *   delivery event each row links to (merged across the archive: its status and names can change);
  * - a listing (home pages, months, entity pages) is the digests of the articles it lists, its
  *   page number, page count and totals; an entity page adds its record's own fields, its
  *   gazetteer profile (read from files, outside the module graph) and the names and existence of
- *   every entity (its profile links to other entities).
+ *   every entity (its profile links to other entities), and on its first page the delivery
+ *   events it tallies ("Fournit", "Reçoit", "Fourni par").
  * Pages not keyed here (indexes, feeds, data files, the search page) render on every build.
  * tests/incremental-build.test.ts checks that a series of changes built incrementally gives a
  * dist/ byte-identical to a cold build of the same input.
@@ -21,6 +23,8 @@ import type { EntityIndex, EntityRecord } from './entities.ts';
 import type { Page } from './paginate.ts';
 import { getRelatedArticles } from './related.ts';
 import { getGazetteerProfile } from './gazetteer.ts';
+import { getDeliveryData } from '../deliveries/site.ts';
+import { entitySlug } from './urls.ts';
 
 export function cacheKey(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('base64url');
@@ -42,7 +46,9 @@ export async function articlePageKey(article: ArticleEntry, index: EntityIndex):
     const found = index.nameOf(id);
     return [id, found ? [found.name, found.type, found.record.id] : null];
   });
-  return cacheKey(['article', ref(article), related, parties]);
+  const deliveries = await getDeliveryData();
+  const events = article.data.deliveries.map((_, i) => deliveries.eventOf(article.id, i) ?? null);
+  return cacheKey(['article', ref(article), related, parties, events]);
 }
 
 /** The key of a page listing articles (home pages, months). */
@@ -66,8 +72,15 @@ function entityNames(index: EntityIndex): string {
 }
 
 /** The key of one page of an entity's articles. */
-export function entityPageKey(record: EntityRecord, page: Page<ArticleEntry>, index: EntityIndex): string {
+export async function entityPageKey(record: EntityRecord, page: Page<ArticleEntry>, index: EntityIndex): Promise<string> {
   const own = [record.type, record.id, record.slug, record.name, record.category ?? null, record.unverified, record.articles.length];
   const profile = record.unverified ? null : (getGazetteerProfile(record.type, record.id) ?? null);
-  return cacheKey(['entity', own, page.number, page.total, page.items.map(ref), profile, entityNames(index)]);
+  let deliveries: unknown = null;
+  if (page.number === 1) {
+    // Every group the entity's delivery sections may tally (EntityDeliveries.astro picks by type).
+    const data = await getDeliveryData();
+    const slug = entitySlug(record.id);
+    deliveries = [data.bySystem.get(slug), data.bySupplier.get(slug), data.byRecipient.get(slug)].map((g) => g?.events ?? null);
+  }
+  return cacheKey(['entity', own, page.number, page.total, page.items.map(ref), profile, entityNames(index), deliveries]);
 }
