@@ -16,6 +16,7 @@ import { extractDeliveries } from '../src/lib/extract/deliveries.ts';
 import { CUES, findCues } from '../src/lib/extract/deliveries/cues.ts';
 import { CUE_TABLE } from '../src/lib/extract/deliveries/cue-table.ts';
 import type { ExtractionResult } from '../src/lib/extract/types.ts';
+import { prng } from '../scripts/bench/corpus.ts';
 
 const cg = getDefaultCompiledGazetteer();
 const ROOT = join(import.meta.dirname, '..');
@@ -28,18 +29,6 @@ function filesIn(dir: string): string[] {
 
 /** Seeds and every evaluation article (seed split, unseen split, holdout). */
 const ARTICLE_FILES = [...filesIn(join(ROOT, 'seeds')), ...filesIn(join(ROOT, 'tests/eval'))].filter((f) => !f.endsWith('README.md'));
-
-/** A tiny deterministic PRNG (mulberry32): the corpus is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SUBJECTS = ['La France', 'Paris', "L'Allemagne", 'Berlin', 'Les États-Unis', 'Washington', 'Le Pentagone', "L'Élysée", 'Les Pays-Bas et le Danemark', 'Le Royaume-Uni', 'Londres', "L'Iran", 'Téhéran', 'La Corée du Nord', 'Emmanuel Macron', 'Olaf Scholz', 'Le gouvernement français', 'Les autorités allemandes', 'Kiev', "L'Ukraine", 'La Pologne, la Norvège et la Suède', 'Ils', 'Elle'];
 const VERBS = ['a livré', 'ont livré', 'a déjà livré', "a d'ores et déjà livré", 'va livrer', 'vont fournir', 'livrera', 'enverra', 'a promis', 'a promis à Kiev', "s'est engagé à livrer", 'se préparent à livrer', 'a annoncé la livraison de', "a annoncé l'envoi de", 'pourrait envoyer', "n'exclut pas de livrer", 'envisage de céder', 'refuse de livrer', "n'a pas livré", 'ne livrera pas', 'a reçu', 'a demandé', 'réclame', 'produit', 'fabrique', 'a tiré', 'utilise', 'doit livrer', 'devrait livrer', 'prévoit de fournir', 'a décidé de livrer', 'a confirmé la livraison de', 'fournit', 'transfèrent', 'cèdent', 'livrait', 'a exporté', 'a autorisé'];
@@ -72,7 +61,7 @@ function sentence(r: () => number): string {
 
 /** Several thousand generated sentences, as articles of eight sentences with a headline. */
 function syntheticArticles(count: number, seed: number): string[] {
-  const r = rng(seed);
+  const r = prng(seed);
   const out: string[] = [];
   for (let a = 0; a < count; a++) {
     const title = sentence(r).replace(/\.$/, '');

@@ -8,10 +8,10 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { median } from './measure.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -75,31 +75,43 @@ export interface QueryMeasure {
 /** Pagefind index data: meta, index chunks, filters, fragments (not its JS and WebAssembly). */
 const INDEX_FILE = /\/pagefind\/(.*\.pf_meta$|index\/|filter\/|fragment\/)/;
 
-/** Loads the search page in a fresh browser context, types `query`, waits for results. */
-export async function measureQueries(siteUrl: string, queries: string[], searchPath = 'recherche/'): Promise<QueryMeasure[]> {
-  const browser = await chromium.launch({
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
+}
+
+/**
+ * Every request the context finishes, with its bytes on the wire (gzip body + headers); `pending`
+ * settles once each size is read. Context-level events also see a Web Worker's requests (Pagefind
+ * fetches from one), which a page CDP session would not.
+ */
+export function recordTransfers(context: BrowserContext): { sizes: Array<{ url: string; bytes: number }>; pending: Array<Promise<void>> } {
+  const sizes: Array<{ url: string; bytes: number }> = [];
+  const pending: Array<Promise<void>> = [];
+  context.on('requestfinished', (request) => {
+    pending.push(
+      (async () => {
+        const s = await request.sizes();
+        // Chromium reports no body size for a worker's script: take the served length.
+        const body = s.responseBodySize || Number((await request.response())?.headers()['content-length'] ?? 0);
+        sizes.push({ url: request.url(), bytes: body + s.responseHeadersSize });
+      })().catch(() => undefined),
+    );
+  });
+  return { sizes, pending };
+}
+
+/** Loads the search page in a fresh browser context, types `query`, waits for results. */
+export async function measureQueries(siteUrl: string, queries: string[], searchPath = 'recherche/'): Promise<QueryMeasure[]> {
+  const browser = await launchChromium();
   const out: QueryMeasure[] = [];
   try {
     for (const query of queries) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      // Pagefind fetches from a Web Worker: context-level events see those requests too
-      // (a page CDP session would not). Body sizes are as sent on the wire (gzip).
-      const sizes: Array<{ url: string; bytes: number }> = [];
-      const pending: Array<Promise<void>> = [];
-      context.on('requestfinished', (request) => {
-        pending.push(
-          (async () => {
-            const s = await request.sizes();
-            // Chromium reports no body size for a worker's script: take the served length.
-            const body = s.responseBodySize || Number((await request.response())?.headers()['content-length'] ?? 0);
-            sizes.push({ url: request.url(), bytes: body + s.responseHeadersSize });
-          })().catch(() => undefined),
-        );
-      });
+      const { sizes, pending } = recordTransfers(context);
       await page.goto(new URL(searchPath, siteUrl).href, { waitUntil: 'networkidle' });
       const input = page.locator('#search-q, input[type=search]').first();
       // The page renders its facets (and no results) on an empty load: let it settle.

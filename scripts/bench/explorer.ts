@@ -6,9 +6,7 @@
  *
  *   node scripts/bench/explorer.ts DIST    (a built site; or through npm run bench)
  */
-import { chromium } from 'playwright-core';
-
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+import { launchChromium, recordTransfers } from './browser.ts';
 
 export interface ExplorerMeasure {
   /** Bytes on the wire (gzip, headers included) of everything loaded by the first view. */
@@ -24,23 +22,11 @@ export interface ExplorerMeasure {
 }
 
 export async function measureExplorer(siteUrl: string, path = 'livraisons/'): Promise<ExplorerMeasure> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 412, height: 915 } });
     const page = await context.newPage();
-    const sizes: Array<{ url: string; bytes: number }> = [];
-    const pending: Array<Promise<void>> = [];
-    context.on('requestfinished', (request) => {
-      pending.push(
-        (async () => {
-          const s = await request.sizes();
-          sizes.push({ url: request.url(), bytes: s.responseBodySize + s.responseHeadersSize });
-        })().catch(() => undefined),
-      );
-    });
+    const { sizes, pending } = recordTransfers(context);
     await page.goto(new URL(path, siteUrl).href, { waitUntil: 'networkidle' });
     await Promise.all(pending);
     const firstView = [...sizes];

@@ -4,17 +4,14 @@
  * page; filters and sort live in the URL and survive Back; the first view does not fetch the
  * events data; zero axe-core violations in both colour schemes; nothing overflows at 320 px.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, browserAvailable, launchBrowser } from '../helpers/browser.ts';
 import { serve, type StaticServer } from '../helpers/serve.ts';
 import { buildFixtureSite } from '../helpers/site-fixtures.ts';
 import { siteHeaders } from '../helpers/headers.ts';
 import { livraisonsArticles } from '../helpers/livraisons-fixtures.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const BASE = '/archive/';
 const PAGES = ['livraisons/', 'livraisons/?fournisseur=france&tri=quantity-desc', 'livraisons/?statut=delivered', 'livraisons/fournisseur/france/', 'livraisons/systeme/caesar/', 'livraisons/systeme/caesar/2024/', 'pays/france/', 'pays/ukraine/', 'armes/caesar/', 'articles/paris-confirme-les-caesar/'];
 const available = browserAvailable('deliveries explorer');
@@ -129,13 +126,7 @@ describe.skipIf(!available)('the deliveries explorer in Chromium (BASE_PATH buil
       for (const path of PAGES) {
         await page.goto(server.url + path);
         await page.waitForLoadState('networkidle');
-        await page.evaluate(AXE);
-        const results = await page.evaluate(() =>
-          (window as unknown as { axe: { run(o: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run({
-            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-          }),
-        );
-        for (const v of results.violations) found.push(`/${path}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        for (const v of await axeViolations(page)) found.push(`/${path}: ${v}`);
       }
       await context.close();
       expect(found).toEqual([]);

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, browserAvailable, launchBrowser } from '../helpers/browser.ts';
 import { serve, type StaticServer } from '../helpers/serve.ts';
 import { getSearchSite, slugOfUrl, type SearchSite } from '../helpers/search-site.ts';
 import { ROOT } from '../helpers/site.ts';
@@ -269,12 +269,7 @@ describe.skipIf(!available)('the search page in a real browser (BASE_PATH build,
     const page = await openPage('recherche/?q=Caesar&country=France');
     await rendered(page, '?q=Caesar&country=France');
     expect(await page.getAttribute('#search-status', 'role')).toBe('status');
-    // Evaluated through the DevTools protocol, which the page's CSP does not govern.
-    await page.evaluate(readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run();
-      return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-    });
+    const violations = await axeViolations(page);
     expect(violations).toEqual([]);
     await page.close();
   });

@@ -3,16 +3,13 @@
  * type, in light and dark schemes; no horizontal scrolling at 320 px; no CSP violation under
  * the policy of public/_headers.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, browserAvailable, launchBrowser } from '../helpers/browser.ts';
 import { serve, type StaticServer } from '../helpers/serve.ts';
 import { buildFixtureSite } from '../helpers/site-fixtures.ts';
 import { siteHeaders } from '../helpers/headers.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** One page of each type. */
 const PAGES = [
@@ -53,13 +50,7 @@ describe.skipIf(!available)('every page type in Chromium', () => {
       const found: string[] = [];
       for (const path of PAGES) {
         await page.goto(server.url + path);
-        await page.evaluate(AXE);
-        const results = await page.evaluate(() =>
-          (window as unknown as { axe: { run(o: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run({
-            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-          }),
-        );
-        for (const v of results.violations) found.push(`/${path}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        for (const v of await axeViolations(page)) found.push(`/${path}: ${v}`);
       }
       await context.close();
       expect(found).toEqual([]);
