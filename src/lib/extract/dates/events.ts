@@ -113,14 +113,14 @@ export const LEAD_SENTENCES = 2;
 const SINCE_BEFORE_RE = /\b(?:depuis|apres|avant|il y a|suite a|a la suite|jusqu'a|anniversaire)\b[^,;.]*$/;
 
 /** The role of the event named at [start, end) of a folded sentence (`lower`: the same sentence lower-cased, accents kept). */
-export function eventRole(folded: string, lower: string, start: number, end: number, narrative: boolean): EventRole {
+export function eventRole(folded: string, lower: string, start: number, end: number, narrative: boolean, sentenceReports: () => boolean = () => REPORT_SENTENCE_RE.test(folded)): EventRole {
   const before = folded.slice(Math.max(0, start - 50), start);
   const after = folded.slice(end, end + 40);
   if (!narrative && (AHEAD_BEFORE_RE.test(before) || AHEAD_AFTER_RE.test(after))) return 'future';
   if (/\b(?:prochaine?s?|futurs?|futures?)\s*$/.test(before)) return 'future';
   if (lower.length === folded.length && !narrative && dateContext(lower, start, end) === 'future') return 'future';
   if (SINCE_BEFORE_RE.test(folded.slice(Math.max(0, start - 40), start))) return 'past';
-  if (REPORT_BEFORE_RE.test(before) || REPORT_SENTENCE_RE.test(folded)) return 'reporting';
+  if (REPORT_BEFORE_RE.test(before) || sentenceReports()) return 'reporting';
   return 'past';
 }
 
@@ -134,10 +134,12 @@ export function eventRole(folded: string, lower: string, start: number, end: num
  */
 function mentionConstraints(s: Sentence, folded: string, kb: CompiledKb, taken: [number, number][], narrative: () => boolean, words: () => ReadonlySet<string>, lead: boolean, out: Constraint[]): void {
   const lower = s.text.toLowerCase();
+  let reports: boolean | undefined; // the sentence's weekday or "aujourd'hui": read once, not once per event named
+  const sentenceReports = () => (reports ??= REPORT_SENTENCE_RE.test(folded));
   for (const found of findEvents(kb, folded)) {
     if (taken.some(([a, b]) => found.start < b && found.end > a)) continue;
     const hit = found.events.length > 1 ? { ...found, events: disambiguate(found.events, words()) } : found;
-    let role = eventRole(folded, lower, hit.start, hit.end, narrative());
+    let role = eventRole(folded, lower, hit.start, hit.end, narrative(), sentenceReports);
     // Both a reporting phrase before the name and a day word in the sentence: the news of the day.
     const saysReported = role === 'reporting' && REPORT_BEFORE_RE.test(folded.slice(Math.max(0, hit.start - 50), hit.start)) && REPORT_SENTENCE_RE.test(folded);
     // In the lead, an event named without "depuis", "après"… is what the article reports.
@@ -239,7 +241,11 @@ export function eventConstraints(sentences: Sentence[], kb: CompiledKb, gates: U
         const [, qual, num, unitWord, half] = m;
         const at = m.index, len = m[0].length;
         const from = Math.max(0, at - 90), to = Math.min(folded.length, at + len + 90);
-        const near = findEvents(kb, folded.slice(0, to)).filter((h) => h.end > from && h.end - h.start > 12 && (h.end <= at || h.start >= at + len));
+        // Names around the phrase only (a name may start before `from`): not the sentence from its start each time.
+        const cut = Math.max(0, folded.lastIndexOf(' ', Math.max(0, from - 150)) + 1);
+        const near = findEvents(kb, folded.slice(cut, to))
+          .map((h) => ({ ...h, start: h.start + cut, end: h.end + cut }))
+          .filter((h) => h.end > from && h.end - h.start > 12 && (h.end <= at || h.start >= at + len));
         if (!near.length) continue;
         const d = distance(qual, num, unitWord, !!half);
         if (!d) continue;
