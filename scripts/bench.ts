@@ -5,7 +5,8 @@
  * folder, then measures apart: extraction throughput on one core (in-process, median of 5 loops),
  * ingest (cold, unchanged, one seed changed), `astro build` (Pagefind skipped), Pagefind indexing
  * (Node API, alone), peak RSS of each, dist/ and index size, article page weight, and in headless
- * Chromium the bytes and time of a first search. Prints a table; --json FILE writes the same.
+ * Chromium the bytes and time of a first search and the bytes of the deliveries explorer's first
+ * view. Prints a table; --json FILE writes the same.
  *
  *   --articles N[,N…]   corpus sizes (default 1000)
  *   --runs R            runs per size; the table shows medians (default 1)
@@ -14,7 +15,7 @@
  *   --work DIR          work folder (default .cache/bench)
  *   --no-browser        skip the Chromium part
  *   --no-warm-build     skip the second `astro build` with Astro's caches kept
- *   --lighthouse        also run Lighthouse (performance, accessibility) on home, article, search
+ *   --lighthouse        also run Lighthouse (performance, accessibility) on home, article, search, explorer
  *   --extract-limit K   articles in the extraction loop (default 1000; throughput does not depend on N)
  *   --extract-only      only the extraction measure, on K generated ~3 KB articles (the size the
  *                       throughput target is stated for): articles/s and per CPU-second, median of 5
@@ -27,6 +28,7 @@ import { generateCorpus, writeCorpus } from './bench/corpus.ts';
 import { articlePageWeight, dirSize, measureQueries, serveGzip, type QueryMeasure } from './bench/browser.ts';
 import { median, run, type Measured } from './bench/measure.ts';
 import { lighthouse, type LighthouseScore } from './bench/lighthouse.ts';
+import { measureExplorer, type ExplorerMeasure } from './bench/explorer.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const NODE = join(ROOT, 'node_modules/.bin/node');
@@ -85,6 +87,7 @@ interface SizeResult {
   all: RunResult[];
   articlePage: { medianBytes: number; maxBytes: number; pages: number };
   search: QueryMeasure[] | null;
+  explorer: ExplorerMeasure | null;
   lighthouse: LighthouseScore[] | null;
 }
 
@@ -226,11 +229,14 @@ async function benchSize(n: number, opts: ReturnType<typeof options>): Promise<S
   }
   const articlePage = articlePageWeight(dirs.dist);
   let search: QueryMeasure[] | null = null;
+  let explorer: ExplorerMeasure | null = null;
   if (opts.browser && existsSync('/usr/bin/chromium')) {
     log('search in Chromium');
     const server = await serveGzip(dirs.dist);
     try {
       search = await measureQueries(server.url, QUERIES);
+      log('deliveries explorer in Chromium');
+      explorer = await measureExplorer(server.url);
     } finally {
       await server.close();
     }
@@ -240,7 +246,7 @@ async function benchSize(n: number, opts: ReturnType<typeof options>): Promise<S
     log('lighthouse');
     scores = await lighthouse(dirs.dist);
   }
-  return { articles: n, corpusBytes, runs: opts.runs, extraction, median: medianOf(all), all, articlePage, search, lighthouse: scores };
+  return { articles: n, corpusBytes, runs: opts.runs, extraction, median: medianOf(all), all, articlePage, search, explorer, lighthouse: scores };
 }
 
 const s = (ms: number | null) => (ms === null ? '–' : `${(ms / 1000).toFixed(1)} s`);
@@ -273,7 +279,9 @@ export function formatTable(results: SizeResult[]): string {
     rows.push([`search "${q}": index data gzip, load + query (query only; all Pagefind files)`, (r) => (r.search ? `${kb(r.search[i].indexBytes)} (${kb(r.search[i].queryIndexBytes)}; ${kb(r.search[i].pagefindBytes)})` : '–')]);
     rows.push([`search "${q}": last keystroke → results (incl. the page's 60 ms typing pause)`, (r) => (r.search ? `${Math.round(r.search[i].msToResults)} ms` : '–')]);
   }
-  for (const [i, label] of ['home', 'article', 'search'].entries()) {
+  rows.push(['explorer /livraisons/ first view, gzip on the wire (HTML + CSS + JS)', (r) => (r.explorer ? `${kb(r.explorer.firstViewBytes)} (${r.explorer.rows} of ${r.explorer.events} events)` : '–')]);
+  rows.push(['explorer first filter: events data fetched, gzip / choice → filtered rows', (r) => (r.explorer ? `${kb(r.explorer.filterBytes)} / ${Math.round(r.explorer.msToFiltered)} ms` : '–')]);
+  for (const [i, label] of ['home', 'article', 'search', 'explorer'].entries()) {
     rows.push([`Lighthouse ${label}: performance / accessibility`, (r) => (r.lighthouse?.[i] ? `${r.lighthouse[i].performance} / ${r.lighthouse[i].accessibility}` : '–')]);
   }
   const head = `| measure | ${results.map((r) => `${r.articles} articles${r.runs > 1 ? ` (median of ${r.runs})` : ''}`).join(' | ')} |`;

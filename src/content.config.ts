@@ -60,7 +60,7 @@ const delivery = z.object({
   quantity: z.number().nullable(),
   /** Vague amounts as written: "des centaines". */
   quantityText: z.string().nullable().optional(),
-  status: z.enum(['announced', 'delivered', 'planned', 'requested', 'produced']),
+  status: z.enum(['announced', 'pledged', 'delivered', 'planned', 'requested', 'produced']),
   /** The sentence stating the delivery. */
   evidence,
 });

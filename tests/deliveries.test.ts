@@ -111,7 +111,7 @@ describe('extractDeliveries', () => {
   it('uses the nationality of a person as the agent', () => {
     const body = 'Olaf Scholz a promis une nouvelle batterie Patriot à la Pologne.';
     expect(facts(body)).toEqual([
-      { supplier: 'germany', recipient: 'poland', weapon: 'patriot', quantity: 1, quantityText: 'une', status: 'announced' },
+      { supplier: 'germany', recipient: 'poland', weapon: 'patriot', quantity: 1, quantityText: 'une', status: 'pledged' },
     ]);
   });
 
@@ -196,7 +196,11 @@ describe('extractDeliveries', () => {
 
   it('takes a post-posed country adjective as the supplier when it is not the origin of the system', () => {
     expect(pairs("Les MIM-104 allemands doivent être livrés avant l'hiver.")).toEqual(['germany→ukraine:patriot-us:planned']);
-    expect(pairs('Des MIM-104 américains ont été livrés la semaine dernière.')).toEqual(['null→ukraine:patriot-us:delivered']);
+    // An origin adjective is only the last resort: any supplier the article names comes first.
+    expect(pairs('Des MIM-104 américains ont été livrés la semaine dernière.')).toEqual(['united-states→ukraine:patriot-us:delivered']);
+    expect(pairs('La Pologne a cédé des MIM-104 à Kiev. Des MIM-104 américains ont été livrés la semaine dernière.')).toEqual([
+      'poland→ukraine:patriot-us:delivered',
+    ]);
   });
 
   it('makes the subject of "a reçu" the recipient', () => {

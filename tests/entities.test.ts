@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileGazetteer, getAliasIndex } from '../src/lib/gazetteer/compile.ts';
+import { compileGazetteer } from '../src/lib/gazetteer/compile.ts';
 import type { Gazetteer } from '../src/lib/gazetteer/types.ts';
 import { extractEntities } from '../src/lib/extract/entities.ts';
-import { createWordMemo, tokenize, wordMemoAt } from '../src/lib/extract/text/tokens.ts';
 import { simpleDoc } from './helpers/doc.ts';
 
 const office = { role: 'defence-minister' as const, title: 'ministre des Armées', of: 'france', start: '2022-05-20', end: null };
@@ -243,20 +242,5 @@ describe('extractEntities: new people found by pattern', () => {
 
   it('does not take a capitalised word after a comma for a role apposition without a role noun', () => {
     expect(names('Selon Jean Valjean, Paris reste prudent.')).toEqual([]);
-  });
-});
-
-describe('tokenize and word memos', () => {
-  it('gives every token its own word value even when the intern table is cleared mid-document', () => {
-    const index = getAliasIndex(cg);
-    const memo = createWordMemo((key: string) => `v:${key}`);
-    // More distinct words than the intern table keeps: it is cleared while this body is read.
-    const words = Array.from({ length: 20000 }, (_, i) => `mot${i.toString(36)}`);
-    const t = tokenize(simpleDoc(`${words.join(' ')}.`), index);
-    expect(t.n).toBe(words.length);
-    const wrong = words.filter((w, k) => wordMemoAt(memo, t, k) !== `v:${w}`);
-    expect(wrong).toEqual([]);
-    const again = tokenize(simpleDoc('Les chars Leopard 2 et les chars Caesar.'), index);
-    for (let k = 0; k < again.n; k++) expect(wordMemoAt(memo, again, k)).toBe(`v:${again.key[k]}`);
   });
 });

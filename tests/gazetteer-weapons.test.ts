@@ -171,9 +171,12 @@ describe('weapons gazetteer', () => {
   });
 
   it('keeps ambiguous bare words out on purpose', () => {
-    for (const bare of ['Zuzana', 'Kozak', 'Tornado', 'Phoenix', 'Vampire', 'Mars', 'Challenger', 'Strela', 'LAW']) {
+    for (const bare of ['Zuzana', 'Kozak', 'Tornado', 'Phoenix', 'Vampire', 'Mars', 'Challenger', 'LAW']) {
       expect(resolve(bare), bare).toBeUndefined();
     }
+    // Bare "Strela" means the shoulder-fired missile; the vehicle system is always written with its number.
+    expect(resolve('Strela')).toBe('strela-2');
+    expect(resolve('Strela-10')).toBe('strela-10');
   });
 
   it('compiles with the project compiler alongside the other gazetteer files without conflicts or dropped aliases', () => {

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuantities, parseQuantity, quantityBefore, quantityBeforeTokens } from '../src/lib/extract/numbers.ts';
-import { tokenize } from '../src/lib/extract/text/tokens.ts';
-import { getAliasIndex } from '../src/lib/gazetteer/compile.ts';
-import { getDefaultCompiledGazetteer } from '../src/lib/gazetteer/load.ts';
-import { simpleDoc } from './helpers/doc.ts';
+import { findQuantities, parseQuantity, quantityBefore } from '../src/lib/extract/numbers.ts';
 
 describe('parseQuantity', () => {
   it('reads digits with French thousands separators and decimal commas', () => {
@@ -82,36 +78,3 @@ describe('quantityBefore', () => {
   });
 });
 
-describe('quantityBeforeTokens', () => {
-  const index = getAliasIndex(getDefaultCompiledGazetteer());
-  const both = (text: string, weapon: string, limit = 0) => {
-    const start = text.indexOf(weapon);
-    const tokens = tokenize(simpleDoc(text), index);
-    return [quantityBeforeTokens(text, tokens, start, limit), quantityBefore(text, start, limit)];
-  };
-
-  it('reads the same quantity as quantityBefore on the whole-text tokens', () => {
-    const [fast, slow] = both("Paris a annoncé l'envoi de 40 missiles de croisière « Scalp » à Kiev", 'Scalp');
-    expect(fast).toEqual({ value: 40, text: '40', start: 27, end: 29 });
-    expect(fast).toEqual(slow);
-  });
-
-  it('stops where quantityBefore stops, also beyond its short first window', () => {
-    // Seven tokens between the number and the weapon: more than the first window of quantityBeforeTokens.
-    const far = `${'x '.repeat(20)}douze ${'très '.repeat(5)}vieux Caesar`;
-    const [fast, slow] = both(far, 'Caesar');
-    expect(fast).toMatchObject({ value: 12, text: 'douze' });
-    expect(fast).toEqual(slow);
-    const [fast2, slow2] = both('Les 23 pays ont livré des Caesar', 'Caesar');
-    expect(fast2).toBeNull();
-    expect(slow2).toBeNull();
-  });
-
-  it('reads the tail of a word cut by the limit like quantityBefore does', () => {
-    // The limit falls inside "xsix": quantityBefore reads "six" from there.
-    const text = 'xsix Caesar';
-    const [fast, slow] = both(text, 'Caesar', 1);
-    expect(fast).toEqual({ value: 6, text: 'six', start: 1, end: 4 });
-    expect(fast).toEqual(slow);
-  });
-});

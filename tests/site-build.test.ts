@@ -168,7 +168,7 @@ describe('a site built from fixture articles at the domain root', () => {
     expect(france.deliveries[0]).toMatchObject({ supplier: 'france', weapon: 'scalp-eg', quantity: 40 });
     expect(france.date.evidence[0].text).toBe('Publié le 18 janvier 2024');
     const csv = read(site, 'data/deliveries.csv').trimEnd().split('\r\n');
-    expect(csv[0]).toBe('article,date,date_earliest,date_latest,date_precision,supplier_id,supplier,recipient_id,recipient,weapon_id,weapon,quantity,quantity_text,status,evidence,evidence_offset,source,page');
+    expect(csv[0]).toBe('article,date,date_earliest,date_latest,date_precision,supplier_id,supplier,recipient_id,recipient,weapon_id,weapon,quantity,quantity_text,status,evidence,evidence_offset,source,page,event_id');
     expect(csv).toHaveLength(1 + 6);
     expect(csv.some((row) => row.startsWith('production-de-caesar,2024-04-02,') && row.includes(',france,France,ukraine,Ukraine,caesar,Caesar,72,,produced,'))).toBe(true);
   });

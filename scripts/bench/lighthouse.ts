@@ -1,8 +1,9 @@
 /**
- * Lighthouse (performance, accessibility) on the home, one article and the search page of a built
+ * Lighthouse (performance, accessibility) on the home, one article, the search page and the
+ * deliveries explorer of a built
  * site, served with gzip on 127.0.0.1, in Debian's Chromium (CHROME_PATH; no browser download).
  *
- *   node scripts/bench/lighthouse.ts DIST [--only search] [--runs R]
+ *   node scripts/bench/lighthouse.ts DIST [--only search|explorer|home|article] [--runs R]
  *     → JSON [{ page, performance, accessibility, metrics }] (with --runs, every run, then the
  *       median performance of each page)
  */
@@ -23,12 +24,12 @@ export interface LighthouseScore {
   metrics?: Record<string, number>;
 }
 
-const PAGES = ['home', 'article', 'search'] as const;
+const PAGES = ['home', 'article', 'search', 'explorer'] as const;
 type PageName = (typeof PAGES)[number];
 
 export async function lighthouse(dist: string, only: readonly PageName[] = PAGES): Promise<LighthouseScore[]> {
   const article = readdirSync(join(dist, 'articles')).sort()[0];
-  const paths: Record<PageName, string> = { home: '', article: `articles/${article}/`, search: 'recherche/?q=Caesar' };
+  const paths: Record<PageName, string> = { home: '', article: `articles/${article}/`, search: 'recherche/?q=Caesar', explorer: 'livraisons/' };
   const pages = only.map((name) => paths[name]);
   const server = await serveGzip(dist);
   const out = mkdtempSync(join(tmpdir(), 'bench-lh-'));

@@ -271,45 +271,6 @@ export function quantityBefore(text: string, weaponStart: number, limit = 0, max
 
 /** How far back (in characters) a quantity is searched. */
 const WINDOW = 160;
-/** Tokens of the short first walk of quantityBeforeTokens. */
-const NEAR_TOKENS = 8;
-
-/** Word tokens of a whole text as parallel arrays (the entity stage's tokens, folded like foldSlice). */
-export interface WordTokens {
-  n: number;
-  key: readonly string[];
-  start: ArrayLike<number>;
-  end: ArrayLike<number>;
-}
-
-/**
- * quantityBefore(text, weaponStart, limit, maxWords), read on the tokens of the whole text instead
- * of re-tokenising and folding the window (same result: the window holds the same tokens).
- */
-export function quantityBeforeTokens(text: string, tokens: WordTokens, weaponStart: number, limit = 0, maxWords = 6): Quantity | null {
-  const from = Math.max(limit, weaponStart - WINDOW);
-  const hi = firstTokenFrom(tokens, 0, tokens.n, weaponStart);
-  const lo = firstTokenFrom(tokens, 0, hi, from);
-  // A token cut by the window start is dropped when the window starts after the limit; at the
-  // limit its tail is a token of the window, which the whole-text tokens do not have.
-  if (lo > 0 && tokens.end[lo - 1] > from && from <= limit) return quantityBefore(text, weaponStart, limit, maxWords);
-  const near = hi - NEAR_TOKENS;
-  if (near > lo) {
-    const q = walkBack(text, tokens, near, hi, weaponStart, maxWords, true);
-    if (q !== undefined) return q;
-  }
-  return walkBack(text, tokens, lo, hi, weaponStart, maxWords, false) ?? null;
-}
-
-/** Index of the first token in [lo, hi) that starts at or after pos (hi if none): binary search. */
-function firstTokenFrom(tokens: WordTokens, lo: number, hi: number, pos: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens.start[mid] < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Tokens starting in [from, to); a first token cut by `from` is dropped when from > limit. */
 function windowTokens(text: string, from: number, to: number, limit: number): Tok[] {

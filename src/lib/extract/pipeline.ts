@@ -75,7 +75,7 @@ export function extractText(text: string, file: string, cg: CompiledGazetteer, o
     findBylineSource(removedBy(cleaned, 'byline'), cg.data.outlets) ??
     findTrailingSource(doc.paragraphs[doc.paragraphs.length - 1]?.text ?? '', cg.data.outlets);
   const entities = extractEntities(doc, cg);
-  const deliveries = extractDeliveries(doc, entities.mentions, cg);
+  const deliveries = extractDeliveries(doc, entities.mentions, cg, { title: overrides.title ?? headline });
   const date =
     (overrides.date ? null : inPeriod(publicationLineDate(cleaned, doc), dating)) ??
     inferDate(doc, entities.mentions, cg, { frontmatterDate: overrides.date ?? null, dating, deliveries });

@@ -61,7 +61,12 @@ export interface Mention {
   end: number;
 }
 
-export type DeliveryStatus = 'announced' | 'delivered' | 'planned' | 'requested' | 'produced';
+/**
+ * announced: a transfer made public without a firm commitment ("a annoncé l'envoi"); pledged: a
+ * promise ("a promis", "s'est engagé à"); planned: scheduled or ordered ("doit être livré",
+ * "prévoit"); delivered: done ("a livré", "sont arrivés"); requested: asked for; produced: made.
+ */
+export type DeliveryStatus = 'announced' | 'pledged' | 'delivered' | 'planned' | 'requested' | 'produced';
 
 export interface Delivery {
   /** Country or organisation id, or null when the sentence does not say. */

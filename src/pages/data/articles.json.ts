@@ -1,15 +1,23 @@
-/** Open data: every extracted fact of every article, with its evidence, as one JSON file. */
+/**
+ * Open data: every extracted fact of every article, with its evidence, as one JSON file. Each
+ * delivery also names the delivery event it was merged into (`event`, see /data/delivery-events.csv).
+ */
 import { getArticles } from '../../lib/site/articles.ts';
 import { fullFacts } from '../../lib/site/evidence.ts';
 import { absoluteUrl, articleUrl } from '../../lib/site/urls.ts';
 import type { APIContext } from 'astro';
+import { getDeliveryData } from '../../lib/deliveries/site.ts';
 
 export async function GET(context: APIContext) {
-  const articles = await getArticles();
+  const [articles, events] = await Promise.all([getArticles(), getDeliveryData()]);
   const body = {
     generated: 'Arms Archive',
     count: articles.length,
-    articles: articles.map((a) => ({ ...fullFacts(a.data), page: absoluteUrl(articleUrl(a.id), context.site) })),
+    articles: articles.map((a) => {
+      const facts = fullFacts(a.data);
+      const deliveries = facts.deliveries.map((d, i) => ({ ...d, event: events.eventOf(a.id, i)?.id ?? null }));
+      return { ...facts, deliveries, page: absoluteUrl(articleUrl(a.id), context.site) };
+    }),
   };
   // Compact: indentation made the 10,000-article export 30 % larger and slower to write.
   return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

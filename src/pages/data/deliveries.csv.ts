@@ -1,26 +1,30 @@
-/** Open data: one row per delivery, with the article, its date and the evidence sentence. */
+/**
+ * Open data: one row per delivery as extracted from one article, with the article, its date, the
+ * evidence sentence and the delivery event it was merged into (see /data/delivery-events.csv).
+ */
 import type { APIContext } from 'astro';
 import { getArticles } from '../../lib/site/articles.ts';
 import { getEntityIndex } from '../../lib/site/entities.ts';
 import { toCsv } from '../../lib/site/csv.ts';
 import { fullDeliveries } from '../../lib/site/evidence.ts';
 import { absoluteUrl, articleUrl } from '../../lib/site/urls.ts';
+import { getDeliveryData } from '../../lib/deliveries/site.ts';
 
 export async function GET(context: APIContext) {
-  const [articles, index] = await Promise.all([getArticles(), getEntityIndex()]);
+  const [articles, index, events] = await Promise.all([getArticles(), getEntityIndex(), getDeliveryData()]);
   const name = (id: string | null) => (id ? (index.nameOf(id)?.name ?? id) : '');
   const rows = articles.flatMap((a) =>
-    fullDeliveries(a.data).map((d) => [
+    fullDeliveries(a.data).map((d, i) => [
       a.id, a.data.date.value ?? '', a.data.date.earliest ?? '', a.data.date.latest ?? '', a.data.date.precision,
       d.supplier ?? '', name(d.supplier), d.recipient ?? '', name(d.recipient), d.weapon, name(d.weapon),
       d.quantity ?? '', d.quantityText ?? '', d.status, d.evidence.text, d.evidence.offset,
-      a.data.source?.name ?? '', absoluteUrl(articleUrl(a.id), context.site),
+      a.data.source?.name ?? '', absoluteUrl(articleUrl(a.id), context.site), events.eventOf(a.id, i)?.id ?? '',
     ]),
   );
   const header = [
     'article', 'date', 'date_earliest', 'date_latest', 'date_precision',
     'supplier_id', 'supplier', 'recipient_id', 'recipient', 'weapon_id', 'weapon',
-    'quantity', 'quantity_text', 'status', 'evidence', 'evidence_offset', 'source', 'page',
+    'quantity', 'quantity_text', 'status', 'evidence', 'evidence_offset', 'source', 'page', 'event_id',
   ];
   return new Response(toCsv(header, rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 }

@@ -4,7 +4,7 @@
  * alias-vocabulary info and flags. Three pieces of reused state make it cheap, each one object:
  *
  * - the intern table (`intern`): the same raw token text always yields the same folded string
- *   object and a dense word id, so per-word results can be cached by id (WordMemo);
+ *   object and a dense word id, so per-word results can be cached by id (the date gate does);
  * - the scan scratch (`scratch`): typed arrays grown as needed, copied at the end of a document
  *   into one exact-size buffer;
  * - the document ring (`ring`): the tokens of the last few documents, so the later stages of a
@@ -62,7 +62,7 @@ function tokenFlags(k: string, index: AliasIndex): number {
  * table is bigger than L2, so each probe is laid out to touch one cache line: a 64-byte record per
  * slot holding the length (0: empty), hash, word id and the raw characters inline. Word ids are
  * dense (0, 1, 2… in order of first sight), so the per-word arrays (folded key, TokenInfo, TF_*
- * flags, WordMemo values) stay small and hot.
+ * flags) stay small and hot.
  */
 const INTERN_BITS = 15;
 const INTERN_SIZE = 1 << INTERN_BITS;
@@ -139,34 +139,6 @@ const intern = new InternTable();
 /** Epoch of the intern table: word ids of tokens whose `epoch` equals it are current (see Tokens.word). */
 export function internTableEpoch(): number {
   return intern.epoch;
-}
-
-/** A cache of one value per distinct word, indexed by word id: no string hashing per token. */
-export interface WordMemo<T> {
-  values: (T | undefined)[];
-  epoch: number;
-  compute: (key: string) => T;
-}
-
-export function createWordMemo<T>(compute: (key: string) => T): WordMemo<T> {
-  return { values: [], epoch: -1, compute };
-}
-
-/** memo.compute(t.key[k]), cached per interned word. */
-export function wordMemoAt<T>(memo: WordMemo<T>, t: Tokens, k: number): T {
-  const id = t.word[k];
-  if (id < 0 || t.epoch !== intern.epoch) return memo.compute(t.key[k]);
-  if (memo.epoch !== intern.epoch) {
-    memo.values.length = 0;
-    memo.epoch = intern.epoch;
-  }
-  let v = memo.values[id];
-  if (v === undefined) {
-    // Filled in id order up to this id, so the array stays dense (holes would make it a dictionary).
-    while (memo.values.length < id) memo.values.push(undefined);
-    v = memo.values[id] = memo.compute(t.key[k]);
-  }
-  return v;
 }
 
 /* ------------------------------------------------------------------ scan scratch */

@@ -1,0 +1,46 @@
+/**
+ * Static paths of the explorer's pre-rendered views: one per supplier (paginated), one per system
+ * (summary, timeline, latest events) and one per system and year holding its events in detail.
+ */
+import { getPages } from '../site/paginate.ts';
+import { getDeliveryData, UNDATED_YEAR, type SiteEvent } from './site.ts';
+
+/** Events per page of a supplier's view. */
+export const SUPPLIER_PAGE_SIZE = 200;
+
+export async function getSupplierPaths(paginated: boolean) {
+  const data = await getDeliveryData();
+  return data.suppliers.flatMap((group) =>
+    getPages(group.events, SUPPLIER_PAGE_SIZE)
+      .filter((page) => (paginated ? page.number > 1 : page.number === 1))
+      .map((page) => ({ params: paginated ? { id: group.party.slug, page: String(page.number) } : { id: group.party.slug }, props: { group, page } })),
+  );
+}
+
+export async function getSystemPaths() {
+  const data = await getDeliveryData();
+  return data.systems.map((group) => ({ params: { id: group.party.slug }, props: { group } }));
+}
+
+/** One page per system and year of first report (plus one for events with no dated report), oldest first. */
+export async function getSystemYearPaths() {
+  const data = await getDeliveryData();
+  return data.systems.flatMap((group) => {
+    const years = new Map<string, SiteEvent[]>();
+    for (const e of group.events) {
+      const key = e.year ?? UNDATED_YEAR;
+      years.set(key, [...(years.get(key) ?? []), e]);
+    }
+    return [...years].map(([year, events]) => ({
+      params: { id: group.party.slug, annee: year },
+      props: { group, year: year === UNDATED_YEAR ? null : year, events: [...events].reverse() },
+    }));
+  });
+}
+
+/** A system's year pages, newest first, with their number of events. */
+export function systemYears(events: readonly SiteEvent[]): Array<{ year: string | null; count: number }> {
+  const counts = new Map<string | null, number>();
+  for (const e of events) counts.set(e.year, (counts.get(e.year) ?? 0) + 1);
+  return [...counts].map(([year, count]) => ({ year, count })).sort((a, b) => (a.year === null ? 1 : b.year === null ? -1 : b.year.localeCompare(a.year)));
+}

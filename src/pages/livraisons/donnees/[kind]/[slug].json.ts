@@ -1,0 +1,12 @@
+/** The explorer's data for one supplier, system or year (see src/lib/deliveries/explorer-data.ts). */
+import type { APIContext } from 'astro';
+import { explorerData, explorerShards, json } from '../../../../lib/deliveries/explorer-data.ts';
+import type { SiteEvent } from '../../../../lib/deliveries/site.ts';
+
+export async function getStaticPaths() {
+  return (await explorerShards()).map((s) => ({ params: { kind: s.kind, slug: s.slug }, props: { events: s.events } }));
+}
+
+export function GET({ props }: APIContext<{ events: SiteEvent[] }>) {
+  return json(explorerData(props.events));
+}
