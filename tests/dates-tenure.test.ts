@@ -75,3 +75,16 @@ describe('office tenure', () => {
     expect(cs.map((c) => c.match?.text)).toEqual(['président Emmanuel Macron']);
   });
 });
+
+describe('office tenures of the real gazetteer', () => {
+  it('a minister who left on leave and came back has both terms (the window holds an article of his return)', async () => {
+    const { getDefaultCompiledGazetteer } = await import('../src/lib/gazetteer/load.ts');
+    const real = getDefaultCompiledGazetteer();
+    const body = "Le ministre danois de la Défense, Jakob Ellemann-Jensen, a indiqué que l'entraînement commençait ce mois-ci.";
+    const [c] = tenureConstraints(body, doc(body).sentences, [person(body, 'Jakob Ellemann-Jensen', 'jakob-ellemann-jensen')], real);
+    const spans = isoSet(c.set);
+    expect(spans).toHaveLength(2);
+    expect(spans[0][0]).toBe('2022-12-15');
+    expect(spans[1][0]! <= '2023-08-15' && spans[1][1]! >= '2023-08-24').toBe(true);
+  });
+});
