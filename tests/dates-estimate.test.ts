@@ -157,7 +157,7 @@ describe('deliveries against the pledges and deliveries of the knowledge base', 
     ev('patriot-first-arrival', 'delivery', '2023-04-19', ['patriot', 'germany', 'netherlands', 'united-states']),
   ];
   const ctx = { kb: compileKb([...FIXTURE_EVENTS, ...kbEvents]), period: { from: '2014-01-01', to: '2026-06-30' } };
-  const delivery = (body: string, supplier: string, status: 'delivered' | 'announced') => ({
+  const delivery = (body: string, supplier: string, status: 'delivered' | 'announced' | 'pledged' | 'requested') => ({
     supplier, recipient: 'ukraine', weapon: 'patriot', quantity: null, status, evidence: { text: body, offset: 0 },
   });
 
@@ -175,6 +175,15 @@ describe('deliveries against the pledges and deliveries of the knowledge base', 
     const w = inferDate(doc(body), [], real, { dating: ctx, deliveries: [delivery(body, 'germany', 'announced')] });
     expect(w.value).toBe('2024-04-14');
     expect(w.evidence.find((e) => e.rule === 'pledge-reported')?.event?.id).toBe('de-third-patriot');
+  });
+
+  it('reads a promise ("a promis") like an announcement, but not a request', () => {
+    const body = "Le chancelier a promis un troisième système Patriot à l'Ukraine.";
+    const promised = inferDate(doc(body), [], real, { dating: ctx, deliveries: [delivery(body, 'germany', 'pledged')] });
+    expect(promised.earliest).toBe('2022-12-21');
+    expect(promised.value).toBe('2024-04-14');
+    const asked = inferDate(doc(body), [], real, { dating: ctx, deliveries: [delivery(body, 'germany', 'requested')] });
+    expect(asked.evidence.some((e) => e.rule === 'pledge-after-first')).toBe(false);
   });
 });
 
