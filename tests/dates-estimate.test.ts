@@ -228,3 +228,33 @@ describe('an event ahead of the article', () => {
     }
   });
 });
+
+describe('an article that dates nothing: the days its actors were in the news', () => {
+  const news = (id: string, date: string, entities: string[]) => ({
+    id, kind: 'summit' as const, date, title: { fr: `Réunion ${id}`, en: `Meeting ${id}` }, phrases: { fr: [`reunion ${id}`], en: [] }, entities, existsSince: false,
+    source: { url: 'https://example.org/meeting', title: 'Reference' },
+  });
+  // Slovakia is in the news once, in 2023; the United States every year.
+  const events = [
+    news('sk-1', '2023-03-17', ['slovakia', 'eduard-heger']),
+    ...['2019-06-01', '2022-06-01', '2024-06-01', '2025-06-01', '2025-09-01', '2026-01-01'].map((d, i) => news(`us-${i}`, d, ['united-states'])),
+  ];
+  const ctx = { kb: compileKb([...FIXTURE_EVENTS, ...events]), period: { from: '2014-01-01', to: '2026-06-30' }, focusFrom: '2022-02-24' };
+  const mention = (body: string, text: string, id: string, type: 'country' | 'person') => {
+    const start = body.indexOf(text);
+    return { id, type, text, start, end: start + text.length };
+  };
+
+  it('is estimated at the weighted middle of those days (a rare actor weighs more), never bounded by them', () => {
+    const body = 'La Slovaquie et les États-Unis discutent de défense aérienne.';
+    const w = inferDate(doc(body), [mention(body, 'Slovaquie', 'slovakia', 'country'), mention(body, 'États-Unis', 'united-states', 'country')], cg, { dating: ctx });
+    expect(w).toMatchObject({ earliest: '2014-01-01', latest: '2026-06-30', basis: 'period' });
+    expect(w.value).toBe('2023-03-17');
+  });
+
+  it('without any recorded actor, is the middle of the war part of the window', () => {
+    const body = 'Des discussions se poursuivent sur la défense aérienne.';
+    const w = inferDate(doc(body), [], cg, { dating: ctx });
+    expect(w.value).toBe('2024-04-27');
+  });
+});

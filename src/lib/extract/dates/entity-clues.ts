@@ -43,3 +43,27 @@ export function entityClues(mentions: readonly Mention[], kb: CompiledKb, cg: Co
     },
   ];
 }
+
+/** A day the knowledge base has news of the article's actors on, weighted by how much that news shares with the article. */
+export interface PriorDay {
+  day: number;
+  weight: number;
+}
+
+/**
+ * Where an article that dates nothing most likely falls: the days on which the knowledge base
+ * records events involving the entities it names (people, countries, organisations, weapons).
+ * Each event weighs the information it shares with the article: the sum, over the entities both
+ * name, of the inverse of the number of events involving that entity (a rare actor says more than
+ * a frequent one). estimate.ts takes the weighted median of the days inside the window. Never a bound.
+ */
+export function entityPrior(mentions: readonly Mention[], kb: CompiledKb): PriorDay[] {
+  const named = new Set(mentions.map((m) => m.id).filter((id) => !UBIQUITOUS.has(id)));
+  const weights = new Map<KbEvent, number>();
+  for (const id of named) {
+    const events = kb.byEntity.get(id);
+    if (!events?.length) continue;
+    for (const e of new Set(events)) weights.set(e, (weights.get(e) ?? 0) + 1 / events.length);
+  }
+  return [...weights].map(([e, weight]) => ({ day: e.from, weight }));
+}

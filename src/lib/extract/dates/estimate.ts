@@ -14,6 +14,7 @@ import { lowerBound, upperBound, type Constraint, type DaySet } from './constrai
 import { WEEKDAYS, weekdayOf } from './calendar.ts';
 import { hasFutureVerb } from './tense.ts';
 import { ure } from './text.ts';
+import type { PriorDay } from './entity-clues.ts';
 
 /** How long before the window a reported fact may lie and still date the article. */
 export const FACT_REACH_DAYS = 400;
@@ -60,7 +61,17 @@ export interface Estimate {
 }
 
 /** The most likely day of `set` (finite on both sides) given the kept constraints. */
-export function estimateDay(set: DaySet, kept: Constraint[], sentences: Sentence[], focusFrom?: number): Estimate {
+/** The weighted median of the prior's days inside [lo, hi], or null when none lies there. */
+export function priorMedian(prior: readonly PriorDay[], lo: number, hi: number): number | null {
+  const inside = prior.filter((p) => p.day >= lo && p.day <= hi).sort((a, b) => a.day - b.day);
+  const total = inside.reduce((sum, p) => sum + p.weight, 0);
+  if (!inside.length || total <= 0) return null;
+  let acc = 0;
+  for (const p of inside) if ((acc += p.weight) >= total / 2) return p.day;
+  return inside[inside.length - 1].day;
+}
+
+export function estimateDay(set: DaySet, kept: Constraint[], sentences: Sentence[], focusFrom?: number, prior: readonly PriorDay[] = []): Estimate {
   const lo = lowerBound(set), hi = upperBound(set);
   const usable = (list: Constraint[]) =>
     list.map((c) => ({ c, days: c.clue!.days.filter((d) => d <= hi && d + c.clue!.span >= lo - FACT_REACH_DAYS) })).filter((f) => f.days.length > 0);
@@ -92,7 +103,9 @@ export function estimateDay(set: DaySet, kept: Constraint[], sentences: Sentence
   }
   if (!pick) {
     const from = focusFrom !== undefined && focusFrom > lo && focusFrom <= hi ? focusFrom : lo;
-    return { day: clamp(set, Math.floor((from + hi) / 2)), from: null };
+    // The most likely day given the article's actors (entity-clues.ts), else the middle.
+    const median = priorMedian(prior, from, hi) ?? priorMedian(prior, lo, hi);
+    return { day: clamp(set, median ?? Math.floor((from + hi) / 2)), from: null };
   }
   const fact = Math.min(Math.max(pick.day, lo - FACT_REACH_DAYS), hi);
   const span = pick.c.clue!.span;
