@@ -24,6 +24,27 @@ const REL_RE = ure(new RegExp(`\\b${QUAL_SRC}(${NUMBER_SRC})\\s+${UNIT_SRC}(\\s+
 const REL_QUICK_RE = /(?:jours?|semaines?|mois|ans|annees?|an|heures?|demie?)\s+(?:apres|avant|depuis)\s/;
 const AGO_RE = ure(new RegExp(`\\bil y a\\s+${QUAL_SRC}(${NUMBER_SRC})\\s+${UNIT_SRC}(\\s+et\\s+demie?)?`, 'g'));
 const NTH_DAY_RE = ure(/\b(\d+)(?:e|eme|ieme)\s+jour\s+(?:de|du|depuis)\s+/g);
+/**
+ * How long the war has lasted, without naming its start: "au 62e jour de guerre", "après deux ans
+ * de guerre", "la guerre, qui dure depuis plus de trois ans". The anchor is the event the
+ * knowledge base calls "début de la guerre" (data, not a date written here). Not read in a
+ * sentence about the war since 2014 (Donbass, Crimea), whose start is another. Each pattern holds a
+ * RELATIVE_MARKERS word ("jour", "après", "depuis"), so the sentence gate lets it through.
+ */
+const WAR_NOUN_SRC = "(?:(?:la |cette )?guerre|(?:du |le )?conflit)";
+const WAR_NTH_DAY_RE = ure(new RegExp(`\\b(\\d+)(?:e|eme|ieme)\\s+jour\\s+(?:de|du)\\s+${WAR_NOUN_SRC}(?![a-z])`, 'g'));
+const WAR_LASTED_RE = ure(new RegExp(`\\b(?:apres|depuis)\\s+${QUAL_SRC}(${NUMBER_SRC})\\s+${UNIT_SRC}(\\s+et\\s+demie?)?\\s+(?:de\\s+(?:guerre|conflit|combats)|d'invasion|de l'invasion)(?![a-z])`, 'g'));
+const WAR_LASTS_RE = ure(new RegExp(`\\b(?:guerre|conflit|invasion)(?![a-z])[^.;]{0,40}?\\b(?:qui )?(?:dure|fait rage|se poursuit|se prolonge)\\s+depuis\\s+${QUAL_SRC}(${NUMBER_SRC})\\s+${UNIT_SRC}(\\s+et\\s+demie?)?`, 'g'));
+const EARLIER_WAR_RE = /\b(?:donbass|donbas|crimee|2014)\b/;
+/** The phrase that names the start of the war in the knowledge base. */
+export const WAR_START_PHRASE = 'debut de la guerre';
+const warStartMemo = new WeakMap<CompiledKb, KbEvent[]>();
+function warStart(kb: CompiledKb): KbEvent[] {
+  let events = warStartMemo.get(kb);
+  if (!events) warStartMemo.set(kb, (events = matchAt(kb, WAR_START_PHRASE, 0)?.events ?? []));
+  return events;
+}
+
 const ANNIV_RE = ure(/\b(premier|1er|deuxieme|2e|second|troisieme|3e|quatrieme|4e|cinquieme|5e|dixieme|10e)\s+anniversaire\s+(?:de|du|des)\s+/g);
 const ORDINALS: Record<string, number> = {
   premier: 1, '1er': 1, deuxieme: 2, '2e': 2, second: 2, troisieme: 3, '3e': 3, quatrieme: 4, '4e': 4, cinquieme: 5, '5e': 5, dixieme: 10, '10e': 10,
@@ -272,6 +293,28 @@ export function eventConstraints(sentences: Sentence[], kb: CompiledKb, gates: U
           return narrativeOf() ? [day - 45, Infinity] : [day - 45, day + 15];
         });
         push(set, m.index, e.end, e.events, 'anchor-anniversary');
+      }
+    }
+    if (gate & G_RELATIVE && warStart(kb).length && !EARLIER_WAR_RE.test(folded)) {
+      const war = warStart(kb);
+      let m: RegExpExecArray | null;
+      WAR_NTH_DAY_RE.lastIndex = 0;
+      while (folded.includes(' jour ') && (m = WAR_NTH_DAY_RE.exec(folded))) {
+        if (taken.some(([a, b]) => m!.index < b && m!.index + m![0].length > a)) continue;
+        const n = +m[1];
+        push(anchorsOf(war).map((a): [number, number] => (narrativeOf() ? [a + n - 2, Infinity] : [a + n - 2, a + n + 1])), m.index, m.index + m[0].length, war, 'anchor-war-day');
+      }
+      for (const [re, always] of [[WAR_LASTED_RE, false], [WAR_LASTS_RE, true]] as const) {
+        re.lastIndex = 0;
+        while ((m = re.exec(folded))) {
+          if (taken.some(([a, b]) => m!.index < b && m!.index + m![0].length > a)) continue;
+          const [, qual, num, unitWord, half] = m;
+          const d = distance(qual, num, unitWord, !!half);
+          if (!d) continue;
+          // "qui dure depuis" is the present of the article; "après deux ans de guerre, … ont accepté" may narrate.
+          const lowerOnly = !always && narrativeOf();
+          push(anchorsOf(war).map((a): [number, number] => (lowerOnly ? [shift(a, d.lo, d.unit), Infinity] : [shift(a, d.lo, d.unit), shift(a, d.hi, d.unit)])), m.index, m.index + m[0].length, war, 'anchor-war-duration');
+        }
       }
     }
     if (gate & G_EVENT) mentionConstraints(s, folded, kb, taken, narrativeOf, articleWords, i < LEAD_SENTENCES, out);
