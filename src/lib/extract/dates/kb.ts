@@ -74,7 +74,41 @@ export function headOf(key: string): string | null {
 }
 
 
-export function compileKb(list: readonly WarEvent[]): CompiledKb {
+/**
+ * Phrases written with another name of an organisation they contain: with the groups of names of
+ * the gazetteer ("Otan", "Organisation du traité de l'Atlantique Nord", "Alliance atlantique"),
+ * "sommet de l'Otan à Madrid" is also "sommet de l'Organisation du traité de l'Atlantique Nord à
+ * Madrid". One name replaced per variant (the first found), in every phrase key.
+ */
+function withSynonyms(byKey: Map<string, KbEvent[]>, synonyms: readonly (readonly string[])[]): void {
+  const groups = synonyms.map((g) => [...new Set(g.map((n) => phraseKey(n).match(/[a-z0-9]+/g) ?? []).filter((w) => w.length).map((w) => w.join(' ')))]).filter((g) => g.length > 1);
+  const byHead = new Map<string, Array<{ words: string[]; group: string[] }>>();
+  for (const group of groups) for (const name of group) {
+    const words = name.split(' ');
+    byHead.set(words[0], [...(byHead.get(words[0]) ?? []), { words, group }]);
+  }
+  const added = new Map<string, KbEvent[]>();
+  for (const [key, evs] of byKey) {
+    const words = key.match(/[a-z0-9]+/g)!;
+    found: for (let i = 0; i < words.length; i++) {
+      for (const { words: name, group } of byHead.get(words[i]) ?? []) {
+        if (name.some((w, k) => words[i + k] !== w)) continue;
+        for (const other of group) {
+          const variant = [...words.slice(0, i), other, ...words.slice(i + name.length)].join(' ');
+          if (variant === words.join(' ') || byKey.has(variant)) continue;
+          const list = added.get(variant) ?? [];
+          for (const e of evs) if (!list.includes(e)) list.push(e);
+          added.set(variant, list);
+        }
+        break found;
+      }
+    }
+  }
+  for (const [key, evs] of added) byKey.set(key, evs);
+}
+
+/** `synonyms`: groups of names of one thing (an organisation's name and aliases), see withSynonyms. */
+export function compileKb(list: readonly WarEvent[], synonyms: readonly (readonly string[])[] = []): CompiledKb {
   const events: KbEvent[] = [];
   const byId = new Map<string, KbEvent>();
   const byKey = new Map<string, KbEvent[]>();
@@ -98,6 +132,7 @@ export function compileKb(list: readonly WarEvent[]): CompiledKb {
       byKey.set(key, list);
     }
   }
+  withSynonyms(byKey, synonyms);
   // Generic names: a phrase without its closing place or year ("sommet de l'otan" of "sommet de
   // l'otan a vilnius") names every event that shares it; the article's other words choose among them.
   const generic = new Map<string, Set<KbEvent>>();
