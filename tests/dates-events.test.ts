@@ -97,3 +97,14 @@ describe('how long the war has lasted, without naming its start', () => {
     expect(run('Après huit ans de guerre dans le Donbass, la tension monte.')).toEqual([]);
   });
 });
+
+describe('names of the full-scale war in the real knowledge base', () => {
+  it('"la guerre d\'agression de la Russie" puts the article after the invasion', async () => {
+    const { loadEvents } = await import('../src/lib/events/load.ts');
+    const { compileKb } = await import('../src/lib/extract/dates/kb.ts');
+    const real = compileKb(loadEvents());
+    const [c] = eventConstraints(doc("Les Vingt-Sept ont de nouveau condamné la guerre d'agression de la Russie.").sentences, real);
+    expect(c.event?.id).toBe('invasion-2022');
+    expect(isoSet(c.set)[0][0]).toBe('2022-02-24');
+  });
+});
