@@ -51,6 +51,12 @@ describe('events named in a sentence', () => {
     // A weekday elsewhere in the sentence does not make a reference point the news.
     expect(role('Depuis le sommet de Vilnius, Kiev a reçu des chars, a dit mardi le ministre.', 'sommet de Vilnius')).toBe('past');
     expect(role('Le ministre a annoncé mardi, lors du sommet de Vilnius, un envoi de chars.', 'sommet de Vilnius')).toBe('reporting');
+    // What is promised lies ahead, not the event the sentence names beside it.
+    expect(role("Les Européens dénoncent l'invasion et promettent des obus.", "l'invasion")).toBe('past');
+    expect(role('Lors du sommet de Vilnius, les alliés promettent des avions.', 'sommet de Vilnius')).toBe('reporting');
+    // An intention with its infinitive, or a future verb, does put it ahead.
+    expect(role('Les alliés comptent annoncer des avions au sommet de Vilnius.', 'sommet de Vilnius')).toBe('future');
+    expect(role('Les alliés annonceront des avions au sommet de Vilnius.', 'sommet de Vilnius')).toBe('future');
   });
 
   it('a name shared by several events with no telling word keeps them all (bounded by the earliest)', () => {

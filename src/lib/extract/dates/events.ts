@@ -9,7 +9,7 @@ import type { Sentence } from '../types.ts';
 import { STRENGTH, normalize, type Constraint } from './constraint.ts';
 import { addMonths } from './calendar.ts';
 import { NUMBER_SRC, foldKeep, parseNumberWord, ure } from './text.ts';
-import { VERB_PAST_RE, dateContext } from './tense.ts';
+import { VERB_PAST_RE, clauseAhead } from './tense.ts';
 import { G_EVENT, G_RELATIVE } from './families.ts';
 import { disambiguate, findEvents, matchAt, type CompiledKb, type KbEvent } from './kb.ts';
 
@@ -139,7 +139,9 @@ export function eventRole(folded: string, lower: string, start: number, end: num
   const after = folded.slice(end, end + 40);
   if (!narrative && (AHEAD_BEFORE_RE.test(before) || AHEAD_AFTER_RE.test(after))) return 'future';
   if (/\b(?:prochaine?s?|futurs?|futures?)\s*$/.test(before)) return 'future';
-  if (lower.length === folded.length && !narrative && dateContext(lower, start, end) === 'future') return 'future';
+  // A future verb or an intention in the clause of the name puts the event ahead; a promise does
+  // not ("les alliés condamnent l'invasion et promettent des armes": the invasion is past).
+  if (lower.length === folded.length && !narrative && clauseAhead(lower, start, end)) return 'future';
   if (SINCE_BEFORE_RE.test(folded.slice(Math.max(0, start - 40), start))) return 'past';
   if (REPORT_BEFORE_RE.test(before) || sentenceReports()) return 'reporting';
   return 'past';

@@ -32,6 +32,20 @@ const PLAN_RE =
 const INFINITIVE_RE =
   ure(/\b(?:produire|livrer|fournir|fabriquer|atteindre|acheter|acquérir|commander|recevoir|financer|déployer|doubler|tripler|augmenter|porter|construire|achever|former|entraîner|envoyer|lancer|mettre|rehausser|accélérer|intensifier)\b/u);
 
+/**
+ * Intention verbs followed by the infinitive they govern: "vont annoncer", "comptent livrer",
+ * "doit se tenir". Unlike PLAN_RE, no bare promise or commitment word ("promettent",
+ * "engagement"): those say what is promised, not that a named event lies ahead.
+ */
+const PLAN_INFINITIVE_RE =
+  ure(/\b(?:va|vont|allons|allait|allaient|compte(?:nt)?|entend(?:ent)?|prévoi[ts]|prévoient|souhaite(?:nt)?|espère(?:nt)?|veu(?:t|lent)|projette(?:nt)?|doi(?:t|vent)|envisage(?:nt)?)\s+(?:de\s+|d'|se\s+|s')?\p{L}+(?:er|ir|re)\b/u);
+
+/** Is the clause around [start, end) about what lies ahead: a future or conditional verb, or an intention with its infinitive? */
+export function clauseAhead(lower: string, start: number, end: number): boolean {
+  const clause = clauseAround(lower, start, end);
+  return hasFutureVerb(clause) || PLAN_INFINITIVE_RE.test(clause);
+}
+
 export function hasFutureVerb(s: string): boolean {
   FUTURE_WORD_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
