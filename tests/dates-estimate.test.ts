@@ -258,6 +258,22 @@ describe('an article that dates nothing: the days its actors were in the news', 
     expect(w.value).toBe('2023-03-17');
   });
 
+  it('keeps to the terms of the officeholders it names, even named without their title', () => {
+    // Trump's news in the knowledge base: 2023 (out of office, under Biden) and 2025 (second term).
+    const withTrump = compileKb([
+      ...FIXTURE_EVENTS,
+      news('us-2023', '2023-03-01', ['united-states', 'donald-trump']),
+      news('us-2025', '2025-07-14', ['united-states', 'donald-trump']),
+    ]);
+    const body = "Donald Trump et l'Ukraine : la Russie dénonce les livraisons américaines.";
+    const mentions = [{ id: 'donald-trump', type: 'person' as const, text: 'Donald Trump', start: 0, end: 12 }, mention(body, 'américaines', 'united-states', 'country')];
+    const w = inferDate(doc(body), mentions, cg, { dating: { ...ctx, kb: withTrump } });
+    expect(w.value).toBe('2025-07-14');
+    // Without a recorded event, the middle of his terms within the war part of the window.
+    const bare = inferDate(doc(body), mentions.slice(0, 1), cg, { dating: { ...ctx, kb: compileKb(FIXTURE_EVENTS) } });
+    expect(bare.value).toBe('2025-10-10');
+  });
+
   it('without any recorded actor, is the middle of the war part of the window', () => {
     const body = 'Des discussions se poursuivent sur la défense aérienne.';
     const w = inferDate(doc(body), [], cg, { dating: ctx });

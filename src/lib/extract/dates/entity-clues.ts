@@ -6,7 +6,8 @@
  */
 import type { Mention, Sentence } from '../types.ts';
 import type { CompiledGazetteer } from '../../gazetteer/types.ts';
-import { type Constraint } from './constraint.ts';
+import { intersect, type Constraint, type DaySet } from './constraint.ts';
+import { tenureSet } from './tenure.ts';
 import type { CompiledKb, KbEvent } from './kb.ts';
 
 /** Entities an event must share with the article, one of them a weapon system. */
@@ -66,4 +67,23 @@ export function entityPrior(mentions: readonly Mention[], kb: CompiledKb): Prior
     for (const e of new Set(events)) weights.set(e, (weights.get(e) ?? 0) + 1 / events.length);
   }
   return [...weights].map(([e, weight]) => ({ day: e.from, weight }));
+}
+
+/**
+ * The days on which every officeholder the article names held one of their offices (each
+ * person's recorded terms, whatever the title the text gives them, or none): an article naming
+ * Donald Trump without a title most likely falls in one of his terms. Null when the article names
+ * no one with a recorded office, or when their terms never overlap (someone named as a former
+ * officeholder). Only narrows the prior of the estimate; never a bound.
+ */
+export function officeholdersSpan(mentions: readonly Mention[], cg: CompiledGazetteer): DaySet | null {
+  let span: DaySet | null = null;
+  for (const id of new Set(mentions.filter((m) => m.type === 'person').map((m) => m.id))) {
+    const offices = cg.people.get(id)?.offices ?? [];
+    if (!offices.length) continue;
+    const terms = tenureSet(offices, false);
+    span = span ? intersect(span, terms) : terms;
+    if (!span.length) return null;
+  }
+  return span;
 }

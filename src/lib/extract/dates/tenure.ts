@@ -124,7 +124,7 @@ function titlesIn(folded: string): TitleHit[] {
 export const HAS_TITLE_RE = ure(/\b(?:pr[eé]sidente?|ministre|chanceli|secr[eé]taire|porte-parole|chef|homologue|commandant|haute? repr)/i);
 const HAS_TITLE_LOOSE = looseOf(HAS_TITLE_RE);
 
-function tenureSet(offices: Office[], lowerOnly: boolean): DaySet {
+export function tenureSet(offices: Office[], lowerOnly: boolean): DaySet {
   const iv: [number, number][] = [];
   for (const o of offices) {
     const s = parseIso(o.start);
