@@ -272,6 +272,11 @@ describe('an article that dates nothing: the days its actors were in the news', 
     // Without a recorded event, the middle of his terms within the war part of the window.
     const bare = inferDate(doc(body), mentions.slice(0, 1), cg, { dating: { ...ctx, kb: compileKb(FIXTURE_EVENTS) } });
     expect(bare.value).toBe('2025-10-10');
+    // Called a candidate, he holds no office: his terms say nothing.
+    const body2 = "Le candidat républicain Donald Trump critique les livraisons américaines.";
+    const at = body2.indexOf('Donald Trump');
+    const candidate = inferDate(doc(body2), [{ id: 'donald-trump', type: 'person' as const, text: 'Donald Trump', start: at, end: at + 12 }, mention(body2, 'américaines', 'united-states', 'country')], cg, { dating: { ...ctx, kb: withTrump } });
+    expect(candidate.value).toBe('2023-03-01');
   });
 
   it('without any recorded actor, is the middle of the war part of the window', () => {

@@ -74,11 +74,16 @@ export function entityPrior(mentions: readonly Mention[], kb: CompiledKb): Prior
  * person's recorded terms, whatever the title the text gives them, or none): an article naming
  * Donald Trump without a title most likely falls in one of his terms. Null when the article names
  * no one with a recorded office, or when their terms never overlap (someone named as a former
- * officeholder). Only narrows the prior of the estimate; never a bound.
+ * officeholder). Someone the text calls former, candidate, elected or of the opposition counts
+ * for nothing. Only narrows the prior of the estimate; never a bound.
  */
-export function officeholdersSpan(mentions: readonly Mention[], cg: CompiledGazetteer): DaySet | null {
+/** Words before a name that say the person is not (or not yet) in office: "l'ancien président", "le candidat". */
+const OUT_OF_OFFICE_RE = /(?<!\p{L})(?:ancien|ancienne|anciens|ex|candidat|candidate|futur|future|prochain|prochaine|élu|élue|prédécesseur|successeur|rival|adversaire|opposition)(?!\p{L})[^.;]{0,40}$/iu;
+
+export function officeholdersSpan(mentions: readonly Mention[], cg: CompiledGazetteer, body = ''): DaySet | null {
   let span: DaySet | null = null;
-  for (const id of new Set(mentions.filter((m) => m.type === 'person').map((m) => m.id))) {
+  const outOfOffice = new Set(mentions.filter((m) => m.type === 'person' && OUT_OF_OFFICE_RE.test(body.slice(Math.max(0, m.start - 60), m.start))).map((m) => m.id));
+  for (const id of new Set(mentions.filter((m) => m.type === 'person' && !outOfOffice.has(m.id)).map((m) => m.id))) {
     const offices = cg.people.get(id)?.offices ?? [];
     if (!offices.length) continue;
     const terms = tenureSet(offices, false);
