@@ -51,6 +51,12 @@ describe('events named in a sentence', () => {
     // A weekday elsewhere in the sentence does not make a reference point the news.
     expect(role('Depuis le sommet de Vilnius, Kiev a reçu des chars, a dit mardi le ministre.', 'sommet de Vilnius')).toBe('past');
     expect(role('Le ministre a annoncé mardi, lors du sommet de Vilnius, un envoi de chars.', 'sommet de Vilnius')).toBe('reporting');
+    // What is promised lies ahead, not the event the sentence names beside it.
+    expect(role("Les Européens dénoncent l'invasion et promettent des obus.", "l'invasion")).toBe('past');
+    expect(role('Lors du sommet de Vilnius, les alliés promettent des avions.', 'sommet de Vilnius')).toBe('reporting');
+    // An intention with its infinitive, or a future verb, does put it ahead.
+    expect(role('Les alliés comptent annoncer des avions au sommet de Vilnius.', 'sommet de Vilnius')).toBe('future');
+    expect(role('Les alliés annonceront des avions au sommet de Vilnius.', 'sommet de Vilnius')).toBe('future');
   });
 
   it('a name shared by several events with no telling word keeps them all (bounded by the earliest)', () => {
@@ -157,7 +163,7 @@ describe('deliveries against the pledges and deliveries of the knowledge base', 
     ev('patriot-first-arrival', 'delivery', '2023-04-19', ['patriot', 'germany', 'netherlands', 'united-states']),
   ];
   const ctx = { kb: compileKb([...FIXTURE_EVENTS, ...kbEvents]), period: { from: '2014-01-01', to: '2026-06-30' } };
-  const delivery = (body: string, supplier: string, status: 'delivered' | 'announced') => ({
+  const delivery = (body: string, supplier: string, status: 'delivered' | 'announced' | 'pledged' | 'requested') => ({
     supplier, recipient: 'ukraine', weapon: 'patriot', quantity: null, status, evidence: { text: body, offset: 0 },
   });
 
@@ -175,6 +181,15 @@ describe('deliveries against the pledges and deliveries of the knowledge base', 
     const w = inferDate(doc(body), [], real, { dating: ctx, deliveries: [delivery(body, 'germany', 'announced')] });
     expect(w.value).toBe('2024-04-14');
     expect(w.evidence.find((e) => e.rule === 'pledge-reported')?.event?.id).toBe('de-third-patriot');
+  });
+
+  it('reads a promise ("a promis") like an announcement, but not a request', () => {
+    const body = "Le chancelier a promis un troisième système Patriot à l'Ukraine.";
+    const promised = inferDate(doc(body), [], real, { dating: ctx, deliveries: [delivery(body, 'germany', 'pledged')] });
+    expect(promised.earliest).toBe('2022-12-21');
+    expect(promised.value).toBe('2024-04-14');
+    const asked = inferDate(doc(body), [], real, { dating: ctx, deliveries: [delivery(body, 'germany', 'requested')] });
+    expect(asked.evidence.some((e) => e.rule === 'pledge-after-first')).toBe(false);
   });
 });
 
@@ -217,5 +232,56 @@ describe('an event ahead of the article', () => {
       const w = infer(`${lead} sommet de Vilnius, les alliés discutent des garanties.`);
       expect(w.latest, lead).toBe('2023-07-12');
     }
+  });
+});
+
+describe('an article that dates nothing: the days its actors were in the news', () => {
+  const news = (id: string, date: string, entities: string[]) => ({
+    id, kind: 'summit' as const, date, title: { fr: `Réunion ${id}`, en: `Meeting ${id}` }, phrases: { fr: [`reunion ${id}`], en: [] }, entities, existsSince: false,
+    source: { url: 'https://example.org/meeting', title: 'Reference' },
+  });
+  // Slovakia is in the news once, in 2023; the United States every year.
+  const events = [
+    news('sk-1', '2023-03-17', ['slovakia', 'eduard-heger']),
+    ...['2019-06-01', '2022-06-01', '2024-06-01', '2025-06-01', '2025-09-01', '2026-01-01'].map((d, i) => news(`us-${i}`, d, ['united-states'])),
+  ];
+  const ctx = { kb: compileKb([...FIXTURE_EVENTS, ...events]), period: { from: '2014-01-01', to: '2026-06-30' }, focusFrom: '2022-02-24' };
+  const mention = (body: string, text: string, id: string, type: 'country' | 'person') => {
+    const start = body.indexOf(text);
+    return { id, type, text, start, end: start + text.length };
+  };
+
+  it('is estimated at the weighted middle of those days (a rare actor weighs more), never bounded by them', () => {
+    const body = 'La Slovaquie et les États-Unis discutent de défense aérienne.';
+    const w = inferDate(doc(body), [mention(body, 'Slovaquie', 'slovakia', 'country'), mention(body, 'États-Unis', 'united-states', 'country')], cg, { dating: ctx });
+    expect(w).toMatchObject({ earliest: '2014-01-01', latest: '2026-06-30', basis: 'period' });
+    expect(w.value).toBe('2023-03-17');
+  });
+
+  it('keeps to the terms of the officeholders it names, even named without their title', () => {
+    // Trump's news in the knowledge base: 2023 (out of office, under Biden) and 2025 (second term).
+    const withTrump = compileKb([
+      ...FIXTURE_EVENTS,
+      news('us-2023', '2023-03-01', ['united-states', 'donald-trump']),
+      news('us-2025', '2025-07-14', ['united-states', 'donald-trump']),
+    ]);
+    const body = "Donald Trump et l'Ukraine : la Russie dénonce les livraisons américaines.";
+    const mentions = [{ id: 'donald-trump', type: 'person' as const, text: 'Donald Trump', start: 0, end: 12 }, mention(body, 'américaines', 'united-states', 'country')];
+    const w = inferDate(doc(body), mentions, cg, { dating: { ...ctx, kb: withTrump } });
+    expect(w.value).toBe('2025-07-14');
+    // Without a recorded event, the middle of his terms within the war part of the window.
+    const bare = inferDate(doc(body), mentions.slice(0, 1), cg, { dating: { ...ctx, kb: compileKb(FIXTURE_EVENTS) } });
+    expect(bare.value).toBe('2025-10-10');
+    // Called a candidate, he holds no office: his terms say nothing.
+    const body2 = "Le candidat républicain Donald Trump critique les livraisons américaines.";
+    const at = body2.indexOf('Donald Trump');
+    const candidate = inferDate(doc(body2), [{ id: 'donald-trump', type: 'person' as const, text: 'Donald Trump', start: at, end: at + 12 }, mention(body2, 'américaines', 'united-states', 'country')], cg, { dating: { ...ctx, kb: withTrump } });
+    expect(candidate.value).toBe('2023-03-01');
+  });
+
+  it('without any recorded actor, is the middle of the war part of the window', () => {
+    const body = 'Des discussions se poursuivent sur la défense aérienne.';
+    const w = inferDate(doc(body), [], cg, { dating: ctx });
+    expect(w.value).toBe('2024-04-27');
   });
 });

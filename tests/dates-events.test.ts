@@ -74,3 +74,37 @@ describe('anchor events with a stated distance', () => {
     ]);
   });
 });
+
+describe('how long the war has lasted, without naming its start', () => {
+  it('"au 45e jour de guerre" ⇒ the invasion + 45 days', () => {
+    const [c] = run('Au 45e jour de guerre, les sirènes retentissent encore à Kharkiv.');
+    expect(c.evidence.rule).toBe('anchor-war-day');
+    expect(c.event?.id).toBe('invasion-2022');
+    // Day 1 is the 24 February 2022: day 45 is the 9 April, give or take a day of time zones and counting.
+    expect(isoSet(c.set)).toEqual([['2022-04-08', '2022-04-11']]);
+  });
+
+  it('"après trois ans de guerre" and "le conflit, qui dure depuis près de deux ans"', () => {
+    const [a] = run("Après trois ans de guerre, l'armée manque d'hommes.");
+    expect(a.evidence.rule).toBe('anchor-war-duration');
+    expect(isoSet(a.set)).toEqual([['2024-08-24', '2025-08-24']]);
+    const [b] = run('Le conflit, qui dure depuis près de deux ans, a vidé les stocks.');
+    expect(isoSet(b.set)).toEqual([['2023-08-24', '2024-03-24']]);
+  });
+
+  it('a quantity ("de quoi tenir deux mois de guerre") or the war since 2014 is no such clue', () => {
+    expect(run('Ces obus suffiront pour environ deux mois de guerre.')).toEqual([]);
+    expect(run('Après huit ans de guerre dans le Donbass, la tension monte.')).toEqual([]);
+  });
+});
+
+describe('names of the full-scale war in the real knowledge base', () => {
+  it('"la guerre d\'agression de la Russie" puts the article after the invasion', async () => {
+    const { loadEvents } = await import('../src/lib/events/load.ts');
+    const { compileKb } = await import('../src/lib/extract/dates/kb.ts');
+    const real = compileKb(loadEvents());
+    const [c] = eventConstraints(doc("Les Vingt-Sept ont de nouveau condamné la guerre d'agression de la Russie.").sentences, real);
+    expect(c.event?.id).toBe('invasion-2022');
+    expect(isoSet(c.set)[0][0]).toBe('2022-02-24');
+  });
+});

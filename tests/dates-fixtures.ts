@@ -121,7 +121,7 @@ export const FIXTURE_EVENTS: WarEvent[] = eventFileSchema.parse({
     {
       id: 'invasion-2022', kind: 'war', date: '2022-02-24',
       title: { fr: "Invasion russe de l'Ukraine", en: 'Russian invasion of Ukraine' },
-      phrases: { fr: ["début de l'invasion", "début de l'invasion russe", "l'invasion à grande échelle", "l'invasion", "invasion russe de l'Ukraine"], en: [] },
+      phrases: { fr: ["début de l'invasion", "début de l'invasion russe", "l'invasion à grande échelle", "l'invasion", "invasion russe de l'Ukraine", 'début de la guerre'], en: [] },
       source: src,
     },
     {

@@ -17,7 +17,7 @@ import { segmentText } from '../src/lib/extract/segment.ts';
 import { normalizeText } from '../src/lib/extract/normalize.ts';
 import { splitSeedFrontmatter } from '../src/lib/extract/seed-frontmatter.ts';
 import { getDefaultCompiledGazetteer } from '../src/lib/gazetteer/load.ts';
-import { loadEvents } from '../src/lib/events/load.ts';
+import { loadEvents, organizationNames } from '../src/lib/events/load.ts';
 import { foldKeep } from '../src/lib/extract/dates/text.ts';
 import { dating, doc, gazetteer, kb } from './dates-fixtures.ts';
 
@@ -65,7 +65,7 @@ describe('per-sentence word gate of the date rules', () => {
 /* ---------- property: gated = ungated ---------- */
 
 const cg = getDefaultCompiledGazetteer();
-const realKb: DatingContext = { kb: compileKb(loadEvents()), period: { from: '2014-01-01', to: '2026-06-30' }, focusFrom: '2022-02-24' };
+const realKb: DatingContext = { kb: compileKb(loadEvents(), organizationNames()), period: { from: '2014-01-01', to: '2026-06-30' }, focusFrom: '2022-02-24' };
 
 function sameWithAndWithoutGate(text: string, file: string, ctx: DatingContext): void {
   const r = extractText(text, file, cg, {}, ctx);

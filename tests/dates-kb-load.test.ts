@@ -50,3 +50,19 @@ describe('loadEvents', () => {
     expect(kb.gateWords.length).toBeGreaterThan(50);
   });
 });
+
+describe('phrases under another name of the organisation they contain', () => {
+  it("'sommet de l'Otan à Vilnius' also matches with the long form, or the alliance's other names", async () => {
+    const { findEvents } = await import('../src/lib/extract/dates/kb.ts');
+    const { foldKeep } = await import('../src/lib/extract/dates/text.ts');
+    const { eventSchema } = await import('../src/lib/events/schema.ts');
+    const vilnius = eventSchema.parse(event({ phrases: { fr: ["sommet de l'Otan à Vilnius"], en: [] } }));
+    const kb = compileKb([vilnius], [['Otan', "Organisation du traité de l'Atlantique Nord", 'Alliance atlantique']]);
+    const found = (s: string) => findEvents(kb, foldKeep(s)).map((m) => m.events.map((e) => e.id));
+    expect(found("Au sommet de l'Organisation du traité de l'Atlantique Nord à Vilnius, mardi.")).toEqual([['nato-summit-test-2023']]);
+    expect(found("Au sommet de l'Alliance atlantique à Vilnius.")).toEqual([['nato-summit-test-2023']]);
+    // Without the groups of names, only the phrase as written.
+    const plain = compileKb([vilnius]);
+    expect(findEvents(plain, foldKeep("Au sommet de l'Alliance atlantique à Vilnius."))).toEqual([]);
+  });
+});

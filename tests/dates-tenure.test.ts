@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tenureConstraints } from '../src/lib/extract/dates/tenure.ts';
 import { doc, gazetteer, isoSet, person } from './dates-fixtures.ts';
 import type { Mention } from '../src/lib/extract/types.ts';
+import { getDefaultCompiledGazetteer as realGazetteer } from '../src/lib/gazetteer/load.ts';
 
 const cg = gazetteer();
 const run = (body: string, mentions: Mention[]) => tenureConstraints(body, doc(body).sentences, mentions, cg);
@@ -26,6 +27,13 @@ describe('office tenure', () => {
     const [c] = run(body, [person(body, 'Jens Stoltenberg', 'jens-stoltenberg')]);
     expect(c.match?.offset).toBe(18);
     expect(isoSet(c.set)).toEqual([['2014-10-01', '2024-10-08']]);
+  });
+
+  it('"le patron du Pentagone" is the American defence secretary', () => {
+    const body = 'Le patron du Pentagone, Lloyd Austin, a promis des obus.';
+    const real = tenureConstraints(body, doc(body).sentences, [person(body, 'Lloyd Austin', 'lloyd-austin')], realGazetteer());
+    expect(real.map((c) => c.match?.text)).toEqual(['patron du Pentagone, Lloyd Austin']);
+    expect(isoSet(real[0].set)).toEqual([['2021-01-22', '2025-01-27']]);
   });
 
   it('gives the union of both terms for a president who served twice', () => {
@@ -73,5 +81,18 @@ describe('office tenure', () => {
     const body = 'Le président Emmanuel Macron et Joe Biden ont parlé.';
     const cs = run(body, [person(body, 'Emmanuel Macron', 'emmanuel-macron'), person(body, 'Joe Biden', 'joe-biden')]);
     expect(cs.map((c) => c.match?.text)).toEqual(['président Emmanuel Macron']);
+  });
+});
+
+describe('office tenures of the real gazetteer', () => {
+  it('a minister who left on leave and came back has both terms (the window holds an article of his return)', async () => {
+    const { getDefaultCompiledGazetteer } = await import('../src/lib/gazetteer/load.ts');
+    const real = getDefaultCompiledGazetteer();
+    const body = "Le ministre danois de la Défense, Jakob Ellemann-Jensen, a indiqué que l'entraînement commençait ce mois-ci.";
+    const [c] = tenureConstraints(body, doc(body).sentences, [person(body, 'Jakob Ellemann-Jensen', 'jakob-ellemann-jensen')], real);
+    const spans = isoSet(c.set);
+    expect(spans).toHaveLength(2);
+    expect(spans[0][0]).toBe('2022-12-15');
+    expect(spans[1][0]! <= '2023-08-15' && spans[1][1]! >= '2023-08-24').toBe(true);
   });
 });

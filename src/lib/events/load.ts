@@ -9,6 +9,7 @@ import path from 'node:path';
 import { eventFileSchema, type WarEvent } from './schema.ts';
 import { compileKb, type CompiledKb } from '../extract/dates/kb.ts';
 import type { DatingContext } from '../extract/dates/index.ts';
+import { getDefaultCompiledGazetteer } from '../gazetteer/load.ts';
 
 export const DEFAULT_EVENTS_DIR = path.resolve(import.meta.dirname, '../../data/events');
 
@@ -93,8 +94,13 @@ export function getDatingContext(env: Record<string, string | undefined> = proce
   const period = archivePeriodOf(env, now);
   const key = `${period.from}/${period.to}`;
   let ctx = contexts.get(key);
-  if (!ctx) contexts.set(key, (ctx = { kb: (compiledMemo ??= compileKb(getDefaultEvents())), period, focusFrom: ARCHIVE_FOCUS_FROM }));
+  if (!ctx) contexts.set(key, (ctx = { kb: (compiledMemo ??= compileKb(getDefaultEvents(), organizationNames())), period, focusFrom: ARCHIVE_FOCUS_FROM }));
   return ctx;
 }
 
 let compiledMemo: CompiledKb | null = null;
+
+/** The names of each organisation of the gazetteer (name, English name, aliases): an event phrase naming one also matches with the others. */
+export function organizationNames(): string[][] {
+  return getDefaultCompiledGazetteer().data.organizations.map((o) => [o.name, o.nameEn, ...o.aliases].filter((n): n is string => Boolean(n)));
+}

@@ -19,9 +19,14 @@ export type FacetList = Record<SearchFilter, Array<[string, number]>>;
 
 const unique = (values: Array<string | undefined>): string[] => [...new Set(values.filter((v): v is string => Boolean(v)))];
 
-/** The year an article is filed under, when its date is known at least to the year. */
+/**
+ * The year an article is filed under, when its date is known at least to the year. An article
+ * dated by nothing but the archive period (basis "period": the page says "date non établie") is
+ * filed under no year: its estimate is a guess, like the timeline that does not chart it.
+ */
 export function facetYear(date: Article['date']): string | undefined {
-  return date.precision !== 'unknown' ? (date.value ?? date.earliest ?? date.latest)?.slice(0, 4) : undefined;
+  if (date.precision === 'unknown' || date.basis === 'period') return undefined;
+  return (date.value ?? date.earliest ?? date.latest)?.slice(0, 4);
 }
 
 /** Filter values are French display names: what readers see in the facets and in shared URLs. */

@@ -5,13 +5,15 @@
  * delivery (for a delivery) or the pledge the article's words point to (news of a pledge or of a
  * first delivery follows it closely).
  */
-import type { Delivery, Sentence } from '../types.ts';
+import type { Delivery, DeliveryStatus, Sentence } from '../types.ts';
 import { STRENGTH, type Constraint } from './constraint.ts';
 import { disambiguate, type CompiledKb, type KbEvent } from './kb.ts';
 import { LEAD_SENTENCES } from './events.ts';
 import { foldKeep } from './text.ts';
 
 const RECIPIENT = 'ukraine';
+/** The statuses that report a transfer made public: delivered, announced, or promised (a pledge is news of a pledge). */
+export const DATING_STATUSES: ReadonlySet<DeliveryStatus> = new Set<DeliveryStatus>(['delivered', 'announced', 'pledged']);
 
 function earliest(list: KbEvent[]): KbEvent | null {
   return list.length ? list.reduce((a, b) => (b.from < a.from ? b : a)) : null;
@@ -24,7 +26,7 @@ export function deliveryConstraints(deliveries: readonly Delivery[], kb: Compile
   const out: Constraint[] = [];
   const seen = new Set<string>();
   for (const d of deliveries) {
-    if (d.status !== 'delivered' && d.status !== 'announced') continue;
+    if (!DATING_STATUSES.has(d.status)) continue;
     if (d.recipient && d.recipient !== RECIPIENT) continue;
     const key = `${d.status}|${d.supplier ?? ''}|${d.weapon}`;
     if (seen.has(key)) continue;

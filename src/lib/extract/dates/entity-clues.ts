@@ -6,7 +6,8 @@
  */
 import type { Mention, Sentence } from '../types.ts';
 import type { CompiledGazetteer } from '../../gazetteer/types.ts';
-import { type Constraint } from './constraint.ts';
+import { intersect, type Constraint, type DaySet } from './constraint.ts';
+import { tenureSet } from './tenure.ts';
 import type { CompiledKb, KbEvent } from './kb.ts';
 
 /** Entities an event must share with the article, one of them a weapon system. */
@@ -42,4 +43,52 @@ export function entityClues(mentions: readonly Mention[], kb: CompiledKb, cg: Co
       clue: { days: best.map((e) => e.from), span: 0, strong: false, sentence: s.start, fallback: true },
     },
   ];
+}
+
+/** A day the knowledge base has news of the article's actors on, weighted by how much that news shares with the article. */
+export interface PriorDay {
+  day: number;
+  weight: number;
+}
+
+/**
+ * Where an article that dates nothing most likely falls: the days on which the knowledge base
+ * records events involving the entities it names (people, countries, organisations, weapons).
+ * Each event weighs the information it shares with the article: the sum, over the entities both
+ * name, of the inverse of the number of events involving that entity (a rare actor says more than
+ * a frequent one). estimate.ts takes the weighted median of the days inside the window. Never a bound.
+ */
+export function entityPrior(mentions: readonly Mention[], kb: CompiledKb): PriorDay[] {
+  const named = new Set(mentions.map((m) => m.id).filter((id) => !UBIQUITOUS.has(id)));
+  const weights = new Map<KbEvent, number>();
+  for (const id of named) {
+    const events = kb.byEntity.get(id);
+    if (!events?.length) continue;
+    for (const e of new Set(events)) weights.set(e, (weights.get(e) ?? 0) + 1 / events.length);
+  }
+  return [...weights].map(([e, weight]) => ({ day: e.from, weight }));
+}
+
+/**
+ * The days on which every officeholder the article names held one of their offices (each
+ * person's recorded terms, whatever the title the text gives them, or none): an article naming
+ * Donald Trump without a title most likely falls in one of his terms. Null when the article names
+ * no one with a recorded office, or when their terms never overlap (someone named as a former
+ * officeholder). Someone the text calls former, candidate, elected or of the opposition counts
+ * for nothing. Only narrows the prior of the estimate; never a bound.
+ */
+/** Words before a name that say the person is not (or not yet) in office: "l'ancien président", "le candidat". */
+const OUT_OF_OFFICE_RE = /(?<!\p{L})(?:ancien|ancienne|anciens|ex|candidat|candidate|futur|future|prochain|prochaine|élu|élue|prédécesseur|successeur|rival|adversaire|opposition)(?!\p{L})[^.;]{0,40}$/iu;
+
+export function officeholdersSpan(mentions: readonly Mention[], cg: CompiledGazetteer, body = ''): DaySet | null {
+  let span: DaySet | null = null;
+  const outOfOffice = new Set(mentions.filter((m) => m.type === 'person' && OUT_OF_OFFICE_RE.test(body.slice(Math.max(0, m.start - 60), m.start))).map((m) => m.id));
+  for (const id of new Set(mentions.filter((m) => m.type === 'person' && !outOfOffice.has(m.id)).map((m) => m.id))) {
+    const offices = cg.people.get(id)?.offices ?? [];
+    if (!offices.length) continue;
+    const terms = tenureSet(offices, false);
+    span = span ? intersect(span, terms) : terms;
+    if (!span.length) return null;
+  }
+  return span;
 }

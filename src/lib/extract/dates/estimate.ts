@@ -10,10 +10,11 @@
  * archive's focus (the full-scale war) when the window reaches into it; the window says how wide it is.
  */
 import type { Sentence } from '../types.ts';
-import { lowerBound, upperBound, type Constraint, type DaySet } from './constraint.ts';
+import { intersect, lowerBound, upperBound, type Constraint, type DaySet } from './constraint.ts';
 import { WEEKDAYS, weekdayOf } from './calendar.ts';
 import { hasFutureVerb } from './tense.ts';
 import { ure } from './text.ts';
+import type { PriorDay } from './entity-clues.ts';
 
 /** How long before the window a reported fact may lie and still date the article. */
 export const FACT_REACH_DAYS = 400;
@@ -60,7 +61,17 @@ export interface Estimate {
 }
 
 /** The most likely day of `set` (finite on both sides) given the kept constraints. */
-export function estimateDay(set: DaySet, kept: Constraint[], sentences: Sentence[], focusFrom?: number): Estimate {
+/** The weighted median of the prior's days inside [lo, hi], or null when none lies there. */
+export function priorMedian(prior: readonly PriorDay[], lo: number, hi: number): number | null {
+  const inside = prior.filter((p) => p.day >= lo && p.day <= hi).sort((a, b) => a.day - b.day);
+  const total = inside.reduce((sum, p) => sum + p.weight, 0);
+  if (!inside.length || total <= 0) return null;
+  let acc = 0;
+  for (const p of inside) if ((acc += p.weight) >= total / 2) return p.day;
+  return inside[inside.length - 1].day;
+}
+
+export function estimateDay(set: DaySet, kept: Constraint[], sentences: Sentence[], focusFrom?: number, prior: readonly PriorDay[] = [], held: DaySet | null = null): Estimate {
   const lo = lowerBound(set), hi = upperBound(set);
   const usable = (list: Constraint[]) =>
     list.map((c) => ({ c, days: c.clue!.days.filter((d) => d <= hi && d + c.clue!.span >= lo - FACT_REACH_DAYS) })).filter((f) => f.days.length > 0);
@@ -92,7 +103,15 @@ export function estimateDay(set: DaySet, kept: Constraint[], sentences: Sentence
   }
   if (!pick) {
     const from = focusFrom !== undefined && focusFrom > lo && focusFrom <= hi ? focusFrom : lo;
-    return { day: clamp(set, Math.floor((from + hi) / 2)), from: null };
+    // The most likely day given the article's actors (entity-clues.ts): the weighted median of
+    // their news, within the terms of the officeholders it names when some of it lies there; else
+    // the middle (of those terms when they meet the window).
+    const heldPrior = held ? prior.filter((p) => intersect(held, [[p.day, p.day]]).length > 0) : [];
+    const median = priorMedian(heldPrior, from, hi) ?? priorMedian(prior, from, hi) ?? priorMedian(prior, lo, hi);
+    if (median !== null) return { day: clamp(set, median), from: null };
+    const heldPart = held ? intersect(intersect(set, held), [[from, hi]]) : [];
+    const [a, b] = heldPart.length ? [lowerBound(heldPart), upperBound(heldPart)] : [from, hi];
+    return { day: clamp(set, Math.floor((a + b) / 2)), from: null };
   }
   const fact = Math.min(Math.max(pick.day, lo - FACT_REACH_DAYS), hi);
   const span = pick.c.clue!.span;

@@ -9,7 +9,7 @@ import type { Sentence } from '../types.ts';
 import { STRENGTH, normalize, type Constraint } from './constraint.ts';
 import { addMonths } from './calendar.ts';
 import { NUMBER_SRC, foldKeep, parseNumberWord, ure } from './text.ts';
-import { VERB_PAST_RE, dateContext } from './tense.ts';
+import { VERB_PAST_RE, clauseAhead } from './tense.ts';
 import { G_EVENT, G_RELATIVE } from './families.ts';
 import { disambiguate, findEvents, matchAt, type CompiledKb, type KbEvent } from './kb.ts';
 
@@ -24,6 +24,27 @@ const REL_RE = ure(new RegExp(`\\b${QUAL_SRC}(${NUMBER_SRC})\\s+${UNIT_SRC}(\\s+
 const REL_QUICK_RE = /(?:jours?|semaines?|mois|ans|annees?|an|heures?|demie?)\s+(?:apres|avant|depuis)\s/;
 const AGO_RE = ure(new RegExp(`\\bil y a\\s+${QUAL_SRC}(${NUMBER_SRC})\\s+${UNIT_SRC}(\\s+et\\s+demie?)?`, 'g'));
 const NTH_DAY_RE = ure(/\b(\d+)(?:e|eme|ieme)\s+jour\s+(?:de|du|depuis)\s+/g);
+/**
+ * How long the war has lasted, without naming its start: "au 62e jour de guerre", "après deux ans
+ * de guerre", "la guerre, qui dure depuis plus de trois ans". The anchor is the event the
+ * knowledge base calls "début de la guerre" (data, not a date written here). Not read in a
+ * sentence about the war since 2014 (Donbass, Crimea), whose start is another. Each pattern holds a
+ * RELATIVE_MARKERS word ("jour", "après", "depuis"), so the sentence gate lets it through.
+ */
+const WAR_NOUN_SRC = "(?:(?:la |cette )?guerre|(?:du |le )?conflit)";
+const WAR_NTH_DAY_RE = ure(new RegExp(`\\b(\\d+)(?:e|eme|ieme)\\s+jour\\s+(?:de|du)\\s+${WAR_NOUN_SRC}(?![a-z])`, 'g'));
+const WAR_LASTED_RE = ure(new RegExp(`\\b(?:apres|depuis)\\s+${QUAL_SRC}(${NUMBER_SRC})\\s+${UNIT_SRC}(\\s+et\\s+demie?)?\\s+(?:de\\s+(?:guerre|conflit|combats)|d'invasion|de l'invasion)(?![a-z])`, 'g'));
+const WAR_LASTS_RE = ure(new RegExp(`\\b(?:guerre|conflit|invasion)(?![a-z])[^.;]{0,40}?\\b(?:qui )?(?:dure|fait rage|se poursuit|se prolonge)\\s+depuis\\s+${QUAL_SRC}(${NUMBER_SRC})\\s+${UNIT_SRC}(\\s+et\\s+demie?)?`, 'g'));
+const EARLIER_WAR_RE = /\b(?:donbass|donbas|crimee|2014)\b/;
+/** The phrase that names the start of the war in the knowledge base. */
+export const WAR_START_PHRASE = 'debut de la guerre';
+const warStartMemo = new WeakMap<CompiledKb, KbEvent[]>();
+function warStart(kb: CompiledKb): KbEvent[] {
+  let events = warStartMemo.get(kb);
+  if (!events) warStartMemo.set(kb, (events = matchAt(kb, WAR_START_PHRASE, 0)?.events ?? []));
+  return events;
+}
+
 const ANNIV_RE = ure(/\b(premier|1er|deuxieme|2e|second|troisieme|3e|quatrieme|4e|cinquieme|5e|dixieme|10e)\s+anniversaire\s+(?:de|du|des)\s+/g);
 const ORDINALS: Record<string, number> = {
   premier: 1, '1er': 1, deuxieme: 2, '2e': 2, second: 2, troisieme: 3, '3e': 3, quatrieme: 4, '4e': 4, cinquieme: 5, '5e': 5, dixieme: 10, '10e': 10,
@@ -113,14 +134,16 @@ export const LEAD_SENTENCES = 2;
 const SINCE_BEFORE_RE = /\b(?:depuis|apres|avant|il y a|suite a|a la suite|jusqu'a|anniversaire)\b[^,;.]*$/;
 
 /** The role of the event named at [start, end) of a folded sentence (`lower`: the same sentence lower-cased, accents kept). */
-export function eventRole(folded: string, lower: string, start: number, end: number, narrative: boolean): EventRole {
+export function eventRole(folded: string, lower: string, start: number, end: number, narrative: boolean, sentenceReports: () => boolean = () => REPORT_SENTENCE_RE.test(folded)): EventRole {
   const before = folded.slice(Math.max(0, start - 50), start);
   const after = folded.slice(end, end + 40);
   if (!narrative && (AHEAD_BEFORE_RE.test(before) || AHEAD_AFTER_RE.test(after))) return 'future';
   if (/\b(?:prochaine?s?|futurs?|futures?)\s*$/.test(before)) return 'future';
-  if (lower.length === folded.length && !narrative && dateContext(lower, start, end) === 'future') return 'future';
+  // A future verb or an intention in the clause of the name puts the event ahead; a promise does
+  // not ("les alliés condamnent l'invasion et promettent des armes": the invasion is past).
+  if (lower.length === folded.length && !narrative && clauseAhead(lower, start, end)) return 'future';
   if (SINCE_BEFORE_RE.test(folded.slice(Math.max(0, start - 40), start))) return 'past';
-  if (REPORT_BEFORE_RE.test(before) || REPORT_SENTENCE_RE.test(folded)) return 'reporting';
+  if (REPORT_BEFORE_RE.test(before) || sentenceReports()) return 'reporting';
   return 'past';
 }
 
@@ -134,10 +157,12 @@ export function eventRole(folded: string, lower: string, start: number, end: num
  */
 function mentionConstraints(s: Sentence, folded: string, kb: CompiledKb, taken: [number, number][], narrative: () => boolean, words: () => ReadonlySet<string>, lead: boolean, out: Constraint[]): void {
   const lower = s.text.toLowerCase();
+  let reports: boolean | undefined; // the sentence's weekday or "aujourd'hui": read once, not once per event named
+  const sentenceReports = () => (reports ??= REPORT_SENTENCE_RE.test(folded));
   for (const found of findEvents(kb, folded)) {
     if (taken.some(([a, b]) => found.start < b && found.end > a)) continue;
     const hit = found.events.length > 1 ? { ...found, events: disambiguate(found.events, words()) } : found;
-    let role = eventRole(folded, lower, hit.start, hit.end, narrative());
+    let role = eventRole(folded, lower, hit.start, hit.end, narrative(), sentenceReports);
     // Both a reporting phrase before the name and a day word in the sentence: the news of the day.
     const saysReported = role === 'reporting' && REPORT_BEFORE_RE.test(folded.slice(Math.max(0, hit.start - 50), hit.start)) && REPORT_SENTENCE_RE.test(folded);
     // In the lead, an event named without "depuis", "après"… is what the article reports.
@@ -239,7 +264,11 @@ export function eventConstraints(sentences: Sentence[], kb: CompiledKb, gates: U
         const [, qual, num, unitWord, half] = m;
         const at = m.index, len = m[0].length;
         const from = Math.max(0, at - 90), to = Math.min(folded.length, at + len + 90);
-        const near = findEvents(kb, folded.slice(0, to)).filter((h) => h.end > from && h.end - h.start > 12 && (h.end <= at || h.start >= at + len));
+        // Names around the phrase only (a name may start before `from`): not the sentence from its start each time.
+        const cut = Math.max(0, folded.lastIndexOf(' ', Math.max(0, from - 150)) + 1);
+        const near = findEvents(kb, folded.slice(cut, to))
+          .map((h) => ({ ...h, start: h.start + cut, end: h.end + cut }))
+          .filter((h) => h.end > from && h.end - h.start > 12 && (h.end <= at || h.start >= at + len));
         if (!near.length) continue;
         const d = distance(qual, num, unitWord, !!half);
         if (!d) continue;
@@ -266,6 +295,28 @@ export function eventConstraints(sentences: Sentence[], kb: CompiledKb, gates: U
           return narrativeOf() ? [day - 45, Infinity] : [day - 45, day + 15];
         });
         push(set, m.index, e.end, e.events, 'anchor-anniversary');
+      }
+    }
+    if (gate & G_RELATIVE && warStart(kb).length && !EARLIER_WAR_RE.test(folded)) {
+      const war = warStart(kb);
+      let m: RegExpExecArray | null;
+      WAR_NTH_DAY_RE.lastIndex = 0;
+      while (folded.includes(' jour ') && (m = WAR_NTH_DAY_RE.exec(folded))) {
+        if (taken.some(([a, b]) => m!.index < b && m!.index + m![0].length > a)) continue;
+        const n = +m[1];
+        push(anchorsOf(war).map((a): [number, number] => (narrativeOf() ? [a + n - 2, Infinity] : [a + n - 2, a + n + 1])), m.index, m.index + m[0].length, war, 'anchor-war-day');
+      }
+      for (const [re, always] of [[WAR_LASTED_RE, false], [WAR_LASTS_RE, true]] as const) {
+        re.lastIndex = 0;
+        while ((m = re.exec(folded))) {
+          if (taken.some(([a, b]) => m!.index < b && m!.index + m![0].length > a)) continue;
+          const [, qual, num, unitWord, half] = m;
+          const d = distance(qual, num, unitWord, !!half);
+          if (!d) continue;
+          // "qui dure depuis" is the present of the article; "après deux ans de guerre, … ont accepté" may narrate.
+          const lowerOnly = !always && narrativeOf();
+          push(anchorsOf(war).map((a): [number, number] => (lowerOnly ? [shift(a, d.lo, d.unit), Infinity] : [shift(a, d.lo, d.unit), shift(a, d.hi, d.unit)])), m.index, m.index + m[0].length, war, 'anchor-war-duration');
+        }
       }
     }
     if (gate & G_EVENT) mentionConstraints(s, folded, kb, taken, narrativeOf, articleWords, i < LEAD_SENTENCES, out);

@@ -26,7 +26,7 @@ import { sentenceGates } from './gate.ts';
 import { compileKb, type CompiledKb } from './kb.ts';
 import { estimateDay } from './estimate.ts';
 import { deliveryConstraints } from './deliveries.ts';
-import { entityClues } from './entity-clues.ts';
+import { entityClues, entityPrior, officeholdersSpan } from './entity-clues.ts';
 
 export type { Constraint } from './constraint.ts';
 
@@ -129,7 +129,7 @@ export function inferDate(
   const s2 = second.length ? solve(second, s1.set) : { set: s1.set, kept: [], dropped: [] };
   const kept = [...s1.kept, ...s2.kept];
   const cited = [...binding(s1.kept, s1.set), ...binding(s2.kept, s2.set)];
-  const estimate = opts.dating ? estimateDay(s2.set, kept, sentences, parseIso(opts.dating.focusFrom ?? '') ?? undefined) : null;
+  const estimate = opts.dating ? estimateDay(s2.set, kept, sentences, parseIso(opts.dating.focusFrom ?? '') ?? undefined, entityPrior(mentions, opts.dating.kb), officeholdersSpan(mentions, cg, doc.body)) : null;
   if (estimate?.from && !cited.includes(estimate.from)) cited.push(estimate.from);
   const dropped = [...s1.dropped, ...s2.dropped];
   if (dl) dropped.unshift({ set: [[dl.day, dl.day]], strength: 0, evidence: dl.evidence }); // reported as a conflict

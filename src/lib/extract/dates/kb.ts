@@ -36,6 +36,8 @@ export interface CompiledKb {
   trie: TrieNode;
   /** The longest word of each phrase: a sentence without one of them names no event (gate.ts). */
   gateWords: string[];
+  /** The most words a phrase has: a match starting at a position reads no further. */
+  maxWords: number;
 }
 
 /** One place a sentence names events of the knowledge base. */
@@ -72,7 +74,41 @@ export function headOf(key: string): string | null {
 }
 
 
-export function compileKb(list: readonly WarEvent[]): CompiledKb {
+/**
+ * Phrases written with another name of an organisation they contain: with the groups of names of
+ * the gazetteer ("Otan", "Organisation du traité de l'Atlantique Nord", "Alliance atlantique"),
+ * "sommet de l'Otan à Madrid" is also "sommet de l'Organisation du traité de l'Atlantique Nord à
+ * Madrid". One name replaced per variant (the first found), in every phrase key.
+ */
+function withSynonyms(byKey: Map<string, KbEvent[]>, synonyms: readonly (readonly string[])[]): void {
+  const groups = synonyms.map((g) => [...new Set(g.map((n) => phraseKey(n).match(/[a-z0-9]+/g) ?? []).filter((w) => w.length).map((w) => w.join(' ')))]).filter((g) => g.length > 1);
+  const byHead = new Map<string, Array<{ words: string[]; group: string[] }>>();
+  for (const group of groups) for (const name of group) {
+    const words = name.split(' ');
+    byHead.set(words[0], [...(byHead.get(words[0]) ?? []), { words, group }]);
+  }
+  const added = new Map<string, KbEvent[]>();
+  for (const [key, evs] of byKey) {
+    const words = key.match(/[a-z0-9]+/g)!;
+    found: for (let i = 0; i < words.length; i++) {
+      for (const { words: name, group } of byHead.get(words[i]) ?? []) {
+        if (name.some((w, k) => words[i + k] !== w)) continue;
+        for (const other of group) {
+          const variant = [...words.slice(0, i), other, ...words.slice(i + name.length)].join(' ');
+          if (variant === words.join(' ') || byKey.has(variant)) continue;
+          const list = added.get(variant) ?? [];
+          for (const e of evs) if (!list.includes(e)) list.push(e);
+          added.set(variant, list);
+        }
+        break found;
+      }
+    }
+  }
+  for (const [key, evs] of added) byKey.set(key, evs);
+}
+
+/** `synonyms`: groups of names of one thing (an organisation's name and aliases), see withSynonyms. */
+export function compileKb(list: readonly WarEvent[], synonyms: readonly (readonly string[])[] = []): CompiledKb {
   const events: KbEvent[] = [];
   const byId = new Map<string, KbEvent>();
   const byKey = new Map<string, KbEvent[]>();
@@ -96,6 +132,7 @@ export function compileKb(list: readonly WarEvent[]): CompiledKb {
       byKey.set(key, list);
     }
   }
+  withSynonyms(byKey, synonyms);
   // Generic names: a phrase without its closing place or year ("sommet de l'otan" of "sommet de
   // l'otan a vilnius") names every event that shares it; the article's other words choose among them.
   const generic = new Map<string, Set<KbEvent>>();
@@ -108,9 +145,12 @@ export function compileKb(list: readonly WarEvent[]): CompiledKb {
   }
   for (const [key, set] of generic) if (set.size >= 2) byKey.set(key, [...set]);
   const trie: TrieNode = { next: new Map(), events: null };
+  let maxWords = 0;
   for (const [key, evs] of byKey) {
     let node = trie;
-    for (const word of key.match(/[a-z0-9]+/g)!) {
+    const keyWords = key.match(/[a-z0-9]+/g)!;
+    maxWords = Math.max(maxWords, keyWords.length);
+    for (const word of keyWords) {
       let child = node.next.get(word);
       if (!child) node.next.set(word, (child = { next: new Map(), events: null }));
       node = child;
@@ -121,15 +161,15 @@ export function compileKb(list: readonly WarEvent[]): CompiledKb {
   for (const key of byKey.keys()) gateWords.add(key.match(/[a-z0-9]+/g)!.reduce((a, b) => (b.length > a.length ? b : a)));
   const byEntity = new Map<string, KbEvent[]>();
   for (const e of events) for (const id of new Set(e.entities)) byEntity.set(id, [...(byEntity.get(id) ?? []), e]);
-  return { events, byId, byEntity, trie, gateWords: [...gateWords].sort() };
+  return { events, byId, byEntity, trie, gateWords: [...gateWords].sort(), maxWords };
 }
 
-/** The ASCII letter and digit runs of a folded text, as [start, end) offsets, from `from` on. */
-function wordsOf(folded: string, from = 0): { start: number[]; end: number[]; text: string[] } {
+/** The ASCII letter and digit runs of a folded text, as [start, end) offsets, from `from` on (at most `limit` of them). */
+function wordsOf(folded: string, from = 0, limit = Infinity): { start: number[]; end: number[]; text: string[] } {
   const start: number[] = [], end: number[] = [], text: string[] = [];
   WORD_RE.lastIndex = from;
   let m: RegExpExecArray | null;
-  while ((m = WORD_RE.exec(folded))) {
+  while (text.length < limit && (m = WORD_RE.exec(folded))) {
     start.push(m.index);
     end.push(m.index + m[0].length);
     text.push(m[0]);
@@ -152,7 +192,7 @@ function walk(kb: CompiledKb, folded: string, w: ReturnType<typeof wordsOf>, i: 
 /** The phrase of the knowledge base starting exactly at `pos` of a folded text (longest), or null. */
 export function matchAt(kb: CompiledKb, folded: string, pos: number): EventMatch | null {
   if (pos > 0 && /[a-z0-9]/.test(folded[pos - 1])) return null;
-  const w = wordsOf(folded, pos);
+  const w = wordsOf(folded, pos, kb.maxWords);
   if (!w.text.length || w.start[0] !== pos) return null;
   const hit = walk(kb, folded, w, 0);
   return hit ? { start: pos, end: w.end[hit.last], events: hit.events } : null;

@@ -32,6 +32,20 @@ const PLAN_RE =
 const INFINITIVE_RE =
   ure(/\b(?:produire|livrer|fournir|fabriquer|atteindre|acheter|acquérir|commander|recevoir|financer|déployer|doubler|tripler|augmenter|porter|construire|achever|former|entraîner|envoyer|lancer|mettre|rehausser|accélérer|intensifier)\b/u);
 
+/**
+ * Intention verbs followed by the infinitive they govern: "vont annoncer", "comptent livrer",
+ * "doit se tenir". Unlike PLAN_RE, no bare promise or commitment word ("promettent",
+ * "engagement"): those say what is promised, not that a named event lies ahead.
+ */
+const PLAN_INFINITIVE_RE =
+  ure(/\b(?:va|vont|allons|allait|allaient|compte(?:nt)?|entend(?:ent)?|prévoi[ts]|prévoient|souhaite(?:nt)?|espère(?:nt)?|veu(?:t|lent)|projette(?:nt)?|doi(?:t|vent)|envisage(?:nt)?)\s+(?:de\s+|d'|se\s+|s')?\p{L}+(?:er|ir|re)\b/u);
+
+/** Is the clause around [start, end) about what lies ahead: a future or conditional verb, or an intention with its infinitive? */
+export function clauseAhead(lower: string, start: number, end: number): boolean {
+  const clause = clauseAround(lower, start, end);
+  return hasFutureVerb(clause) || PLAN_INFINITIVE_RE.test(clause);
+}
+
 export function hasFutureVerb(s: string): boolean {
   FUTURE_WORD_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -53,21 +67,62 @@ export function tenseOf(s: string): Tense {
 /** Clause boundaries: punctuation, quotes, and subordinators that open a new clause. */
 const BOUNDARY_RE = ure(/[;:«»"“”()]|,\s|\bque\b|\bqu'|\bqui\b|\bmais\b|\bet\s+(?=\p{L}+\s+(?:a|ont|va|vont)\b)/gu);
 
-/** The clause of `lower` around [start, end). */
-export function clauseAround(lower: string, start: number, end: number): string {
-  let from = 0;
-  let to = lower.length;
+/** A clause reaches at most this far on each side of the words it is asked about. */
+export const CLAUSE_REACH = 240;
+
+/**
+ * Per-sentence work shared by every date of the sentence: the clause boundaries (found once, then
+ * looked up by binary search) and the tense of the whole sentence. Without it a sentence naming
+ * n dates costs n scans of the sentence (quadratic on a long run-on line).
+ */
+interface SentenceScan {
+  lower: string;
+  /** Boundary starts and ends, in text order. */
+  starts: number[];
+  ends: number[];
+  tense?: Tense;
+}
+let lastScan: SentenceScan | null = null;
+
+function scanOf(lower: string): SentenceScan {
+  if (lastScan && lastScan.lower === lower) return lastScan;
+  const starts: number[] = [], ends: number[] = [];
   BOUNDARY_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = BOUNDARY_RE.exec(lower))) {
-    const b = m.index;
-    if (b + m[0].length <= start) from = b + m[0].length;
-    else if (b >= end) {
-      to = b;
-      break;
-    }
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+    if (m[0].length === 0) BOUNDARY_RE.lastIndex++;
   }
+  lastScan = { lower, starts, ends };
+  return lastScan;
+}
+
+/** The first index i with a[i] >= x (a sorted). */
+function firstAtLeast(a: number[], x: number): number {
+  let lo = 0, hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The clause of `lower` around [start, end): from the last boundary before it to the first after it, at most CLAUSE_REACH each side. */
+export function clauseAround(lower: string, start: number, end: number): string {
+  const { starts, ends } = scanOf(lower);
+  // Boundaries are found left to right without overlap, so `ends` is sorted too.
+  const before = firstAtLeast(ends, start + 1) - 1; // last boundary ending at or before start
+  const after = firstAtLeast(starts, end); // first boundary starting at or after end
+  const from = Math.max(before >= 0 ? ends[before] : 0, start - CLAUSE_REACH);
+  const to = Math.min(after < starts.length ? starts[after] : lower.length, end + CLAUSE_REACH);
   return lower.slice(from, to);
+}
+
+function sentenceTense(lower: string): Tense {
+  const scan = scanOf(lower);
+  return (scan.tense ??= tenseOf(lower));
 }
 
 /** Future/target markers right before a date: "d'ici 2026", "jusqu'en 2025", "pour 2024". */
@@ -98,7 +153,7 @@ export function dateContext(lower: string, start: number, end: number): DateCont
   if (t === 'future') return 'future';
   if (t === 'mixed') return 'ambiguous';
   // Neutral clause: fall back on the whole sentence.
-  const ts = tenseOf(lower);
+  const ts = sentenceTense(lower);
   if (ts === 'past') return 'past';
   if (ts === 'future') return 'future';
   if (ts === 'mixed') return 'ambiguous';

@@ -26,7 +26,7 @@ const TITLES: TitlePattern[] = [
   { role: 'council-president', keys: ["conseil europeen"], re: /\bpresidente? du conseil europeen\b/g },
   { role: 'high-representative', keys: ["represent", "diplomatie"], re: /\bhaute? representante?(?: de l'ue| de l'union europeenne)?\b|\bchef(?:fe)? de la diplomatie (?:europeenne|de l'ue|de l'union europeenne)\b/g },
   { role: 'secretary-general', keys: ["secretaire gen"], re: /\bsecretaire generale?\b/g },
-  { role: 'defence-minister', keys: ["defense", "armees", "guerre", "pentagone"], re: /\bministre(?: [a-z]+){0,2}? (?:de la defense(?: nationale)?|des armees|des forces armees)\b|\bsecretaire(?: [a-z]+)? a la (?:defense|guerre)\b|\bchef du pentagone\b/g },
+  { role: 'defence-minister', keys: ["defense", "armees", "guerre", "pentagone"], re: /\bministre(?: [a-z]+){0,2}? (?:de la defense(?: nationale)?|des armees|des forces armees)\b|\bsecretaire(?: [a-z]+)? a la (?:defense|guerre)\b|\b(?:chef|patron(?:ne)?|numero un) du pentagone\b/g },
   { role: 'foreign-minister', keys: ["etrangeres", "diplomatie", "secretaire d'etat"], re: /\bministre(?: [a-z]+){0,2}? (?:des affaires etrangeres|de l'europe et des affaires etrangeres)\b|\bchef(?:fe)? de la diplomatie\b|\bsecretaire d'etat\b(?! (?:charge|aux?|a la|a l'|au|delegue))/g },
   { role: 'head-of-government', keys: ["ministre", "chanceli", "gouvernement"], re: /\bpremier(?:e)? ministre\b|\bchanceli(?:er|ere)\b|\bchef du gouvernement\b/g },
   { role: 'spokesperson', keys: ["porte-parole"], re: /\bporte-parole\b/g },
@@ -121,10 +121,10 @@ function titlesIn(folded: string): TitleHit[] {
 }
 
 /** Quick test: does a sentence contain any office word at all? */
-export const HAS_TITLE_RE = ure(/\b(?:pr[eé]sidente?|ministre|chanceli|secr[eé]taire|porte-parole|chef|homologue|commandant|haute? repr)/i);
+export const HAS_TITLE_RE = ure(/\b(?:pr[eé]sidente?|ministre|chanceli|secr[eé]taire|porte-parole|chef|patron|num[eé]ro un|homologue|commandant|haute? repr)/i);
 const HAS_TITLE_LOOSE = looseOf(HAS_TITLE_RE);
 
-function tenureSet(offices: Office[], lowerOnly: boolean): DaySet {
+export function tenureSet(offices: Office[], lowerOnly: boolean): DaySet {
   const iv: [number, number][] = [];
   for (const o of offices) {
     const s = parseIso(o.start);

@@ -43,6 +43,8 @@ export function weekdayConstraints(sentences: Sentence[], window: DaySet): Const
     const lower = s.text.toLowerCase();
     let m: RegExpExecArray | null;
     const used: [number, number][] = [];
+    let future: boolean | undefined; // the sentence's tense: read once, not once per weekday it names
+    const sentenceFuture = () => (future ??= hasFutureVerb(lower));
     PUB_DAY_RE.lastIndex = 0;
     while ((m = PUB_DAY_RE.exec(lower))) {
       const word = (m[1] ?? m[4]).toLowerCase();
@@ -62,9 +64,9 @@ export function weekdayConstraints(sentences: Sentence[], window: DaySet): Const
       if (used.some(([a, b]) => m!.index >= a && m!.index < b)) continue;
       const wd = WEEKDAYS[m[1]];
       const mod = m[2];
-      const future = mod === 'prochain' || (!mod && hasFutureVerb(lower));
+      const ahead = mod === 'prochain' || (!mod && sentenceFuture());
       // Where the weekday can lie relative to publication day d.
-      const [from, to] = mod === 'dernier' ? [-7, -1] : mod === 'prochain' ? [1, 7] : future ? [0, 6] : [-6, 0];
+      const [from, to] = mod === 'dernier' ? [-7, -1] : mod === 'prochain' ? [1, 7] : ahead ? [0, 6] : [-6, 0];
       const set = filterDays(window, (d) => hasWeekdayIn(d + from, d + to, wd));
       if (set.length === window.length && intersect(set, window).every((iv, i) => iv[0] === window[i][0] && iv[1] === window[i][1])) continue; // vacuous
       out.push({
@@ -72,7 +74,7 @@ export function weekdayConstraints(sentences: Sentence[], window: DaySet): Const
         strength: STRENGTH.weekday,
         evidence: { text: s.text, offset: s.start, rule: 'relative-weekday' },
         match: { text: s.text.slice(m.index, m.index + m[0].length), offset: s.start + m.index },
-        note: `${m[0]} (${future ? 'ahead' : 'past'})`,
+        note: `${m[0]} (${ahead ? 'ahead' : 'past'})`,
       });
     }
   }
