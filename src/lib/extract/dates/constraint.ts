@@ -102,6 +102,19 @@ export function upperBound(s: DaySet): number {
   return s.length ? s[s.length - 1][1] : -Infinity;
 }
 
+/** The day of a non-empty set nearest to `day` (`day` itself when the set holds it). */
+export function nearestDay(s: DaySet, day: number): number {
+  let best = day, dist = Infinity;
+  for (const [a, b] of s) {
+    const x = Math.min(Math.max(day, a), b);
+    if (Math.abs(x - day) < dist) {
+      dist = Math.abs(x - day);
+      best = x;
+    }
+  }
+  return best;
+}
+
 /** Width in days of the hull of a set (Infinity when open). */
 export function width(s: DaySet): number {
   return s.length ? upperBound(s) - lowerBound(s) + 1 : 0;

@@ -10,7 +10,7 @@
  * archive's focus (the full-scale war) when the window reaches into it; the window says how wide it is.
  */
 import type { Sentence } from '../types.ts';
-import { intersect, lowerBound, upperBound, type Constraint, type DaySet } from './constraint.ts';
+import { intersect, lowerBound, nearestDay, upperBound, type Constraint, type DaySet } from './constraint.ts';
 import { WEEKDAYS, weekdayOf } from './calendar.ts';
 import { hasFutureVerb } from './tense.ts';
 import { ure } from './text.ts';
@@ -40,18 +40,6 @@ export function reportedWeekdays(sentences: Sentence[]): Set<number> {
     }
   }
   return out;
-}
-
-function clamp(set: DaySet, day: number): number {
-  let best = day, dist = Infinity;
-  for (const [a, b] of set) {
-    const x = Math.min(Math.max(day, a), b);
-    if (Math.abs(x - day) < dist) {
-      dist = Math.abs(x - day);
-      best = x;
-    }
-  }
-  return best;
 }
 
 export interface Estimate {
@@ -108,10 +96,10 @@ export function estimateDay(set: DaySet, kept: Constraint[], sentences: Sentence
     // the middle (of those terms when they meet the window).
     const heldPrior = held ? prior.filter((p) => intersect(held, [[p.day, p.day]]).length > 0) : [];
     const median = priorMedian(heldPrior, from, hi) ?? priorMedian(prior, from, hi) ?? priorMedian(prior, lo, hi);
-    if (median !== null) return { day: clamp(set, median), from: null };
+    if (median !== null) return { day: nearestDay(set, median), from: null };
     const heldPart = held ? intersect(intersect(set, held), [[from, hi]]) : [];
     const [a, b] = heldPart.length ? [lowerBound(heldPart), upperBound(heldPart)] : [from, hi];
-    return { day: clamp(set, Math.floor((a + b) / 2)), from: null };
+    return { day: nearestDay(set, Math.floor((a + b) / 2)), from: null };
   }
   const fact = Math.min(Math.max(pick.day, lo - FACT_REACH_DAYS), hi);
   const span = pick.c.clue!.span;
@@ -123,5 +111,5 @@ export function estimateDay(set: DaySet, kept: Constraint[], sentences: Sentence
     for (let k = 0; k <= span + 6; k++) if (weekdays.has(weekdayOf(fact + k))) found = k <= span ? Math.max(found, k) : found < 0 ? k : found;
     if (found >= 0) day = fact + found;
   } else if (span > 0) day = fact + span;
-  return { day: clamp(set, day), from: pick.c };
+  return { day: nearestDay(set, day), from: pick.c };
 }

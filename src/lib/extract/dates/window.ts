@@ -11,7 +11,7 @@
  *   'unknown' when nothing bounds the date.
  */
 import type { DatePrecision, DateWindow, Evidence } from '../types.ts';
-import { EVERYTHING, intersect, lowerBound, upperBound, type Constraint, type DaySet } from './constraint.ts';
+import { EVERYTHING, intersect, lowerBound, nearestDay, upperBound, type Constraint, type DaySet } from './constraint.ts';
 import { iso, ymdOf } from './calendar.ts';
 
 export interface Solved {
@@ -76,15 +76,7 @@ export function valueOf(set: DaySet): number | null {
   // Only a lower bound (a past fact the article reports): news follows its facts closely, so the
   // best single guess is a short lag after it (precision stays 'range': only an estimate).
   const mid = Number.isFinite(hi) ? Math.floor((lo + hi) / 2) : lo + OPEN_LAG_DAYS;
-  let best = lo, dist = Infinity;
-  for (const [a, b] of set) {
-    const x = Math.min(Math.max(mid, a), b);
-    if (Math.abs(x - mid) < dist) {
-      dist = Math.abs(x - mid);
-      best = x;
-    }
-  }
-  return best;
+  return nearestDay(set, mid);
 }
 
 function evidenceOf(c: Constraint): Evidence {
