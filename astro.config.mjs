@@ -17,10 +17,7 @@ import { articleRedirects } from './src/lib/site/redirects.ts';
  * @param {import('rolldown').LogOrStringHandler} handler
  */
 function onLog(level, log, handler) {
-  const mdxDirective =
-    log.code === 'MODULE_LEVEL_DIRECTIVE' &&
-    /\.mdx(?:\?|$)/.test(log.id ?? '') &&
-    (log.message ?? '').includes('use astro:head-inject');
+  const mdxDirective = log.code === 'MODULE_LEVEL_DIRECTIVE' && /\.mdx(?:\?|$)/.test(log.id ?? '') && (log.message ?? '').includes('use astro:head-inject');
   if (!mdxDirective) handler(level, log);
 }
 

@@ -121,7 +121,10 @@ function options() {
     },
   });
   return {
-    sizes: values.articles.split(',').map((n) => Number(n.trim())).filter((n) => n > 0),
+    sizes: values.articles
+      .split(',')
+      .map((n) => Number(n.trim()))
+      .filter((n) => n > 0),
     runs: Math.max(1, Number(values.runs)),
     seed: Number(values.seed),
     json: values.json ? resolve(values.json) : null,
@@ -147,7 +150,12 @@ function ingestCacheDir(outDir: string): string {
   return join(PROJECT, '.cache/ingest', createHash('sha256').update(outDir).digest('hex').slice(0, 16));
 }
 
-async function runOnce(dirs: { seeds: string; content: string; dist: string; astroCache: string }, runIndex: number, warmBuild: boolean, peer: boolean): Promise<RunResult> {
+async function runOnce(
+  dirs: { seeds: string; content: string; dist: string; astroCache: string },
+  runIndex: number,
+  warmBuild: boolean,
+  peer: boolean,
+): Promise<RunResult> {
   const ingestArgs = ['--seeds', dirs.seeds, '--out', dirs.content, '--report', join(dirs.content, '..', 'report.json')];
   rmSync(dirs.content, { recursive: true, force: true });
   rmSync(ingestCacheDir(dirs.content), { recursive: true, force: true });
@@ -157,7 +165,10 @@ async function runOnce(dirs: { seeds: string; content: string; dist: string; ast
   const unchanged = await node('scripts/ingest.ts', ingestArgs);
   // One seed changes: a sentence is appended (different on every run, so it is always a change).
   const seedFiles = readdirSync(dirs.seeds).sort();
-  appendFileSync(join(dirs.seeds, seedFiles[Math.floor(seedFiles.length / 2)]), `\nLe ministère a précisé ce point lors de la mise à jour n° ${runIndex + 1}.\n`);
+  appendFileSync(
+    join(dirs.seeds, seedFiles[Math.floor(seedFiles.length / 2)]),
+    `\nLe ministère a précisé ce point lors de la mise à jour n° ${runIndex + 1}.\n`,
+  );
   log('ingest (one seed changed)');
   const changed = await node('scripts/ingest.ts', ingestArgs);
   const reExtracted = Number(/(\d+) extracted/.exec(changed.stdout)?.[1] ?? NaN);
@@ -249,9 +260,9 @@ async function benchSize(n: number, opts: ReturnType<typeof options>): Promise<S
   const corpusBytes = writeCorpus(dirs.seeds, generateCorpus({ count: n, seed: opts.seed }));
 
   log(`extraction on one core (${Math.min(n, opts.extractLimit)} articles, median of 5)`);
-  const ex = await run('taskset', ['-c', '0', NODE, 'scripts/bench/extract-worker.ts', dirs.seeds, '--runs', '5', '--limit', String(opts.extractLimit)], { cwd: PROJECT }).catch(() =>
-    node('scripts/bench/extract-worker.ts', [dirs.seeds, '--runs', '5', '--limit', String(opts.extractLimit)]),
-  );
+  const ex = await run('taskset', ['-c', '0', NODE, 'scripts/bench/extract-worker.ts', dirs.seeds, '--runs', '5', '--limit', String(opts.extractLimit)], {
+    cwd: PROJECT,
+  }).catch(() => node('scripts/bench/extract-worker.ts', [dirs.seeds, '--runs', '5', '--limit', String(opts.extractLimit)]));
   const extraction = JSON.parse(ex.stdout.trim().split('\n').at(-1) ?? '{}');
 
   const all: RunResult[] = [];
@@ -295,9 +306,15 @@ const kb = (b: number | null) => (b === null ? '–' : `${(b / 1024).toFixed(1)}
 
 const sum = (...xs: Array<number | null>) => (xs.every((x) => typeof x === 'number') ? (xs as number[]).reduce((a, b) => a + b, 0) : null);
 /** Our full build: cold ingest, astro, pagefind (wall and CPU). */
-const ours = (r: SizeResult) => ({ ms: sum(r.median.ingestColdMs, r.median.astroMs, r.median.pagefindMs), cpuMs: sum(r.median.ingestColdCpuMs, r.median.astroCpuMs, r.median.pagefindCpuMs) });
+const ours = (r: SizeResult) => ({
+  ms: sum(r.median.ingestColdMs, r.median.astroMs, r.median.pagefindMs),
+  cpuMs: sum(r.median.ingestColdCpuMs, r.median.astroCpuMs, r.median.pagefindCpuMs),
+});
 /** The peer's full build, when it ran. */
-const theirs = (r: SizeResult) => (r.median.peerGenerateMs === null ? null : { ms: sum(r.median.peerGenerateMs, r.median.peerPagefindMs), cpuMs: sum(r.median.peerGenerateCpuMs, r.median.peerPagefindCpuMs) });
+const theirs = (r: SizeResult) =>
+  r.median.peerGenerateMs === null
+    ? null
+    : { ms: sum(r.median.peerGenerateMs, r.median.peerPagefindMs), cpuMs: sum(r.median.peerGenerateCpuMs, r.median.peerPagefindCpuMs) };
 /** Median over the paired runs of ours/peer (wall, and CPU). */
 function ratio(r: SizeResult): string {
   const pairs = r.all.filter((run) => run.peerGenerateMs !== null);
@@ -316,7 +333,10 @@ function ratio(r: SizeResult): string {
 export function formatTable(results: SizeResult[]): string {
   const rows: Array<[string, (r: SizeResult) => string]> = [
     ['corpus (seeds)', (r) => mb(r.corpusBytes)],
-    ['extraction, 1 core: articles/s (per CPU-second)', (r) => `${Math.round(r.extraction.articlesPerSecond)} (${Math.round(r.extraction.articlesPerCpuSecond ?? NaN)})`],
+    [
+      'extraction, 1 core: articles/s (per CPU-second)',
+      (r) => `${Math.round(r.extraction.articlesPerSecond)} (${Math.round(r.extraction.articlesPerCpuSecond ?? NaN)})`,
+    ],
     ['ingest, cold', (r) => sc(r.median.ingestColdMs, r.median.ingestColdCpuMs)],
     ['ingest, peak RSS', (r) => mb(r.median.ingestColdRss)],
     ['ingest, nothing changed', (r) => s(r.median.ingestUnchangedMs)],
@@ -338,17 +358,34 @@ export function formatTable(results: SizeResult[]): string {
     ['article page HTML+CSS gzip (median / max)', (r) => `${kb(r.articlePage.medianBytes)} / ${kb(r.articlePage.maxBytes)}`],
   ];
   for (const [i, q] of QUERIES.entries()) {
-    rows.push([`search "${q}": index data gzip, load + query (query only; all Pagefind files)`, (r) => (r.search ? `${kb(r.search[i].indexBytes)} (${kb(r.search[i].queryIndexBytes)}; ${kb(r.search[i].pagefindBytes)})` : '–')]);
-    rows.push([`search "${q}": last keystroke → results (incl. the page's 60 ms typing pause)`, (r) => (r.search ? `${Math.round(r.search[i].msToResults)} ms` : '–')]);
+    rows.push([
+      `search "${q}": index data gzip, load + query (query only; all Pagefind files)`,
+      (r) => (r.search ? `${kb(r.search[i].indexBytes)} (${kb(r.search[i].queryIndexBytes)}; ${kb(r.search[i].pagefindBytes)})` : '–'),
+    ]);
+    rows.push([
+      `search "${q}": last keystroke → results (incl. the page's 60 ms typing pause)`,
+      (r) => (r.search ? `${Math.round(r.search[i].msToResults)} ms` : '–'),
+    ]);
   }
-  rows.push(['explorer /livraisons/ first view, gzip on the wire (HTML + CSS + JS)', (r) => (r.explorer ? `${kb(r.explorer.firstViewBytes)} (${r.explorer.rows} of ${r.explorer.events} events)` : '–')]);
-  rows.push(['explorer first filter: events data fetched, gzip / choice → filtered rows', (r) => (r.explorer ? `${kb(r.explorer.filterBytes)} / ${Math.round(r.explorer.msToFiltered)} ms` : '–')]);
+  rows.push([
+    'explorer /livraisons/ first view, gzip on the wire (HTML + CSS + JS)',
+    (r) => (r.explorer ? `${kb(r.explorer.firstViewBytes)} (${r.explorer.rows} of ${r.explorer.events} events)` : '–'),
+  ]);
+  rows.push([
+    'explorer first filter: events data fetched, gzip / choice → filtered rows',
+    (r) => (r.explorer ? `${kb(r.explorer.filterBytes)} / ${Math.round(r.explorer.msToFiltered)} ms` : '–'),
+  ]);
   const rel = (r: SizeResult, k: 'default' | 'tuned') =>
-    r.relevance ? `nDCG@5 ${r.relevance[k].ndcg5.toFixed(3)}, MRR ${r.relevance[k].mrr.toFixed(2)}, P@5 ${r.relevance[k].precisionAt5.toFixed(2)}, prefix-only above whole: ${r.relevance[k].prefixAboveWhole}` : '–';
+    r.relevance
+      ? `nDCG@5 ${r.relevance[k].ndcg5.toFixed(3)}, MRR ${r.relevance[k].mrr.toFixed(2)}, P@5 ${r.relevance[k].precisionAt5.toFixed(2)}, prefix-only above whole: ${r.relevance[k].prefixAboveWhole}`
+      : '–';
   rows.push(['search relevance, Pagefind default ranking', (r) => rel(r, 'default')]);
   rows.push(['search relevance, the search page ranking', (r) => rel(r, 'tuned')]);
   for (const [i, label] of ['home', 'article', 'search', 'explorer'].entries()) {
-    rows.push([`Lighthouse ${label}: performance / accessibility`, (r) => (r.lighthouse?.[i] ? `${r.lighthouse[i].performance} / ${r.lighthouse[i].accessibility}` : '–')]);
+    rows.push([
+      `Lighthouse ${label}: performance / accessibility`,
+      (r) => (r.lighthouse?.[i] ? `${r.lighthouse[i].performance} / ${r.lighthouse[i].accessibility}` : '–'),
+    ]);
   }
   const head = `| measure | ${results.map((r) => `${r.articles} articles${r.runs > 1 ? ` (median of ${r.runs})` : ''}`).join(' | ')} |`;
   const sep = `| --- | ${results.map(() => '---').join(' | ')} |`;
@@ -357,7 +394,10 @@ export function formatTable(results: SizeResult[]): string {
     const first = results[0];
     const growth = results
       .slice(1)
-      .map((r) => `${r.articles}/${first.articles}: astro ×${(r.median.astroMs / first.median.astroMs).toFixed(1)}, pagefind ×${(r.median.pagefindMs / first.median.pagefindMs).toFixed(1)}, full build ×${((r.median.astroMs + r.median.pagefindMs) / (first.median.astroMs + first.median.pagefindMs)).toFixed(1)}`)
+      .map(
+        (r) =>
+          `${r.articles}/${first.articles}: astro ×${(r.median.astroMs / first.median.astroMs).toFixed(1)}, pagefind ×${(r.median.pagefindMs / first.median.pagefindMs).toFixed(1)}, full build ×${((r.median.astroMs + r.median.pagefindMs) / (first.median.astroMs + first.median.pagefindMs)).toFixed(1)}`,
+      )
       .join('; ');
     lines.push('', `Growth: ${growth}.`);
   }
@@ -368,7 +408,9 @@ export function formatTable(results: SizeResult[]): string {
 async function extractOnly(opts: ReturnType<typeof options>): Promise<void> {
   const args = ['--generate', String(opts.extractLimit), '--seed', String(opts.seed), '--runs', '5'];
   log(`extraction on one core (${opts.extractLimit} generated ~3 KB articles, median of 5)`);
-  const ex = await run('taskset', ['-c', '0', NODE, 'scripts/bench/extract-worker.ts', ...args], { cwd: PROJECT }).catch(() => node('scripts/bench/extract-worker.ts', args));
+  const ex = await run('taskset', ['-c', '0', NODE, 'scripts/bench/extract-worker.ts', ...args], { cwd: PROJECT }).catch(() =>
+    node('scripts/bench/extract-worker.ts', args),
+  );
   const r = JSON.parse(ex.stdout.trim().split('\n').at(-1) ?? '{}');
   console.log(
     `extraction, 1 core, ${r.articles} articles of ${(r.bytes / r.articles / 1024).toFixed(1)} KB on average: ` +

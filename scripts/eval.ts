@@ -292,7 +292,9 @@ function matchDeliveries(gold: GoldDelivery[], result: ExtractionResult): { tp: 
   const goldUnique = new Map<string, GoldDelivery>();
   for (const g of gold) goldUnique.set(deliveryLabel(g), g);
   // Exact gold first so that a wildcard gold does not steal the prediction an exact one needs.
-  const ordered = [...goldUnique.values()].sort((a, b) => Number(a.supplier === null || a.recipient === null) - Number(b.supplier === null || b.recipient === null));
+  const ordered = [...goldUnique.values()].sort(
+    (a, b) => Number(a.supplier === null || a.recipient === null) - Number(b.supplier === null || b.recipient === null),
+  );
   const used = new Set<number>();
   const tp: string[] = [];
   const fn: string[] = [];
@@ -326,7 +328,11 @@ function sourceId(result: ExtractionResult, cg: CompiledGazetteer): string | nul
   }
   const url = src.url ?? result.url;
   if (url) {
-    const host = url.replace(/^[a-z]+:\/\//i, '').replace(/^www\./i, '').split(/[/?#]/)[0].toLowerCase();
+    const host = url
+      .replace(/^[a-z]+:\/\//i, '')
+      .replace(/^www\./i, '')
+      .split(/[/?#]/)[0]
+      .toLowerCase();
     for (const o of outlets) {
       if ((o.domains ?? []).some((d) => host === d || host.endsWith(`.${d}`))) return o.id;
     }
@@ -479,8 +485,14 @@ export function runEval(options: EvalOptions = {}): EvalMetrics {
   const extract = options.extract ?? defaultExtract();
   const files = gold.map((g) => evaluateEntry(g, root, cg, extract));
   const splits = {
-    seed: aggregate(files.filter((r) => r.split === 'seed'), gold),
-    unseen: aggregate(files.filter((r) => r.split === 'unseen'), gold),
+    seed: aggregate(
+      files.filter((r) => r.split === 'seed'),
+      gold,
+    ),
+    unseen: aggregate(
+      files.filter((r) => r.split === 'unseen'),
+      gold,
+    ),
     all: aggregate(files, gold),
   };
   const targets = checkTargets(splits);
@@ -520,7 +532,9 @@ export function formatReport(m: EvalMetrics, verbose = false): string {
   lines.push(`  => ${m.pass ? 'all targets met' : 'targets missed'}`);
   if (m.unknownGoldIds.length) {
     lines.push('');
-    lines.push(`Gold ids unknown to the gazetteer (${m.unknownGoldIds.length}): ${m.unknownGoldIds.map((u) => `${u.id} [${u.field}, ${path.basename(u.file)}]`).join(', ')}`);
+    lines.push(
+      `Gold ids unknown to the gazetteer (${m.unknownGoldIds.length}): ${m.unknownGoldIds.map((u) => `${u.id} [${u.field}, ${path.basename(u.file)}]`).join(', ')}`,
+    );
   }
   if (verbose) {
     lines.push('');
@@ -531,7 +545,8 @@ export function formatReport(m: EvalMetrics, verbose = false): string {
         const { fp, fn } = r.fields[f];
         if (fp.length || fn.length) lines.push(`    ${f.padEnd(14)} FP: ${fp.join(', ') || '—'}   FN: ${fn.join(', ') || '—'}`);
       }
-      if (r.title && !r.title.normalised) lines.push(`    title          gold: ${JSON.stringify(r.title.gold)}\n                   got:  ${JSON.stringify(r.title.got)}`);
+      if (r.title && !r.title.normalised)
+        lines.push(`    title          gold: ${JSON.stringify(r.title.gold)}\n                   got:  ${JSON.stringify(r.title.got)}`);
       if (r.titleGenerated === false) lines.push('    title          no headline in gold, but titleGenerated=false');
       if (!r.source.correct) lines.push(`    source         gold: ${r.source.gold ?? 'null'}  got: ${r.source.got ?? 'null'}`);
       const d = r.date;
@@ -582,7 +597,19 @@ const upperMedian = (a: number[]) => (a.length ? [...a].sort((x, y) => x - y)[Ma
 const quantile = (a: number[], q: number) => (a.length ? [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor(a.length * q))] : null);
 
 export function dateFigures(rows: DateRow[], buildDay: string): DateFigures {
-  const f: DateFigures = { total: rows.length, contained: 0, bounded: 0, medianWidthDays: null, unknown: 0, medianErrorDays: null, p80ErrorDays: null, yearRight: 0, within7Days: 0, absurd: 0, wrong: [] };
+  const f: DateFigures = {
+    total: rows.length,
+    contained: 0,
+    bounded: 0,
+    medianWidthDays: null,
+    unknown: 0,
+    medianErrorDays: null,
+    p80ErrorDays: null,
+    yearRight: 0,
+    within7Days: 0,
+    absurd: 0,
+    wrong: [],
+  };
   const widths: number[] = [];
   const errors: number[] = [];
   for (const r of rows) {
@@ -631,7 +658,9 @@ export function goldDateRows(m: EvalMetrics, split: Split): DateRow[] {
  * true_window } } }) beside `articles/FILE`. Extracted in process, as `npm run extract` does.
  */
 export function realDateRows(dir: string, cg: CompiledGazetteer = getDefaultCompiledGazetteer(), extract = defaultExtract()): DateRow[] {
-  const gold = JSON.parse(fs.readFileSync(path.join(dir, 'gold.json'), 'utf8')) as { articles: Record<string, { true_date?: string; true_window?: [string, string] }> };
+  const gold = JSON.parse(fs.readFileSync(path.join(dir, 'gold.json'), 'utf8')) as {
+    articles: Record<string, { true_date?: string; true_window?: [string, string] }>;
+  };
   const rows: DateRow[] = [];
   for (const [file, g] of Object.entries(gold.articles)) {
     const truth: [string, string] | null = g.true_date ? [g.true_date, g.true_date] : (g.true_window ?? null);
@@ -701,6 +730,5 @@ export function main(argv: string[] = process.argv.slice(2)): number {
 }
 
 const isMain =
-  (import.meta as { main?: boolean }).main === true ||
-  (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url));
+  (import.meta as { main?: boolean }).main === true || (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url));
 if (isMain) process.exitCode = main();

@@ -289,7 +289,11 @@ function writtenByIngest(path: string): boolean {
 
 /** Pages ingest wrote in --out before this run: the live slugs of the map, plus unmapped ingest MDX. */
 function previousPages(outDir: string, map: SlugMap): Set<string> {
-  const pages = new Set(Object.entries(map.articles).filter(([, e]) => e.live).map(([slug]) => `${slug}.mdx`));
+  const pages = new Set(
+    Object.entries(map.articles)
+      .filter(([, e]) => e.live)
+      .map(([slug]) => `${slug}.mdx`),
+  );
   if (!existsSync(outDir)) return pages;
   for (const name of readdirSync(outDir)) {
     if (name.endsWith('.mdx') && !pages.has(name) && writtenByIngest(join(outDir, name))) pages.add(name);
@@ -323,7 +327,8 @@ async function writePages(options: Options, extracted: Extracted[], outcomes: Fi
     const target = join(options.outDir, `${slug}.mdx`);
     // An unchanged seed under an unchanged slug whose MDX is intact (same hash) is left as it is;
     // a damaged, truncated or hand-edited MDX is written again.
-    const intact = !item.result && item.cachedSlug === slug && item.cachedMdx !== undefined && existsSync(target) && sha256(readFileSync(target)) === item.cachedMdx;
+    const intact =
+      !item.result && item.cachedSlug === slug && item.cachedMdx !== undefined && existsSync(target) && sha256(readFileSync(target)) === item.cachedMdx;
     let mdxHash = item.cachedMdx;
     if (!intact) {
       try {

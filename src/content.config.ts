@@ -65,66 +65,68 @@ const delivery = z.object({
   evidence,
 });
 
-export const articleSchema = z.object({
-  /** Headline (from the seed, or generated: see titleGenerated). */
-  title: z.string().min(1),
-  /** True when built from the lead sentence (the seed had no headline). */
-  titleGenerated: z.boolean(),
-  /** URL slug: stable, unique. */
-  slug: z.string().regex(/^[a-z0-9-]+$/),
-  /** Seed file the article came from, relative to seeds/. */
-  seed: z.string(),
-  /** sha256 of the seed bytes. */
-  hash: z.string(),
-  /** Language of the text (ISO 639-1). */
-  language: z.string().default('fr'),
-  /** First sentences, for listings. */
-  lead: z.string(),
-  /** Outlet that published the article, when known. */
-  source: z.object({ name: z.string(), url: z.string().nullable() }).nullable(),
-  /** URL of the original article, when known. */
-  url: z.string().nullable(),
-  /** Publication date window, with evidence. */
-  date: dateWindow,
-  /** Countries named (first mention first). */
-  countries: z.array(entityRef),
-  /** People named. */
-  people: z.array(entityRef),
-  /** Organisations named. */
-  organizations: z.array(entityRef),
-  /** Weapon systems named, with their gazetteer category. */
-  weapons: z.array(entityRef.extend({ category: z.string() })),
-  /** Who delivers what to whom, one row per fact. */
-  deliveries: z.array(delivery),
-  /** Every sentence cited by `date.evidence`, `deliveries[].evidence` and `contexts`, once each. */
-  sentences: z.array(sentence),
-  /** Sentences naming each entity (key word in context): entity id and index into `sentences`. */
-  contexts: z.array(
-    z.strictObject({
-      id: z.string(),
-      s: z.number().int().nonnegative(),
-      /** Where the entity is named in that sentence: start and end (UTF-16 units). */
-      at: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]).optional(),
-    }),
-  ),
-  /** Names found by patterns but absent from the gazetteer. */
-  newNames: z.array(z.object({ name: z.string(), type: z.string() })),
-  /** Editorial notes kept apart from the text. */
-  footnotes: z.array(z.string()),
-  /** Every gazetteer name of the entities named (for search by alias). */
-  searchAliases: z.array(z.string()),
-  /** Extraction warnings (why a fact may be unreliable). */
-  warnings: z.array(z.string()),
-}).superRefine((data, ctx) => {
-  // Every evidence/context reference must point at a stored sentence.
-  const n = data.sentences.length;
-  const check = (s: number, path: Array<string | number>) => {
-    if (s >= n) ctx.addIssue({ code: 'custom', path, message: `sentence index ${s} out of range (${n} sentences)` });
-  };
-  data.date.evidence.forEach((e, i) => check(e.s, ['date', 'evidence', i, 's']));
-  data.deliveries.forEach((d, i) => check(d.evidence.s, ['deliveries', i, 'evidence', 's']));
-  data.contexts.forEach((c, i) => check(c.s, ['contexts', i, 's']));
-});
+export const articleSchema = z
+  .object({
+    /** Headline (from the seed, or generated: see titleGenerated). */
+    title: z.string().min(1),
+    /** True when built from the lead sentence (the seed had no headline). */
+    titleGenerated: z.boolean(),
+    /** URL slug: stable, unique. */
+    slug: z.string().regex(/^[a-z0-9-]+$/),
+    /** Seed file the article came from, relative to seeds/. */
+    seed: z.string(),
+    /** sha256 of the seed bytes. */
+    hash: z.string(),
+    /** Language of the text (ISO 639-1). */
+    language: z.string().default('fr'),
+    /** First sentences, for listings. */
+    lead: z.string(),
+    /** Outlet that published the article, when known. */
+    source: z.object({ name: z.string(), url: z.string().nullable() }).nullable(),
+    /** URL of the original article, when known. */
+    url: z.string().nullable(),
+    /** Publication date window, with evidence. */
+    date: dateWindow,
+    /** Countries named (first mention first). */
+    countries: z.array(entityRef),
+    /** People named. */
+    people: z.array(entityRef),
+    /** Organisations named. */
+    organizations: z.array(entityRef),
+    /** Weapon systems named, with their gazetteer category. */
+    weapons: z.array(entityRef.extend({ category: z.string() })),
+    /** Who delivers what to whom, one row per fact. */
+    deliveries: z.array(delivery),
+    /** Every sentence cited by `date.evidence`, `deliveries[].evidence` and `contexts`, once each. */
+    sentences: z.array(sentence),
+    /** Sentences naming each entity (key word in context): entity id and index into `sentences`. */
+    contexts: z.array(
+      z.strictObject({
+        id: z.string(),
+        s: z.number().int().nonnegative(),
+        /** Where the entity is named in that sentence: start and end (UTF-16 units). */
+        at: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]).optional(),
+      }),
+    ),
+    /** Names found by patterns but absent from the gazetteer. */
+    newNames: z.array(z.object({ name: z.string(), type: z.string() })),
+    /** Editorial notes kept apart from the text. */
+    footnotes: z.array(z.string()),
+    /** Every gazetteer name of the entities named (for search by alias). */
+    searchAliases: z.array(z.string()),
+    /** Extraction warnings (why a fact may be unreliable). */
+    warnings: z.array(z.string()),
+  })
+  .superRefine((data, ctx) => {
+    // Every evidence/context reference must point at a stored sentence.
+    const n = data.sentences.length;
+    const check = (s: number, path: Array<string | number>) => {
+      if (s >= n) ctx.addIssue({ code: 'custom', path, message: `sentence index ${s} out of range (${n} sentences)` });
+    };
+    data.date.evidence.forEach((e, i) => check(e.s, ['date', 'evidence', i, 's']));
+    data.deliveries.forEach((d, i) => check(d.evidence.s, ['deliveries', i, 'evidence', 's']));
+    data.contexts.forEach((c, i) => check(c.s, ['contexts', i, 's']));
+  });
 
 export type Article = z.infer<typeof articleSchema>;
 

@@ -29,7 +29,7 @@ describe('renderArticleBody', () => {
   it('renders hostile author text literally: no tag, handler, expression or Markdown survives', () => {
     const body = [
       '<script>alert(1)</script> <img src=x onerror="alert(2)"> {process.exit(1)}',
-      "# Titre *gras* _italique_ [lien](javascript:alert(1)) `code` ~~barré~~ a & b | c",
+      '# Titre *gras* _italique_ [lien](javascript:alert(1)) `code` ~~barré~~ a & b | c',
       "import fs from 'node:fs'",
       '---',
       '1. liste 2) suite + plus - moins > citation <!-- commentaire -->',
@@ -48,8 +48,7 @@ describe('renderArticleBody', () => {
     ];
     const html = renderArticleBody(bodyToMdx(body, mentions), link)!;
     expect(html).toBe(
-      '<p>La <a class="mention" href="/country/france/">France</a> livre des ' +
-        '<a class="mention" href="/weapon/caesar/">Caesar</a> à Kiev.</p>',
+      '<p>La <a class="mention" href="/country/france/">France</a> livre des ' + '<a class="mention" href="/weapon/caesar/">Caesar</a> à Kiev.</p>',
     );
   });
 
@@ -66,7 +65,7 @@ describe('renderArticleBody', () => {
       'Une expression {1 + 1}.',
       '    du code indenté',
       'Une ligne\ncoupée en deux.',
-      "export const x = 1",
+      'export const x = 1',
       'Un <Mention type="arme" id="x">type inconnu</Mention>.',
       'Une référence &copy; nommée.',
     ]) {

@@ -25,7 +25,9 @@ describe('parseFrontmatter', () => {
 
   it('refuses JavaScript frontmatter instead of running it', () => {
     (globalThis as { pwned?: boolean }).pwned = false;
-    expect(() => parseFrontmatter('---js\n{ title: (globalThis.pwned = true) }\n---\nTexte.', 'd.mdx')).toThrow(/d\.mdx: invalid frontmatter: JavaScript frontmatter is not allowed/);
+    expect(() => parseFrontmatter('---js\n{ title: (globalThis.pwned = true) }\n---\nTexte.', 'd.mdx')).toThrow(
+      /d\.mdx: invalid frontmatter: JavaScript frontmatter is not allowed/,
+    );
     expect((globalThis as { pwned?: boolean }).pwned).toBe(false);
   });
 

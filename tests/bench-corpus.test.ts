@@ -43,7 +43,9 @@ describe('benchmark corpus generator', () => {
   it('mixes in seed frontmatter and boilerplate lines', () => {
     const corpus = generateCorpus({ count: 100, seed: 4 }, gz);
     expect(corpus.some((f) => f.text.startsWith('---\ntitle: '))).toBe(true);
-    expect(corpus.some((f) => /Partager|Abonnez-vous|Lire aussi|Suivez en direct|Publié le|cookies|Accueil >|Temps de lecture|droits réservés/.test(f.text))).toBe(true);
+    expect(
+      corpus.some((f) => /Partager|Abonnez-vous|Lire aussi|Suivez en direct|Publié le|cookies|Accueil >|Temps de lecture|droits réservés/.test(f.text)),
+    ).toBe(true);
   });
 
   it('generates seeds that extraction accepts, each naming a weapon of the gazetteer', () => {

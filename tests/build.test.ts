@@ -57,7 +57,7 @@ describe('adding a seed', () => {
     cpSync(join(ROOT, 'seeds'), seeds, { recursive: true });
     writeFileSync(
       join(seeds, 'sixth.txt'),
-      'La Norvège livre des systèmes NASAMS à l\'Ukraine\n\nOslo a annoncé mardi la livraison de deux systèmes de défense aérienne NASAMS supplémentaires à Kiev, a indiqué le ministère norvégien de la Défense.\n',
+      "La Norvège livre des systèmes NASAMS à l'Ukraine\n\nOslo a annoncé mardi la livraison de deux systèmes de défense aérienne NASAMS supplémentaires à Kiev, a indiqué le ministère norvégien de la Défense.\n",
     );
     const site = await getSite({ seeds, name: 'six' });
     expect(site.report.counts.pages).toBe(SEEDS.length + 1);

@@ -49,7 +49,12 @@ describe('planChart', () => {
   });
 
   it('keeps the partly covered first and last months of a busy run', () => {
-    const ms = [{ month: '1994-08', count: 1, estimated: 0 }, { month: '2022-02', count: 5, estimated: 0 }, ...months('2022-03', '2022-05', () => 30), { month: '2022-06', count: 8, estimated: 0 }];
+    const ms = [
+      { month: '1994-08', count: 1, estimated: 0 },
+      { month: '2022-02', count: 5, estimated: 0 },
+      ...months('2022-03', '2022-05', () => 30),
+      { month: '2022-06', count: 8, estimated: 0 },
+    ];
     const plan = planChart(ms)!;
     expect(plan.bars.map((b) => b.first)).toEqual(['2022-02', '2022-03', '2022-04', '2022-05', '2022-06']);
     expect(plan.before).toBe(1);

@@ -18,10 +18,10 @@ function verdict(id: string, line: string, opts: Partial<RuleContext> = {}): Rul
 
 const PROSE = [
   "Le ministre a annoncé sur Facebook que la France livrerait 40 missiles Scalp à l'Ukraine d'ici la fin du mois.",
-  'Selon une source proche du dossier, les obusiers Caesar seront livrés avant l\'été, a indiqué le ministère.',
+  "Selon une source proche du dossier, les obusiers Caesar seront livrés avant l'été, a indiqué le ministère.",
   "Partager le fardeau de l'aide militaire entre alliés reste la priorité de Paris, a-t-il dit.",
   'Les sources diplomatiques ont indiqué que Washington suivra les derniers développements dans ce dossier.',
-  "Avec 40 missiles Scalp, la France rejoint le Royaume-Uni parmi les fournisseurs de missiles de croisière.",
+  'Avec 40 missiles Scalp, la France rejoint le Royaume-Uni parmi les fournisseurs de missiles de croisière.',
   "Par ailleurs, la France coopère avec Berlin sur la production d'obus.",
   'Note moyenne des sondages : le soutien à Kiev reste majoritaire en Europe selon plusieurs enquêtes publiées mardi.',
 ];
@@ -36,10 +36,8 @@ describe('BOILERPLATE_RULES', () => {
   it('keeps article prose that mentions Facebook or sources mid-sentence', () => {
     for (const line of PROSE) {
       for (const rule of BOILERPLATE_RULES) {
-        const lines = ['Titre', line, 'Suite de l\'article.'];
-        expect(`${rule.id}: ${rule.test(line, { lines, index: 1, position: 1, tail: false, text: lines.join('\n') })}`).toBe(
-          `${rule.id}: keep`,
-        );
+        const lines = ['Titre', line, "Suite de l'article."];
+        expect(`${rule.id}: ${rule.test(line, { lines, index: 1, position: 1, tail: false, text: lines.join('\n') })}`).toBe(`${rule.id}: keep`);
       }
     }
     const text = PROSE.join('\n\n');
@@ -71,7 +69,8 @@ describe('attribution rules', () => {
   });
 
   it('editorial-footnote: a marked note in the tail, not a bullet in the body', () => {
-    const text = 'M. Umerov a écrit sur Facebook*.\n* Les activités de Meta (réseaux sociaux Facebook et Instagram) sont interdites comme extrémistes en Russie';
+    const text =
+      'M. Umerov a écrit sur Facebook*.\n* Les activités de Meta (réseaux sociaux Facebook et Instagram) sont interdites comme extrémistes en Russie';
     const lines = text.split('\n');
     expect(verdict('editorial-footnote', lines[1], { lines, tail: true, text })).toBe('footnote');
     expect(verdict('editorial-footnote', lines[1], { lines, tail: false, text })).toBe('keep');
@@ -89,8 +88,8 @@ describe('drop rules', () => {
     expect(verdict('read-more', 'LIRE LA SUITE:')).toBe('drop-with-next');
     expect(verdict('read-more', 'Lire aussi :')).toBe('drop-with-next');
     expect(verdict('read-more', 'Read more:')).toBe('drop-with-next');
-    expect(verdict('read-more', "À lire aussi : Ukraine : la France livre des Caesar")).toBe('drop');
-    expect(verdict('read-more', "A lire aussi Les Caesar arrivent à Kiev")).toBe('drop');
+    expect(verdict('read-more', 'À lire aussi : Ukraine : la France livre des Caesar')).toBe('drop');
+    expect(verdict('read-more', 'A lire aussi Les Caesar arrivent à Kiev')).toBe('drop');
     expect(verdict('read-more', 'Voir aussi')).toBe('drop-with-next');
   });
 
@@ -137,7 +136,16 @@ describe('drop rules', () => {
   });
 
   it('share-buttons: single buttons and rows of them', () => {
-    for (const line of ['Partager', 'Partager sur Facebook', 'Tweet', 'WhatsApp', 'Imprimer', 'Facebook Twitter WhatsApp', 'Partager : Facebook | X | Telegram', 'E-mail']) {
+    for (const line of [
+      'Partager',
+      'Partager sur Facebook',
+      'Tweet',
+      'WhatsApp',
+      'Imprimer',
+      'Facebook Twitter WhatsApp',
+      'Partager : Facebook | X | Telegram',
+      'E-mail',
+    ]) {
       expect(verdict('share-buttons', line)).toBe('drop');
     }
     expect(verdict('share-buttons', 'Facebook a supprimé le compte.')).toBe('keep');
@@ -163,7 +171,14 @@ describe('drop rules', () => {
   });
 
   it('photo-credit: credits, copyright lines and captions ending with a credit', () => {
-    for (const line of ['Photo : AFP', '© AFP', 'Crédit photo : Ministère des Armées', "Photo d'illustration", '(Photo : Reuters)', 'Un canon Caesar à Bakhmout. © AFP']) {
+    for (const line of [
+      'Photo : AFP',
+      '© AFP',
+      'Crédit photo : Ministère des Armées',
+      "Photo d'illustration",
+      '(Photo : Reuters)',
+      'Un canon Caesar à Bakhmout. © AFP',
+    ]) {
       expect(verdict('photo-credit', line)).toBe('drop');
     }
     expect(verdict('photo-credit', 'La photo a été publiée par le ministère.')).toBe('keep');
@@ -252,7 +267,7 @@ describe('cleanText', () => {
 
   it('joins hard-wrapped lines inside paragraphs separated by blank lines', () => {
     const r = cleanText(
-      'La France a annoncé jeudi la livraison de\n40 missiles de croisière Scalp à\nl\'Ukraine, a indiqué le ministre.\n\nKiev a salué cette\ndécision du gouvernement\nfrançais.',
+      "La France a annoncé jeudi la livraison de\n40 missiles de croisière Scalp à\nl'Ukraine, a indiqué le ministre.\n\nKiev a salué cette\ndécision du gouvernement\nfrançais.",
     );
     expect(r.text).toBe(
       "La France a annoncé jeudi la livraison de 40 missiles de croisière Scalp à l'Ukraine, a indiqué le ministre.\n\nKiev a salué cette décision du gouvernement français.",
@@ -266,7 +281,7 @@ describe('cleanText', () => {
 
   it('keeps long lines of a block as separate paragraphs', () => {
     const a = 'A'.repeat(20) + ' a annoncé la livraison de canons Caesar supplémentaires à Kiev dans les prochaines semaines, selon le ministère.';
-    const b = 'Le ministre ukrainien a remercié la France pour son soutien constant depuis le début de l\'invasion russe en 2022.';
+    const b = "Le ministre ukrainien a remercié la France pour son soutien constant depuis le début de l'invasion russe en 2022.";
     const r = cleanText(`La France livre des Caesar\n\n${a}\n${b}`);
     expect(r.text).toBe(`La France livre des Caesar\n\n${a}\n\n${b}`);
   });
@@ -347,7 +362,12 @@ describe('bylines and credits in more styles', () => {
   });
 
   it('publication-date: "Mis en ligne le …", RFI\'s "Publié le : 12/03/2024 - 08:15", "Publié le mardi 12 mars 2024 à 10h05"', () => {
-    for (const line of ['Mis en ligne le 12 mars 2024 à 10h05', 'Publié le : 12/03/2024 - 08:15', 'Publié le mardi 12 mars 2024 à 10h05', 'Publié le 20/08/2023 - 19:12 • Mis à jour 20/08/2023 - 22:35']) {
+    for (const line of [
+      'Mis en ligne le 12 mars 2024 à 10h05',
+      'Publié le : 12/03/2024 - 08:15',
+      'Publié le mardi 12 mars 2024 à 10h05',
+      'Publié le 20/08/2023 - 19:12 • Mis à jour 20/08/2023 - 22:35',
+    ]) {
       expect(verdict('publication-date', line)).toBe('drop');
     }
     expect(verdict('publication-date', 'Mis en ligne le projet a été critiqué.')).toBe('keep');

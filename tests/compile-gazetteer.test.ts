@@ -11,15 +11,39 @@ function base(): Gazetteer {
   return {
     weapons: [
       { id: 'caesar', name: 'Caesar', nameEn: 'CAESAR', aliases: ['César'], category: 'artillery', origin: ['france'] },
-      { id: 'storm-shadow', name: 'Storm Shadow', nameEn: 'Storm Shadow', aliases: ['missile', 'Scalp-EG'], category: 'cruise-missile', origin: ['united-kingdom'] },
+      {
+        id: 'storm-shadow',
+        name: 'Storm Shadow',
+        nameEn: 'Storm Shadow',
+        aliases: ['missile', 'Scalp-EG'],
+        category: 'cruise-missile',
+        origin: ['united-kingdom'],
+      },
     ],
     countries: [
-      { id: 'france', name: 'France', nameEn: 'France', aliases: [], iso2: 'FR', adjectives: ['français', 'française'], compoundPrefixes: ['franco'], capital: 'Paris', metonyms: ["l'Élysée"] },
-      { id: 'united-states', name: 'États-Unis', nameEn: 'United States', aliases: ['USA'], iso2: 'US', adjectives: ['américain'], capital: 'Washington', metonyms: ['la Maison-Blanche'] },
+      {
+        id: 'france',
+        name: 'France',
+        nameEn: 'France',
+        aliases: [],
+        iso2: 'FR',
+        adjectives: ['français', 'française'],
+        compoundPrefixes: ['franco'],
+        capital: 'Paris',
+        metonyms: ["l'Élysée"],
+      },
+      {
+        id: 'united-states',
+        name: 'États-Unis',
+        nameEn: 'United States',
+        aliases: ['USA'],
+        iso2: 'US',
+        adjectives: ['américain'],
+        capital: 'Washington',
+        metonyms: ['la Maison-Blanche'],
+      },
     ],
-    people: [
-      { id: 'emmanuel-macron', name: 'Emmanuel Macron', nameEn: 'Emmanuel Macron', aliases: [], surnames: ['Macron'], country: 'france', offices: [] },
-    ],
+    people: [{ id: 'emmanuel-macron', name: 'Emmanuel Macron', nameEn: 'Emmanuel Macron', aliases: [], surnames: ['Macron'], country: 'france', offices: [] }],
     organizations: [{ id: 'nato', name: 'OTAN', nameEn: 'NATO', aliases: ['Otan'], kind: 'alliance' }],
     outlets: [{ id: 'anadolu', name: 'Anadolu', aliases: ['AA'], domains: ['aa.com.tr'] }],
   };
@@ -131,7 +155,9 @@ describe('loadGazetteer', () => {
     const [macron] = g.people;
     const office = { role: 'head-of-state', title: 'président', of: 'france', start: '2017-02-30', end: null };
     const date = JSON.stringify([{ ...macron, offices: [office] }]);
-    expect(() => loadGazetteer(writeDir({ ...valid, people: date }))).toThrow(/people\.json: entry "emmanuel-macron" field "offices\.0\.start": not a real calendar day/);
+    expect(() => loadGazetteer(writeDir({ ...valid, people: date }))).toThrow(
+      /people\.json: entry "emmanuel-macron" field "offices\.0\.start": not a real calendar day/,
+    );
   });
 
   it('validates the project gazetteer with the same schemas', () => {

@@ -12,14 +12,15 @@ function mentionsOf(body: string, word: string, id: string): Mention[] {
 }
 
 describe('collectContexts', () => {
-  const doc = segmentText(
-    'Le Caesar tire. Le Caesar et encore le Caesar. Un Scalp part. Le Caesar revient. Le Caesar encore. Le Caesar enfin.',
-  );
+  const doc = segmentText('Le Caesar tire. Le Caesar et encore le Caesar. Un Scalp part. Le Caesar revient. Le Caesar encore. Le Caesar enfin.');
   const caesar = mentionsOf(doc.body, 'Caesar', 'caesar');
   const scalp = mentionsOf(doc.body, 'Scalp', 'scalp');
 
   it('keeps one context per sentence and at most three per entity, in reading order', () => {
-    const contexts = collectContexts(doc, [...caesar, ...scalp].sort((a, b) => a.start - b.start));
+    const contexts = collectContexts(
+      doc,
+      [...caesar, ...scalp].sort((a, b) => a.start - b.start),
+    );
     expect(contexts.map((c) => [c.id, c.text])).toEqual([
       ['caesar', 'Le Caesar tire.'],
       ['caesar', 'Le Caesar et encore le Caesar.'],
@@ -30,7 +31,10 @@ describe('collectContexts', () => {
   });
 
   it('gives the same contexts when the mentions are not in reading order', () => {
-    const sorted = collectContexts(doc, [...caesar, ...scalp].sort((a, b) => a.start - b.start));
+    const sorted = collectContexts(
+      doc,
+      [...caesar, ...scalp].sort((a, b) => a.start - b.start),
+    );
     expect(collectContexts(doc, [...scalp, ...caesar.reverse()])).toEqual(sorted);
   });
 });

@@ -5,7 +5,15 @@ import { chartMonthOf, displayDate } from '../src/lib/site/dates.ts';
 type W = Parameters<typeof displayDate>[0];
 
 describe('a date that only the archive period bounds', () => {
-  const period = { value: '2024-07-14', earliest: '2014-01-01', latest: '2026-06-30', precision: 'range', basis: 'period', evidence: [], archive: { from: '2014-01-01', to: '2026-06-30' } } as W;
+  const period = {
+    value: '2024-07-14',
+    earliest: '2014-01-01',
+    latest: '2026-06-30',
+    precision: 'range',
+    basis: 'period',
+    evidence: [],
+    archive: { from: '2014-01-01', to: '2026-06-30' },
+  } as W;
 
   it('is said to be not established, with the period as its window', () => {
     const shown = displayDate(period);

@@ -21,7 +21,11 @@ describe('events named in a sentence', () => {
     // The news of the day: one of the summit's days or the week after it.
     expect([w.earliest, w.latest]).toEqual(['2023-07-11', '2023-07-19']);
     const clue = w.evidence.find((e) => e.rule === 'event-reported');
-    expect(clue?.event).toEqual({ id: 'nato-summit-vilnius-2023', title: "Sommet de l'Otan à Vilnius", url: 'https://www.nato.int/cps/en/natohq/official_texts_217320.htm' });
+    expect(clue?.event).toEqual({
+      id: 'nato-summit-vilnius-2023',
+      title: "Sommet de l'Otan à Vilnius",
+      url: 'https://www.nato.int/cps/en/natohq/official_texts_217320.htm',
+    });
   });
 
   it('a generic name ("le sommet de l\'Otan") is told apart by the article\'s other words', () => {
@@ -33,7 +37,7 @@ describe('events named in a sentence', () => {
   it('an event cited as past bounds from below, one announced as ahead bounds from above', () => {
     const past = infer('La prise de la ville a eu lieu après le sommet de Vilnius, et les combats continuent.');
     expect(past.earliest).toBe('2023-07-11');
-    const ahead = infer("Les alliés préparent le prochain sommet de Washington, où de nouvelles aides devraient être annoncées.");
+    const ahead = infer('Les alliés préparent le prochain sommet de Washington, où de nouvelles aides devraient être annoncées.');
     expect(ahead.latest).toBe('2024-07-11');
     expect(ahead.evidence.find((e) => e.rule === 'event-ahead')?.event?.id).toBe('nato-summit-washington-2024');
   });
@@ -44,7 +48,7 @@ describe('events named in a sentence', () => {
       const i = f.indexOf(foldKeep(name));
       return eventRole(f, s.toLowerCase(), i, i + name.length, false);
     };
-    expect(role("Avant le sommet de Vilnius, les alliés discutent encore.", 'sommet de Vilnius')).toBe('future');
+    expect(role('Avant le sommet de Vilnius, les alliés discutent encore.', 'sommet de Vilnius')).toBe('future');
     expect(role('Le sommet de Vilnius, prévu en juillet, sera décisif.', 'sommet de Vilnius')).toBe('future');
     expect(role('En marge du sommet de Vilnius, Kiev a obtenu des promesses.', 'sommet de Vilnius')).toBe('reporting');
     expect(role('Depuis le sommet de Vilnius, peu de choses ont changé.', 'sommet de Vilnius')).toBe('past');
@@ -60,7 +64,9 @@ describe('events named in a sentence', () => {
   });
 
   it('a name shared by several events with no telling word keeps them all (bounded by the earliest)', () => {
-    const [c] = eventConstraints(doc('Les alliés discutent. Les chars arrivent. La réunion de Ramstein a permis des annonces.').sentences, kb()).filter((x) => x.evidence.rule === 'event-past');
+    const [c] = eventConstraints(doc('Les alliés discutent. Les chars arrivent. La réunion de Ramstein a permis des annonces.').sentences, kb()).filter(
+      (x) => x.evidence.rule === 'event-past',
+    );
     expect(c.note).toBe('udcg-01-2022-04-26 | udcg-02-2022-05-23');
     expect(isoSet(c.set)).toEqual([['2022-04-26', null]]);
     expect(c.event).toBeUndefined();
@@ -82,7 +88,7 @@ describe('the estimate is the most likely day', () => {
   });
 
   it('moves to the weekday the article names after its fact', () => {
-    const w = infer("Le 14 février 2024, Berlin a annoncé un nouvel envoi, a confirmé vendredi le ministre.");
+    const w = infer('Le 14 février 2024, Berlin a annoncé un nouvel envoi, a confirmé vendredi le ministre.');
     expect(w.value).toBe('2024-02-16'); // the Friday after Wednesday 14 February
   });
 
@@ -105,7 +111,9 @@ describe('the estimate is the most likely day', () => {
   });
 
   it('reports conflicting evidence instead of averaging it', () => {
-    const w = infer("La coalition des volontaires a tenu sa réunion. Le 3 janvier 2023, des chars ont été livrés. Avant le sommet de Vilnius, rien n'est décidé.");
+    const w = infer(
+      "La coalition des volontaires a tenu sa réunion. Le 3 janvier 2023, des chars ont été livrés. Avant le sommet de Vilnius, rien n'est décidé.",
+    );
     expect(w.evidence.filter((e) => e.rule === 'conflict').length).toBeGreaterThan(0);
     expect(w.earliest).toBe('2025-03-02');
     expect(w.value! >= '2025-03-02').toBe(true);
@@ -115,10 +123,23 @@ describe('the estimate is the most likely day', () => {
 describe('the weakest clue: a recorded event on the weapons and actors the article names', () => {
   const real = getDefaultCompiledGazetteer();
   const pledge = (id: string, date: string, entities: string[]) => ({
-    id, kind: 'pledge' as const, date, title: { fr: `Annonce ${id}`, en: `Pledge ${id}` }, phrases: { fr: [`annonce ${id}`], en: [] }, entities, existsSince: false,
+    id,
+    kind: 'pledge' as const,
+    date,
+    title: { fr: `Annonce ${id}`, en: `Pledge ${id}` },
+    phrases: { fr: [`annonce ${id}`], en: [] },
+    entities,
+    existsSince: false,
     source: { url: 'https://example.org/pledge', title: 'Reference' },
   });
-  const ctx = { kb: compileKb([...FIXTURE_EVENTS, pledge('danish-caesar', '2023-01-19', ['caesar', 'denmark']), pledge('french-caesar', '2022-04-22', ['caesar', 'france', 'emmanuel-macron'])]), period: { from: '2014-01-01', to: '2026-06-30' } };
+  const ctx = {
+    kb: compileKb([
+      ...FIXTURE_EVENTS,
+      pledge('danish-caesar', '2023-01-19', ['caesar', 'denmark']),
+      pledge('french-caesar', '2022-04-22', ['caesar', 'france', 'emmanuel-macron']),
+    ]),
+    period: { from: '2014-01-01', to: '2026-06-30' },
+  };
   const mention = (body: string, text: string, id: string, type: 'weapon' | 'country' | 'person') => {
     const start = body.indexOf(text);
     return { id, type, text, start, end: start + text.length };
@@ -136,7 +157,9 @@ describe('the weakest clue: a recorded event on the weapons and actors the artic
     const w = inferDate(doc(body), [mention(body, 'Danemark', 'denmark', 'country'), mention(body, 'Caesar', 'caesar', 'weapon')], real, { dating: ctx });
     expect(w.value).toBe('2024-03-04');
     const body2 = 'Emmanuel Macron et la France soutiennent Kiev.';
-    const w2 = inferDate(doc(body2), [mention(body2, 'Emmanuel Macron', 'emmanuel-macron', 'person'), mention(body2, 'France', 'france', 'country')], real, { dating: ctx });
+    const w2 = inferDate(doc(body2), [mention(body2, 'Emmanuel Macron', 'emmanuel-macron', 'person'), mention(body2, 'France', 'france', 'country')], real, {
+      dating: ctx,
+    });
     expect(w2.evidence.some((e) => e.rule === 'event-entities')).toBe(false);
   });
 });
@@ -153,7 +176,13 @@ describe('an event about to open', () => {
 describe('deliveries against the pledges and deliveries of the knowledge base', () => {
   const real = getDefaultCompiledGazetteer();
   const ev = (id: string, kind: 'pledge' | 'delivery', date: string, entities: string[], title = `Événement ${id}`) => ({
-    id, kind, date, title: { fr: title, en: title }, phrases: { fr: [`phrase ${id}`], en: [] }, entities, existsSince: false,
+    id,
+    kind,
+    date,
+    title: { fr: title, en: title },
+    phrases: { fr: [`phrase ${id}`], en: [] },
+    entities,
+    existsSince: false,
     source: { url: `https://example.org/${id}`, title: 'Reference' },
   });
   const kbEvents = [
@@ -164,11 +193,16 @@ describe('deliveries against the pledges and deliveries of the knowledge base', 
   ];
   const ctx = { kb: compileKb([...FIXTURE_EVENTS, ...kbEvents]), period: { from: '2014-01-01', to: '2026-06-30' } };
   const delivery = (body: string, supplier: string, status: 'delivered' | 'announced' | 'pledged' | 'requested') => ({
-    supplier, recipient: 'ukraine', weapon: 'patriot', quantity: null, status, evidence: { text: body, offset: 0 },
+    supplier,
+    recipient: 'ukraine',
+    weapon: 'patriot',
+    quantity: null,
+    status,
+    evidence: { text: body, offset: 0 },
   });
 
   it('bounds by the first pledge of the weapon, even when the text reads as a delivery ("donnés")', () => {
-    const body = "Des soldats ukrainiens se forment sur des systèmes Patriot donnés par les Pays-Bas.";
+    const body = 'Des soldats ukrainiens se forment sur des systèmes Patriot donnés par les Pays-Bas.';
     const w = inferDate(doc(body), [], real, { dating: ctx, deliveries: [delivery(body, 'netherlands', 'delivered')] });
     expect(w.earliest).toBe('2022-12-21');
     expect(w.evidence.find((e) => e.rule === 'pledge-after-first')?.event?.id).toBe('us-patriot-pledge');
@@ -195,7 +229,7 @@ describe('deliveries against the pledges and deliveries of the knowledge base', 
 
 describe('the lead and the archive focus', () => {
   it('an initiative named in the lead is the news: the estimate follows its creation', () => {
-    const w = infer("La coalition des volontaires tient sa première réunion à Paris. Les ministres discutent des garanties.");
+    const w = infer('La coalition des volontaires tient sa première réunion à Paris. Les ministres discutent des garanties.');
     expect(w.value).toBe('2025-03-03');
   });
 
@@ -237,7 +271,13 @@ describe('an event ahead of the article', () => {
 
 describe('an article that dates nothing: the days its actors were in the news', () => {
   const news = (id: string, date: string, entities: string[]) => ({
-    id, kind: 'summit' as const, date, title: { fr: `Réunion ${id}`, en: `Meeting ${id}` }, phrases: { fr: [`reunion ${id}`], en: [] }, entities, existsSince: false,
+    id,
+    kind: 'summit' as const,
+    date,
+    title: { fr: `Réunion ${id}`, en: `Meeting ${id}` },
+    phrases: { fr: [`reunion ${id}`], en: [] },
+    entities,
+    existsSince: false,
     source: { url: 'https://example.org/meeting', title: 'Reference' },
   });
   // Slovakia is in the news once, in 2023; the United States every year.
@@ -253,7 +293,9 @@ describe('an article that dates nothing: the days its actors were in the news', 
 
   it('is estimated at the weighted middle of those days (a rare actor weighs more), never bounded by them', () => {
     const body = 'La Slovaquie et les États-Unis discutent de défense aérienne.';
-    const w = inferDate(doc(body), [mention(body, 'Slovaquie', 'slovakia', 'country'), mention(body, 'États-Unis', 'united-states', 'country')], cg, { dating: ctx });
+    const w = inferDate(doc(body), [mention(body, 'Slovaquie', 'slovakia', 'country'), mention(body, 'États-Unis', 'united-states', 'country')], cg, {
+      dating: ctx,
+    });
     expect(w).toMatchObject({ earliest: '2014-01-01', latest: '2026-06-30', basis: 'period' });
     expect(w.value).toBe('2023-03-17');
   });
@@ -266,16 +308,27 @@ describe('an article that dates nothing: the days its actors were in the news', 
       news('us-2025', '2025-07-14', ['united-states', 'donald-trump']),
     ]);
     const body = "Donald Trump et l'Ukraine : la Russie dénonce les livraisons américaines.";
-    const mentions = [{ id: 'donald-trump', type: 'person' as const, text: 'Donald Trump', start: 0, end: 12 }, mention(body, 'américaines', 'united-states', 'country')];
+    const mentions = [
+      { id: 'donald-trump', type: 'person' as const, text: 'Donald Trump', start: 0, end: 12 },
+      mention(body, 'américaines', 'united-states', 'country'),
+    ];
     const w = inferDate(doc(body), mentions, cg, { dating: { ...ctx, kb: withTrump } });
     expect(w.value).toBe('2025-07-14');
     // Without a recorded event, the middle of his terms within the war part of the window.
     const bare = inferDate(doc(body), mentions.slice(0, 1), cg, { dating: { ...ctx, kb: compileKb(FIXTURE_EVENTS) } });
     expect(bare.value).toBe('2025-10-10');
     // Called a candidate, he holds no office: his terms say nothing.
-    const body2 = "Le candidat républicain Donald Trump critique les livraisons américaines.";
+    const body2 = 'Le candidat républicain Donald Trump critique les livraisons américaines.';
     const at = body2.indexOf('Donald Trump');
-    const candidate = inferDate(doc(body2), [{ id: 'donald-trump', type: 'person' as const, text: 'Donald Trump', start: at, end: at + 12 }, mention(body2, 'américaines', 'united-states', 'country')], cg, { dating: { ...ctx, kb: withTrump } });
+    const candidate = inferDate(
+      doc(body2),
+      [
+        { id: 'donald-trump', type: 'person' as const, text: 'Donald Trump', start: at, end: at + 12 },
+        mention(body2, 'américaines', 'united-states', 'country'),
+      ],
+      cg,
+      { dating: { ...ctx, kb: withTrump } },
+    );
     expect(candidate.value).toBe('2023-03-01');
   });
 

@@ -11,7 +11,13 @@ import { dateFigures, realDateRows, type DateRow } from '../scripts/eval.ts';
 import { extractFromBytes } from '../src/lib/extract/pipeline.ts';
 import { dating } from './dates-fixtures.ts';
 
-const row = (file: string, earliest: string | null, latest: string | null, value: string | null, truth: [string, string]): DateRow => ({ file, earliest, latest, value, truth });
+const row = (file: string, earliest: string | null, latest: string | null, value: string | null, truth: [string, string]): DateRow => ({
+  file,
+  earliest,
+  latest,
+  value,
+  truth,
+});
 
 describe('date figures of the real-set scorer', () => {
   it('counts held, bounded, unknown, year, week and absurd estimates as the scorer does', () => {
@@ -40,7 +46,9 @@ describe('date figures of the real-set scorer', () => {
     writeFileSync(join(dir, 'articles', 'b.txt'), "Des obus pour l'Ukraine\n\nLes livraisons continuent, a dit un responsable.\n");
     writeFileSync(
       join(dir, 'gold.json'),
-      JSON.stringify({ articles: { 'a.txt': { true_date: '2023-07-11', true_window: ['2023-07-11', '2023-07-12'] }, 'b.txt': { true_window: ['2023-01-01', '2023-12-31'] } } }),
+      JSON.stringify({
+        articles: { 'a.txt': { true_date: '2023-07-11', true_window: ['2023-07-11', '2023-07-12'] }, 'b.txt': { true_window: ['2023-01-01', '2023-12-31'] } },
+      }),
     );
     const ctx = dating('2026-06-30');
     const rows = realDateRows(dir, undefined, (bytes, file, cg) => extractFromBytes(bytes, file, cg, ctx));

@@ -3,7 +3,8 @@ import { distance, eventConstraints } from '../src/lib/extract/dates/events.ts';
 import { inferDate } from '../src/lib/extract/dates/index.ts';
 import { dating, doc, gazetteer, isoSet, kb, person } from './dates-fixtures.ts';
 
-const run = (body: string) => eventConstraints(doc(body).sentences, kb()).filter((c) => c.evidence.rule?.startsWith('anchor') || c.evidence.rule === 'event-exists');
+const run = (body: string) =>
+  eventConstraints(doc(body).sentences, kb()).filter((c) => c.evidence.rule?.startsWith('anchor') || c.evidence.rule === 'event-exists');
 
 describe('anchor events with a stated distance', () => {
   it('"près de deux ans après le début de l\'invasion" ⇒ invasion + [18, 25] months', () => {

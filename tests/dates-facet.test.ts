@@ -9,7 +9,13 @@ import { articleFacets, facetCounts, facetYear } from '../src/lib/search/facets.
 
 type DateData = Article['date'];
 const date = (d: Partial<DateData>): DateData => ({
-  value: '2024-07-14', earliest: '2014-01-01', latest: '2026-12-02', precision: 'range', basis: 'inferred', evidence: [], ...d,
+  value: '2024-07-14',
+  earliest: '2014-01-01',
+  latest: '2026-12-02',
+  precision: 'range',
+  basis: 'inferred',
+  evidence: [],
+  ...d,
 });
 const article = (d: Partial<DateData>): Article =>
   ({ title: 'Essai', date: date(d), weapons: [], countries: [], people: [], organizations: [], source: null }) as unknown as Article;

@@ -63,12 +63,22 @@ export const PEOPLE: PersonProfile[] = [
   ]),
   personProfile('jens-stoltenberg', 'Jens Stoltenberg', 'norway', [office('secretary-general', 'nato', '2014-10-01', '2024-10-01', 'secrétaire général')]),
   personProfile('eduard-heger', 'Eduard Heger', 'slovakia', [office('head-of-government', 'slovakia', '2021-04-01', '2023-05-15', 'Premier ministre')]),
-  personProfile('stephane-sejourne', 'Stéphane Séjourné', 'france', [office('foreign-minister', 'france', '2024-01-11', '2024-09-21', 'ministre des Affaires étrangères')]),
-  personProfile('antony-blinken', 'Antony Blinken', 'united-states', [office('foreign-minister', 'united-states', '2021-01-26', '2025-01-20', "secrétaire d'État")]),
+  personProfile('stephane-sejourne', 'Stéphane Séjourné', 'france', [
+    office('foreign-minister', 'france', '2024-01-11', '2024-09-21', 'ministre des Affaires étrangères'),
+  ]),
+  personProfile('antony-blinken', 'Antony Blinken', 'united-states', [
+    office('foreign-minister', 'united-states', '2021-01-26', '2025-01-20', "secrétaire d'État"),
+  ]),
 ];
 
 const country = (id: string, name: string, adjectives: string[]): CountryProfile => ({
-  id, name, nameEn: name, aliases: [], iso2: 'XX', adjectives, capital: '',
+  id,
+  name,
+  nameEn: name,
+  aliases: [],
+  iso2: 'XX',
+  adjectives,
+  capital: '',
 });
 const COUNTRIES: CountryProfile[] = [
   country('ukraine', 'Ukraine', ['ukrainien', 'ukrainienne', 'ukrainiens', 'ukrainiennes']),
@@ -80,7 +90,13 @@ const COUNTRIES: CountryProfile[] = [
 ];
 const ORGS: OrganizationProfile[] = [{ id: 'nato', name: 'OTAN', nameEn: 'NATO', aliases: ['Otan', 'NATO', 'Alliance atlantique'], kind: 'alliance' }];
 
-const fold = (s: string) => s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[-\s]+/g, ' ').trim();
+const fold = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[-\s]+/g, ' ')
+    .trim();
 
 export function gazetteer(): CompiledGazetteer {
   const countryByAdjective = new Map<string, string>();
@@ -112,44 +128,68 @@ export function isoSet(set: [number, number][]): [string | null, string | null][
 
 /* ---------- A small events knowledge base (same schema as src/data/events/*.json) ---------- */
 
-
 const src = { url: 'https://example.org/reference', title: 'Reference' };
 
 /** Written for the tests; validated with the real schema so the fixture cannot drift from it. */
 export const FIXTURE_EVENTS: WarEvent[] = eventFileSchema.parse({
   events: [
     {
-      id: 'invasion-2022', kind: 'war', date: '2022-02-24',
+      id: 'invasion-2022',
+      kind: 'war',
+      date: '2022-02-24',
       title: { fr: "Invasion russe de l'Ukraine", en: 'Russian invasion of Ukraine' },
-      phrases: { fr: ["début de l'invasion", "début de l'invasion russe", "l'invasion à grande échelle", "l'invasion", "invasion russe de l'Ukraine", 'début de la guerre'], en: [] },
+      phrases: {
+        fr: [
+          "début de l'invasion",
+          "début de l'invasion russe",
+          "l'invasion à grande échelle",
+          "l'invasion",
+          "invasion russe de l'Ukraine",
+          'début de la guerre',
+        ],
+        en: [],
+      },
       source: src,
     },
     {
-      id: 'nato-summit-vilnius-2023', kind: 'summit', date: '2023-07-11', end: '2023-07-12',
+      id: 'nato-summit-vilnius-2023',
+      kind: 'summit',
+      date: '2023-07-11',
+      end: '2023-07-12',
       title: { fr: "Sommet de l'Otan à Vilnius", en: 'NATO Vilnius summit' },
       phrases: { fr: ["sommet de l'OTAN de Vilnius", 'sommet de Vilnius', "sommet de l'Otan à Vilnius"], en: [] },
       source: { url: 'https://www.nato.int/cps/en/natohq/official_texts_217320.htm', title: 'Vilnius Summit Communiqué' },
     },
     {
-      id: 'nato-summit-washington-2024', kind: 'summit', date: '2024-07-09', end: '2024-07-11',
+      id: 'nato-summit-washington-2024',
+      kind: 'summit',
+      date: '2024-07-09',
+      end: '2024-07-11',
       title: { fr: "Sommet de l'Otan à Washington", en: 'NATO Washington summit' },
       phrases: { fr: ['sommet de Washington', "sommet de l'Otan à Washington"], en: [] },
       source: src,
     },
     {
-      id: 'coalition-of-the-willing', kind: 'initiative', date: '2025-03-02', existsSince: true,
+      id: 'coalition-of-the-willing',
+      kind: 'initiative',
+      date: '2025-03-02',
+      existsSince: true,
       title: { fr: 'Coalition des volontaires', en: 'Coalition of the willing' },
       phrases: { fr: ['coalition des volontaires', 'alliance des volontaires'], en: [] },
       source: src,
     },
     {
-      id: 'udcg-01-2022-04-26', kind: 'contact-group', date: '2022-04-26',
+      id: 'udcg-01-2022-04-26',
+      kind: 'contact-group',
+      date: '2022-04-26',
       title: { fr: 'Première réunion du groupe de Ramstein', en: 'First UDCG meeting' },
       phrases: { fr: ['première réunion du groupe de Ramstein', 'réunion de Ramstein'], en: [] },
       source: src,
     },
     {
-      id: 'udcg-02-2022-05-23', kind: 'contact-group', date: '2022-05-23',
+      id: 'udcg-02-2022-05-23',
+      kind: 'contact-group',
+      date: '2022-05-23',
       title: { fr: 'Deuxième réunion du groupe de Ramstein', en: 'Second UDCG meeting' },
       phrases: { fr: ['deuxième réunion du groupe de Ramstein', 'réunion de Ramstein'], en: [] },
       source: src,

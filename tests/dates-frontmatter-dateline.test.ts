@@ -15,10 +15,16 @@ describe('frontmatter date', () => {
 
   it('gives month precision for "2024-03" and year precision for "2024"', () => {
     expect(inferDate(doc(body), [], cg, { frontmatterDate: '2024-03' })).toMatchObject({
-      earliest: '2024-03-01', latest: '2024-03-31', precision: 'month', basis: 'frontmatter',
+      earliest: '2024-03-01',
+      latest: '2024-03-31',
+      precision: 'month',
+      basis: 'frontmatter',
     });
     expect(inferDate(doc(body), [], cg, { frontmatterDate: '2024' })).toMatchObject({
-      earliest: '2024-01-01', latest: '2024-12-31', precision: 'year', basis: 'frontmatter',
+      earliest: '2024-01-01',
+      latest: '2024-12-31',
+      precision: 'year',
+      basis: 'frontmatter',
     });
   });
 
@@ -29,7 +35,7 @@ describe('frontmatter date', () => {
 
 describe('dateline', () => {
   it('reads an agency dateline "PARIS, 18 janvier 2024 (AFP) -"', () => {
-    const d = findDateline('PARIS, 18 janvier 2024 (AFP) - Les autorités françaises ont annoncé jeudi l\'envoi de missiles.');
+    const d = findDateline("PARIS, 18 janvier 2024 (AFP) - Les autorités françaises ont annoncé jeudi l'envoi de missiles.");
     expect(d?.match).toEqual({ text: 'PARIS, 18 janvier 2024 (AFP) -', offset: 0 });
     expect(d?.evidence.rule).toBe('dateline');
   });
@@ -61,7 +67,7 @@ describe('dateline', () => {
   });
 
   it('does not take a dated sentence of the lead for a dateline', () => {
-    const body = 'Le 18 janvier 2024, la France a annoncé l\'envoi de missiles Scalp.';
+    const body = "Le 18 janvier 2024, la France a annoncé l'envoi de missiles Scalp.";
     expect(findDateline(body)).toBeNull();
     expect(inferDate(doc(body), [], cg)).toMatchObject({ earliest: '2024-01-18', latest: null, basis: 'inferred' });
   });
@@ -142,11 +148,16 @@ describe('year-less dateline', () => {
     const body = 'Kyiv, le 21 novembre (Ukrinform). Depuis le 24 février 2022, la Russie a lancé des milliers de missiles.';
     const w = inferDate(doc(body), [], cg);
     expect(w).toMatchObject({ earliest: '2022-11-21', latest: null, value: '2022-11-21', precision: 'range', basis: 'inferred' });
-    expect(w.evidence[0]).toEqual({ text: 'Kyiv, le 21 novembre (Ukrinform). Depuis le 24 février 2022, la Russie a lancé des milliers de missiles.', offset: 0, rule: 'dateline-yearless-unresolved' });
+    expect(w.evidence[0]).toEqual({
+      text: 'Kyiv, le 21 novembre (Ukrinform). Depuis le 24 février 2022, la Russie a lancé des milliers de missiles.',
+      offset: 0,
+      rule: 'dateline-yearless-unresolved',
+    });
   });
 
   it('resolves the year when the other constraints leave exactly one', () => {
-    const body = "Kyiv, le 21 novembre (Ukrinform). Le secrétaire d'État américain Antony Blinken a salué la décision. Depuis le 24 février 2024, les frappes continuent.";
+    const body =
+      "Kyiv, le 21 novembre (Ukrinform). Le secrétaire d'État américain Antony Blinken a salué la décision. Depuis le 24 février 2024, les frappes continuent.";
     const w = inferDate(doc(body), [person(body, 'Antony Blinken', 'antony-blinken')], cg);
     expect(w).toMatchObject({ earliest: '2024-11-21', latest: '2024-11-21', value: '2024-11-21', precision: 'day' });
     expect(w.evidence[0].rule).toBe('dateline-yearless');

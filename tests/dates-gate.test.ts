@@ -49,7 +49,16 @@ describe('per-sentence word gate of the date rules', () => {
     expect('dernière'.startsWith(DERNIER_MARKER) && 'dernier'.startsWith(DERNIER_MARKER)).toBe(true);
     // Gate words of the knowledge base come from its phrases: a new phrase is gated by its own word.
     const extra = compileKb([
-      { id: 'x-event', kind: 'summit', date: '2024-05-05', title: { fr: 'Sommet de Zzyzx', en: 'Zzyzx summit' }, phrases: { fr: ['sommet de Zzyzxbourg'], en: [] }, entities: [], existsSince: false, source: { url: 'https://example.org/x', title: 'Ref' } },
+      {
+        id: 'x-event',
+        kind: 'summit',
+        date: '2024-05-05',
+        title: { fr: 'Sommet de Zzyzx', en: 'Zzyzx summit' },
+        phrases: { fr: ['sommet de Zzyzxbourg'], en: [] },
+        entities: [],
+        existsSince: false,
+        source: { url: 'https://example.org/x', title: 'Ref' },
+      },
     ]);
     const d = doc('Le sommet de Zzyzxbourg eut lieu. Rien ici.');
     expect([...sentenceGates(d, d.sentences, gazetteer(), extra)]).toEqual([G_EVENT, 0]);
@@ -96,15 +105,52 @@ function rng(seed: number) {
 }
 
 const PIECES = {
-  lead: ['Le ministre a annoncé', 'Kiev a reçu', 'Les alliés ont promis', 'La France va livrer', 'Berlin livrera', "L'armée a confirmé", 'Selon Reuters,', 'Il a été souligné'],
+  lead: [
+    'Le ministre a annoncé',
+    'Kiev a reçu',
+    'Les alliés ont promis',
+    'La France va livrer',
+    'Berlin livrera',
+    "L'armée a confirmé",
+    'Selon Reuters,',
+    'Il a été souligné',
+  ],
   time: [
-    'mardi', 'ce mercredi', 'jeudi soir', 'hier jeudi', 'le 18 août dernier', 'le 1er mars', 'le 23 mai', 'lundi 19 juin', 'en février dernier', 'le 24 février 2022',
-    'en septembre 2023', 'depuis 2014', "d'ici 2026", 'en 2024', 'il y a deux ans', 'la semaine dernière', 'Après le 3 MARS', 'le 3 MARS DERNIER', 'Le 1ER AOÛT',
+    'mardi',
+    'ce mercredi',
+    'jeudi soir',
+    'hier jeudi',
+    'le 18 août dernier',
+    'le 1er mars',
+    'le 23 mai',
+    'lundi 19 juin',
+    'en février dernier',
+    'le 24 février 2022',
+    'en septembre 2023',
+    'depuis 2014',
+    "d'ici 2026",
+    'en 2024',
+    'il y a deux ans',
+    'la semaine dernière',
+    'Après le 3 MARS',
+    'le 3 MARS DERNIER',
+    'Le 1ER AOÛT',
   ],
   event: [
-    "près de deux ans après le début de l'invasion", "au 100e jour de l'invasion", 'lors du sommet de Vilnius', "au premier jour du sommet de l'Otan",
-    'avant le sommet de Washington', 'la coalition des volontaires', "à l'approche du sommet de l'OTAN", 'depuis la réunion de Ramstein', "le deuxième anniversaire de l'invasion",
-    'la prise de Bakhmout', 'la mutinerie de Wagner', "l'opération militaire spéciale", 'un an APRÈS L’INVASION', 'le format Ramstein',
+    "près de deux ans après le début de l'invasion",
+    "au 100e jour de l'invasion",
+    'lors du sommet de Vilnius',
+    "au premier jour du sommet de l'Otan",
+    'avant le sommet de Washington',
+    'la coalition des volontaires',
+    "à l'approche du sommet de l'OTAN",
+    'depuis la réunion de Ramstein',
+    "le deuxième anniversaire de l'invasion",
+    'la prise de Bakhmout',
+    'la mutinerie de Wagner',
+    "l'opération militaire spéciale",
+    'un an APRÈS L’INVASION',
+    'le format Ramstein',
   ],
   object: ['des obus', 'des chars Leopard 2', 'des missiles Scalp', 'des F-16', 'des systèmes Patriot', 'des Caesar', 'des munitions', 'des blindés'],
   tail: ["à l'Ukraine", 'à Kiev', 'aux forces ukrainiennes', ''],
@@ -112,7 +158,7 @@ const PIECES = {
 
 function synthetic(n: number, seed: number): string[] {
   const r = rng(seed);
-  const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
   const docs: string[] = [];
   for (let i = 0; i < n; i++) {
     const sentences: string[] = [];

@@ -33,13 +33,17 @@ describe('loadEvents', () => {
   it('rejects a bad field, naming the file, the field and the event', () => {
     const d = dir({ 'summits.json': { events: [event(), event({ id: 'bad-url', source: { url: 'http://example.org', title: 'Reference' } })] } });
     expect(() => loadEvents(d)).toThrow(/summits\.json: field events\.1\.source\.url \(event "bad-url"\)/);
-    expect(() => loadEvents(dir({ 'x.json': { events: [event({ date: '2023-02-30' })] } }))).toThrow(/x\.json: field events\.0\.date .*not a real calendar day/);
+    expect(() => loadEvents(dir({ 'x.json': { events: [event({ date: '2023-02-30' })] } }))).toThrow(
+      /x\.json: field events\.0\.date .*not a real calendar day/,
+    );
     expect(() => loadEvents(dir({ 'x.json': { events: [event({ end: '2023-07-01' })] } }))).toThrow(/x\.json: field events\.0\.end .*end is before date/);
   });
 
   it('rejects invalid JSON and an id defined twice', () => {
     expect(() => loadEvents(dir({ 'x.json': '{ "events": [' }))).toThrow(/x\.json is not valid JSON/);
-    expect(() => loadEvents(dir({ 'a.json': { events: [event()] }, 'b.json': { events: [event()] } }))).toThrow(/b\.json: field id: "nato-summit-test-2023" is already defined in .*a\.json/);
+    expect(() => loadEvents(dir({ 'a.json': { events: [event()] }, 'b.json': { events: [event()] } }))).toThrow(
+      /b\.json: field id: "nato-summit-test-2023" is already defined in .*a\.json/,
+    );
   });
 
   it('reads the project knowledge base, whose phrases all compile to a matcher', () => {

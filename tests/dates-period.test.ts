@@ -27,14 +27,23 @@ describe('the archive period', () => {
 
   it('is the whole answer, honestly labelled, when the text dates nothing', () => {
     const w = inferDate(doc("Les livraisons d'obus continuent, selon un responsable."), [], cg, { dating: dating('2026-06-30') });
-    expect(w).toMatchObject({ earliest: '2014-01-01', latest: '2026-06-30', precision: 'range', basis: 'period', archive: { from: '2014-01-01', to: '2026-06-30' } });
+    expect(w).toMatchObject({
+      earliest: '2014-01-01',
+      latest: '2026-06-30',
+      precision: 'range',
+      basis: 'period',
+      archive: { from: '2014-01-01', to: '2026-06-30' },
+    });
     expect(w.value! >= '2014-01-01' && w.value! <= '2026-06-30').toBe(true);
   });
 
-  it('closes the side the text leaves open, and says which side is the archive\'s', () => {
+  it("closes the side the text leaves open, and says which side is the archive's", () => {
     const w = inferDate(doc("La coalition des volontaires s'est réunie à Paris."), [], cg, { dating: dating('2026-06-30') });
     expect(w).toMatchObject({ earliest: '2025-03-02', latest: '2026-06-30', basis: 'inferred', archive: { from: '2014-01-01', to: '2026-06-30' } });
-    expect(w.evidence[0]).toMatchObject({ rule: 'event-exists', event: { id: 'coalition-of-the-willing', title: 'Coalition des volontaires', url: 'https://example.org/reference' } });
+    expect(w.evidence[0]).toMatchObject({
+      rule: 'event-exists',
+      event: { id: 'coalition-of-the-willing', title: 'Coalition des volontaires', url: 'https://example.org/reference' },
+    });
   });
 
   it('never dates an article after the build day nor before the period, whatever the text says', () => {
@@ -64,12 +73,16 @@ describe('the scripts take the build day from SOURCE_DATE_EPOCH', () => {
 
   it('the ingest, into the article frontmatter', () => {
     const out = join(work, 'content');
-    const run = spawnSync(NODE, [join(ROOT, 'scripts/ingest.ts'), '--seeds', seeds, '--out', out, '--report', join(work, 'report.json')], { cwd: ROOT, env, encoding: 'utf8' });
+    const run = spawnSync(NODE, [join(ROOT, 'scripts/ingest.ts'), '--seeds', seeds, '--out', out, '--report', join(work, 'report.json')], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+    });
     expect(run.status, run.stderr).toBe(0);
     const [page] = readdirSync(out).filter((f) => f.endsWith('.mdx'));
     const mdx = readFileSync(join(out, page), 'utf8');
     const front = JSON.parse(mdx.split(/^---$/m)[1]);
-    expect(front.date).toMatchObject({ earliest: "2014-01-01", latest: "2023-11-14", basis: "period" });
+    expect(front.date).toMatchObject({ earliest: '2014-01-01', latest: '2023-11-14', basis: 'period' });
   }, 60_000);
 });
 

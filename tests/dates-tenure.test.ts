@@ -39,11 +39,15 @@ describe('office tenure', () => {
   it('gives the union of both terms for a president who served twice', () => {
     const body = "L'administration du président américain Donald Trump n'a montré aucun signe.";
     const [c] = run(body, [person(body, 'Donald Trump', 'donald-trump')]);
-    expect(isoSet(c.set)).toEqual([['2017-01-20', '2021-01-27'], ['2025-01-20', null]]);
+    expect(isoSet(c.set)).toEqual([
+      ['2017-01-20', '2021-01-27'],
+      ['2025-01-20', null],
+    ]);
   });
 
   it('resolves "son homologue ukrainien" to the role of the previous title', () => {
-    const body = 'Le président français Emmanuel Macron a indiqué que la coalition était utile. Ainsi, il a eu une conversation avec son homologue ukrainien Volodimir Zelensky.';
+    const body =
+      'Le président français Emmanuel Macron a indiqué que la coalition était utile. Ainsi, il a eu une conversation avec son homologue ukrainien Volodimir Zelensky.';
     const cs = run(body, [person(body, 'Emmanuel Macron', 'emmanuel-macron'), person(body, 'Volodimir Zelensky', 'volodymyr-zelensky')]);
     expect(cs.map((c) => c.match?.text)).toEqual(['président français Emmanuel Macron', 'homologue ukrainien Volodimir Zelensky']);
     expect(isoSet(cs[1].set)).toEqual([['2019-05-20', null]]);

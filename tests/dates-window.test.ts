@@ -15,7 +15,13 @@ const c = (lo: string | null, hi: string | null, strength: number, rule: string)
 
 describe('window solving', () => {
   it('intersects constraints and cites the ones that set a bound', () => {
-    const w = toWindow(solve([c('2023-09-06', '2025-07-24', 50, 'office-tenure'), c('2023-08-24', '2024-03-24', 35, 'anchor-relative'), c('2022-02-24', null, 46, 'explicit-date')]));
+    const w = toWindow(
+      solve([
+        c('2023-09-06', '2025-07-24', 50, 'office-tenure'),
+        c('2023-08-24', '2024-03-24', 35, 'anchor-relative'),
+        c('2022-02-24', null, 46, 'explicit-date'),
+      ]),
+    );
     expect(w).toMatchObject({ earliest: '2023-09-06', latest: '2024-03-24', value: '2023-12-15', precision: 'range', basis: 'inferred' });
     expect(w.evidence.map((e) => e.rule)).toEqual(['office-tenure', 'anchor-relative']);
   });
@@ -46,11 +52,21 @@ describe('window solving', () => {
 
   it('takes the midpoint as value, snapped into the set; earliest + 30 days with only a lower bound; latest with only an upper bound', () => {
     expect(valueOf([[day('2024-01-11'), day('2024-09-28')]])).toBe(day('2024-05-20'));
-    expect(valueOf([[day('2020-01-01'), day('2020-05-01')], [day('2020-12-20'), day('2020-12-31')]])).toBe(day('2020-05-01'));
+    expect(
+      valueOf([
+        [day('2020-01-01'), day('2020-05-01')],
+        [day('2020-12-20'), day('2020-12-31')],
+      ]),
+    ).toBe(day('2020-05-01'));
     expect(valueOf([[day('2025-02-01'), Infinity]])).toBe(day('2025-03-03'));
     expect(valueOf([[-Infinity, day('2025-02-01')]])).toBe(day('2025-02-01'));
     // Gaps: the lagged target snaps to the nearest possible day (here the lower bound itself).
-    expect(valueOf([[day('2024-11-21'), day('2024-11-21')], [day('2025-11-21'), Infinity]])).toBe(day('2024-11-21'));
+    expect(
+      valueOf([
+        [day('2024-11-21'), day('2024-11-21')],
+        [day('2025-11-21'), Infinity],
+      ]),
+    ).toBe(day('2024-11-21'));
   });
 
   it('keeps precision "range" for a half-open window even though it has a value', () => {
@@ -60,7 +76,12 @@ describe('window solving', () => {
 
   it('returns an unknown window when nothing constrains the date and no archive period is given', () => {
     expect(inferDate(doc('Le ministre a parlé jeudi.'), [], cg)).toEqual({
-      value: null, earliest: null, latest: null, precision: 'unknown', basis: 'unknown', evidence: [],
+      value: null,
+      earliest: null,
+      latest: null,
+      precision: 'unknown',
+      basis: 'unknown',
+      evidence: [],
     });
   });
 });

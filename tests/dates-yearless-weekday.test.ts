@@ -7,7 +7,7 @@ import { dating, doc, gazetteer, isoSet, person } from './dates-fixtures.ts';
 
 const cg = gazetteer();
 const day = (s: string) => dayNum(+s.slice(0, 4), +s.slice(5, 7), +s.slice(8, 10));
-const AUG = "La réunion fait suite à des discussions à Washington le 18 août dernier, qui ont abordé les garanties.";
+const AUG = 'La réunion fait suite à des discussions à Washington le 18 août dernier, qui ont abordé les garanties.';
 
 describe('"le 18 août dernier"', () => {
   it('is resolved when the window fixes its year (all days of the window after 18 August 2025)', () => {
@@ -20,7 +20,10 @@ describe('"le 18 août dernier"', () => {
   it('when the window contains an 18 August, keeps the days within six months after one of them', () => {
     const [c] = resolveDernier(doc(AUG).sentences, [[day('2025-01-20'), day('2025-12-31')]]);
     expect(c.note).toBe('refers to 2024-08-18 or 2025-08-18 (said within 6 months)');
-    expect(isoSet(c.set)).toEqual([['2024-08-19', '2025-02-18'], ['2025-08-19', '2026-02-18']]);
+    expect(isoSet(c.set)).toEqual([
+      ['2024-08-19', '2025-02-18'],
+      ['2025-08-19', '2026-02-18'],
+    ]);
   });
 
   it('closes a window that only a lower bound and the build day bound (seed-like text)', () => {
@@ -39,7 +42,7 @@ describe('"le 18 août dernier"', () => {
   });
 
   it('with a weekday ("le jeudi 18 janvier dernier") picks the years where it was a Thursday', () => {
-    const body = 'Le sommet s\'est tenu le jeudi 18 janvier dernier. Le ministre ukrainien de la Défense, Rustem Umerov, a parlé.';
+    const body = "Le sommet s'est tenu le jeudi 18 janvier dernier. Le ministre ukrainien de la Défense, Rustem Umerov, a parlé.";
     const [c] = yearlessConstraints(doc(body).sentences);
     expect(c.match?.text).toBe('jeudi 18 janvier dernier');
     expect(isoSet(c.set)).toContainEqual(['2024-01-19', '2025-01-18']);
@@ -64,7 +67,7 @@ describe('weekdays', () => {
   });
 
   it('drops vacuous weekdays ("a annoncé jeudi", "jeudi prochain") even in a narrow window', () => {
-    const body = 'Les autorités ont annoncé jeudi l\'envoi de missiles. La France organisera jeudi prochain une réunion.';
+    const body = "Les autorités ont annoncé jeudi l'envoi de missiles. La France organisera jeudi prochain une réunion.";
     expect(weekdayConstraints(doc(body).sentences, [[day('2024-01-15'), day('2024-01-25')]])).toEqual([]);
   });
 

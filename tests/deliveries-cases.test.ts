@@ -104,9 +104,7 @@ describe('delivery roles from the article', () => {
   });
 
   it("takes the system's origin adjective only as a last resort", () => {
-    expect(triples('Les premiers chars américains Abrams sont arrivés en Ukraine, a annoncé Volodymyr Zelensky.')).toEqual([
-      'united-states→ukraine:m1-abrams',
-    ]);
+    expect(triples('Les premiers chars américains Abrams sont arrivés en Ukraine, a annoncé Volodymyr Zelensky.')).toEqual(['united-states→ukraine:m1-abrams']);
     expect(triples('Le Danemark a cédé des F-16 à Kiev. Les F-16 américains sont arrivés en Ukraine.')).toEqual(['denmark→ukraine:f-16']);
   });
 
@@ -160,10 +158,7 @@ describe('clauses around the weapon', () => {
   });
 
   it('gives each coordinated supplier its own system when the origins say so', () => {
-    expect(triples('Washington et Berlin vont envoyer à Kiev des Bradley et des Marder.')).toEqual([
-      'germany→ukraine:marder',
-      'united-states→ukraine:bradley',
-    ]);
+    expect(triples('Washington et Berlin vont envoyer à Kiev des Bradley et des Marder.')).toEqual(['germany→ukraine:marder', 'united-states→ukraine:bradley']);
     // One system, two suppliers: both give it.
     expect(triples("Berlin et Washington vont livrer deux batteries Patriot à l'Ukraine.")).toEqual([
       'germany→ukraine:patriot',
@@ -177,15 +172,11 @@ describe('clauses around the weapon', () => {
   });
 
   it('takes the reporting subject before "que" for a clause that names no supplier', () => {
-    expect(triples('Les Pays-Bas ont assuré que les obusiers PzH 2000 promis à Kiev seraient bientôt livrés.')).toEqual([
-      'netherlands→ukraine:pzh-2000',
-    ]);
+    expect(triples('Les Pays-Bas ont assuré que les obusiers PzH 2000 promis à Kiev seraient bientôt livrés.')).toEqual(['netherlands→ukraine:pzh-2000']);
   });
 
   it('does not deliver the model a system derives from', () => {
-    expect(triples('La Slovénie a achevé la livraison de chars M-55S, une version modernisée du T-55 soviétique.')).toEqual([
-      'slovenia→ukraine:m-55s',
-    ]);
+    expect(triples('La Slovénie a achevé la livraison de chars M-55S, une version modernisée du T-55 soviétique.')).toEqual(['slovenia→ukraine:m-55s']);
   });
 
   it('reads a gerund after a request as part of the request', () => {
@@ -236,9 +227,9 @@ describe('more ways French says it', () => {
     expect(triples('Les premiers Senator seront livrés en mars.', "Ottawa fournira 39 blindés légers à l'Ukraine")).toEqual(['canada→ukraine:senator']);
     expect(triples('Des drones Mohajer-6 ont aussi été livrés.', "L'Iran a livré des drones à la Russie")).toEqual(['iran→russia:mohajer-6']);
     // A threat against deliveries names no supplier.
-    expect(triples('Des chars Leopard 2 sont arrivés la semaine dernière.', "La Russie menace de frapper les livraisons d'armes occidentales à l'Ukraine")).toEqual([
-      'null→ukraine:leopard-2',
-    ]);
+    expect(
+      triples('Des chars Leopard 2 sont arrivés la semaine dernière.', "La Russie menace de frapper les livraisons d'armes occidentales à l'Ukraine"),
+    ).toEqual(['null→ukraine:leopard-2']);
   });
 });
 
@@ -261,7 +252,7 @@ describe('sales, arrivals and national aid', () => {
     expect(triples('Paris mettra à disposition de Kiev des canons Caesar.')).toEqual(['france→ukraine:caesar']);
   });
 
-  it("takes a national adjective on the aid, not on the system, as the supplier", () => {
+  it('takes a national adjective on the aid, not on the system, as the supplier', () => {
     expect(triples("L'aide américaine comprend des missiles Stinger.")).toEqual(['united-states→ukraine:stinger']);
   });
 });
@@ -270,7 +261,7 @@ describe('ongoing deliveries and who is compared', () => {
   it('reads "a commencé à livrer", "le premier pays à livrer" and "ont chacune envoyé"', () => {
     expect(triples('Les Pays-Bas ont commencé à livrer leurs F-16 à Kiev.')).toEqual(['netherlands→ukraine:f-16']);
     expect(triples("La Pologne a été le premier pays à livrer des chars Leopard 2 à l'Ukraine.")).toEqual(['poland→ukraine:leopard-2']);
-    expect(triples('La Norvège et l\'Espagne ont chacune envoyé des NASAMS à Kiev.')).toEqual(['norway→ukraine:nasams', 'spain→ukraine:nasams']);
+    expect(triples("La Norvège et l'Espagne ont chacune envoyé des NASAMS à Kiev.")).toEqual(['norway→ukraine:nasams', 'spain→ukraine:nasams']);
   });
 
   it('does not take the country a supplier is compared with as a supplier', () => {
@@ -295,11 +286,8 @@ describe('intentions and exchanges', () => {
 });
 
 describe('origin as the last resort', () => {
-  it("takes every origin country the sentence names when nothing else says who gives", () => {
-    expect(triples('Un système SAMP/T, de fabrication franco-italienne, a été livré en Ukraine.')).toEqual([
-      'france→ukraine:samp-t',
-      'italy→ukraine:samp-t',
-    ]);
+  it('takes every origin country the sentence names when nothing else says who gives', () => {
+    expect(triples('Un système SAMP/T, de fabrication franco-italienne, a été livré en Ukraine.')).toEqual(['france→ukraine:samp-t', 'italy→ukraine:samp-t']);
   });
 });
 
@@ -359,11 +347,11 @@ describe('possessives', () => {
 
 describe('fronted noun phrases', () => {
   it('gives a fronted additive phrase the main subject as agent', () => {
-    expect(triples('Outre l\'envoi de blindés AMX-10 RC, la France poursuivra son aide.')).toEqual(['france→ukraine:amx-10-rc']);
+    expect(triples("Outre l'envoi de blindés AMX-10 RC, la France poursuivra son aide.")).toEqual(['france→ukraine:amx-10-rc']);
   });
 
   it('does not make whoever reacts to a delivery its supplier', () => {
-    expect(article('Après l\'annonce de la livraison de chars Leopard 2, Moscou a dénoncé une escalade.').deliveries).toEqual([]);
+    expect(article("Après l'annonce de la livraison de chars Leopard 2, Moscou a dénoncé une escalade.").deliveries).toEqual([]);
   });
 });
 
@@ -404,7 +392,10 @@ describe('negation', () => {
 
 describe('a generic noun pointing back to a named system', () => {
   it('reads "les premiers missiles ont été livrés" as the system the article named, with its actor', () => {
-    const rows = article('Le président a confirmé la nouvelle. Les premiers missiles ont déjà été livrés, selon un officier.', 'Paris va livrer des missiles Scalp à Kiev').deliveries;
+    const rows = article(
+      'Le président a confirmé la nouvelle. Les premiers missiles ont déjà été livrés, selon un officier.',
+      'Paris va livrer des missiles Scalp à Kiev',
+    ).deliveries;
     expect(rows.map((d) => [d.supplier, d.recipient, d.weapon, d.status])).toEqual([
       ['france', 'ukraine', 'scalp-storm-shadow', 'announced'],
       ['france', 'ukraine', 'scalp-storm-shadow', 'delivered'],
@@ -414,7 +405,7 @@ describe('a generic noun pointing back to a named system', () => {
 
   it('resolves only to a system of the right kind named before, and never for a request', () => {
     expect(article('Les premiers chars ont été livrés. La Suède a cédé des obusiers Archer.').deliveries.map((d) => d.weapon)).toEqual(['archer']);
-    expect(article("La Suède a cédé des obusiers Archer. Kiev réclame aussi ces obusiers en plus grand nombre.").deliveries.map((d) => d.status)).toEqual([
+    expect(article('La Suède a cédé des obusiers Archer. Kiev réclame aussi ces obusiers en plus grand nombre.').deliveries.map((d) => d.status)).toEqual([
       'delivered',
     ]);
   });

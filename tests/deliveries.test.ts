@@ -6,10 +6,22 @@ import { extractDeliveries } from '../src/lib/extract/deliveries.ts';
 import { simpleDoc } from './helpers/doc.ts';
 
 const weapon = (id: string, name: string, aliases: string[], category: Gazetteer['weapons'][number]['category']) => ({
-  id, name, nameEn: name, aliases, category, origin: [],
+  id,
+  name,
+  nameEn: name,
+  aliases,
+  category,
+  origin: [],
 });
 const country = (id: string, name: string, adjectives: string[], capital: string, metonyms: string[] = []) => ({
-  id, name, nameEn: name, aliases: [], iso2: id.slice(0, 2).toUpperCase(), adjectives, capital, metonyms,
+  id,
+  name,
+  nameEn: name,
+  aliases: [],
+  iso2: id.slice(0, 2).toUpperCase(),
+  adjectives,
+  capital,
+  metonyms,
 });
 
 const gazetteer: Gazetteer = {
@@ -45,7 +57,15 @@ const gazetteer: Gazetteer = {
   ],
   people: [
     { id: 'olaf-scholz', name: 'Olaf Scholz', nameEn: 'Olaf Scholz', aliases: [], surnames: ['Scholz'], country: 'germany', offices: [] },
-    { id: 'volodymyr-zelensky', name: 'Volodymyr Zelensky', nameEn: 'Volodymyr Zelensky', aliases: [], surnames: ['Zelensky'], country: 'ukraine', offices: [] },
+    {
+      id: 'volodymyr-zelensky',
+      name: 'Volodymyr Zelensky',
+      nameEn: 'Volodymyr Zelensky',
+      aliases: [],
+      surnames: ['Zelensky'],
+      country: 'ukraine',
+      offices: [],
+    },
   ],
   organizations: [
     { id: 'nato', name: 'OTAN', nameEn: 'NATO', aliases: ['Otan'], kind: 'alliance' },
@@ -66,7 +86,12 @@ function deliveries(body: string) {
 
 function facts(body: string) {
   return deliveries(body).map(({ supplier, recipient, weapon, quantity, quantityText, status }) => ({
-    supplier, recipient, weapon, quantity, quantityText, status,
+    supplier,
+    recipient,
+    weapon,
+    quantity,
+    quantityText,
+    status,
   }));
 }
 
@@ -95,7 +120,7 @@ describe('extractDeliveries', () => {
   });
 
   it('reads the passive with a "par" agent', () => {
-    const body = 'Trois systèmes HIMARS ont été livrés à l\'Ukraine par les États-Unis la semaine dernière.';
+    const body = "Trois systèmes HIMARS ont été livrés à l'Ukraine par les États-Unis la semaine dernière.";
     expect(facts(body)).toEqual([
       { supplier: 'united-states', recipient: 'ukraine', weapon: 'himars', quantity: 3, quantityText: 'Trois', status: 'delivered' },
     ]);
@@ -103,16 +128,12 @@ describe('extractDeliveries', () => {
 
   it('inverts roles for a request: the requester receives, the asked party supplies', () => {
     const body = "L'Ukraine a appelé mercredi les pays de l'OTAN à fournir des systèmes Patriot supplémentaires.";
-    expect(facts(body)).toEqual([
-      { supplier: 'nato', recipient: 'ukraine', weapon: 'patriot', quantity: null, quantityText: null, status: 'requested' },
-    ]);
+    expect(facts(body)).toEqual([{ supplier: 'nato', recipient: 'ukraine', weapon: 'patriot', quantity: null, quantityText: null, status: 'requested' }]);
   });
 
   it('uses the nationality of a person as the agent', () => {
     const body = 'Olaf Scholz a promis une nouvelle batterie Patriot à la Pologne.';
-    expect(facts(body)).toEqual([
-      { supplier: 'germany', recipient: 'poland', weapon: 'patriot', quantity: 1, quantityText: 'une', status: 'pledged' },
-    ]);
+    expect(facts(body)).toEqual([{ supplier: 'germany', recipient: 'poland', weapon: 'patriot', quantity: 1, quantityText: 'une', status: 'pledged' }]);
   });
 
   it('recognises planned and produced statuses', () => {
@@ -141,9 +162,7 @@ describe('extractDeliveries', () => {
 
   it('does not treat the place of manufacture as the recipient', () => {
     const body = 'La France a cédé des missiles Javelin fabriqués aux États-Unis.';
-    expect(facts(body)).toEqual([
-      { supplier: 'france', recipient: 'ukraine', weapon: 'javelin', quantity: null, quantityText: null, status: 'delivered' },
-    ]);
+    expect(facts(body)).toEqual([{ supplier: 'france', recipient: 'ukraine', weapon: 'javelin', quantity: null, quantityText: null, status: 'delivered' }]);
   });
 
   it('produces nothing without a status cue or with a negated one', () => {
@@ -189,9 +208,7 @@ describe('extractDeliveries', () => {
   });
 
   it('reads transfers between other countries in the present tense', () => {
-    expect(pairs("Les experts s'inquiètent de l'Iran, qui fournit depuis l'été des drones Shahed à Moscou.")).toEqual([
-      'iran→russia:shahed-136:delivered',
-    ]);
+    expect(pairs("Les experts s'inquiètent de l'Iran, qui fournit depuis l'été des drones Shahed à Moscou.")).toEqual(['iran→russia:shahed-136:delivered']);
   });
 
   it('takes a post-posed country adjective as the supplier when it is not the origin of the system', () => {
@@ -204,7 +221,7 @@ describe('extractDeliveries', () => {
   });
 
   it('makes the subject of "a reçu" the recipient', () => {
-    expect(pairs("La Pologne a reçu des missiles Javelin des États-Unis.")).toEqual(['united-states→poland:javelin:delivered']);
+    expect(pairs('La Pologne a reçu des missiles Javelin des États-Unis.')).toEqual(['united-states→poland:javelin:delivered']);
   });
 
   it('credits own production to the producing company country, with no recipient', () => {
@@ -218,7 +235,7 @@ describe('extractDeliveries', () => {
   it('finds the same cue whether the sentence has only plain words, a folded ligature or many candidate words', () => {
     const expected = { supplier: 'germany', recipient: 'ukraine', weapon: 'leopard-2', quantity: 12, status: 'delivered' };
     const [plain] = deliveries('Berlin a livré douze chars Leopard 2 à Kiev.');
-    const [ligature] = deliveries('Au cœur de l\'aide, Berlin a livré douze chars Leopard 2 à Kiev.');
+    const [ligature] = deliveries("Au cœur de l'aide, Berlin a livré douze chars Leopard 2 à Kiev.");
     const [many] = deliveries('À la demande de Kiev, à la fin de la semaine, à Ramstein, Berlin a livré douze chars Leopard 2 à Kiev.');
     for (const d of [plain, ligature, many]) {
       expect(d).toMatchObject(expected);

@@ -5,10 +5,23 @@ import { mergeDeliveries, rowKey, type DeliveryRow } from '../src/lib/deliveries
 let counter = 0;
 /** A row of a (new) article dated `day` (YYYY-MM-DD, or a window [earliest, latest], or null). */
 function row(day: string | [string, string] | null, fields: Partial<DeliveryRow> = {}): DeliveryRow {
-  const date = day === null ? { value: null, earliest: null, latest: null }
-    : Array.isArray(day) ? { value: null, earliest: day[0], latest: day[1] }
-    : { value: day, earliest: day, latest: day };
-  return { article: `article-${++counter}`, index: 0, date, supplier: 'france', recipient: 'ukraine', weapon: 'caesar', quantity: null, status: 'announced', ...fields };
+  const date =
+    day === null
+      ? { value: null, earliest: null, latest: null }
+      : Array.isArray(day)
+        ? { value: null, earliest: day[0], latest: day[1] }
+        : { value: day, earliest: day, latest: day };
+  return {
+    article: `article-${++counter}`,
+    index: 0,
+    date,
+    supplier: 'france',
+    recipient: 'ukraine',
+    weapon: 'caesar',
+    quantity: null,
+    status: 'announced',
+    ...fields,
+  };
 }
 
 describe('delivery events', () => {
@@ -36,7 +49,12 @@ describe('delivery events', () => {
   });
 
   it('keeps different suppliers, recipients and systems apart', () => {
-    const rows = [row('2024-01-18'), row('2024-01-18', { supplier: 'allemagne' }), row('2024-01-18', { weapon: 'scalp-eg' }), row('2024-01-18', { recipient: 'moldavie' })];
+    const rows = [
+      row('2024-01-18'),
+      row('2024-01-18', { supplier: 'allemagne' }),
+      row('2024-01-18', { weapon: 'scalp-eg' }),
+      row('2024-01-18', { recipient: 'moldavie' }),
+    ];
     expect(mergeDeliveries(rows).events).toHaveLength(4);
   });
 
@@ -66,7 +84,12 @@ describe('delivery events', () => {
   });
 
   it('does not merge production or a status it does not know with a pledge, whatever the schema adds', () => {
-    const rows = [row('2024-01-18'), row('2024-01-18', { status: 'produced' }), row('2024-01-19', { status: 'refused' }), row('2024-01-20', { status: 'refused' })];
+    const rows = [
+      row('2024-01-18'),
+      row('2024-01-18', { status: 'produced' }),
+      row('2024-01-19', { status: 'refused' }),
+      row('2024-01-20', { status: 'refused' }),
+    ];
     const { events } = mergeDeliveries(rows);
     expect(events.map((e) => e.status).sort()).toEqual(['announced', 'produced', 'refused']);
     expect(events.find((e) => e.status === 'refused')!.reports).toHaveLength(2);
@@ -122,7 +145,13 @@ describe('delivery events', () => {
   });
 
   it('gives the same events and ids whatever the order of the rows, and ids that survive unrelated additions', () => {
-    const rows = [row('2024-01-18'), row('2024-01-19'), row('2024-02-01', { weapon: 'scalp-eg' }), row(null, { supplier: null }), row('2024-05-01', { status: 'delivered' })];
+    const rows = [
+      row('2024-01-18'),
+      row('2024-01-19'),
+      row('2024-02-01', { weapon: 'scalp-eg' }),
+      row(null, { supplier: null }),
+      row('2024-05-01', { status: 'delivered' }),
+    ];
     const forward = mergeDeliveries(rows);
     const backward = mergeDeliveries([...rows].reverse());
     expect(backward.events).toEqual(forward.events);

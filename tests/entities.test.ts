@@ -8,7 +8,14 @@ const office = { role: 'defence-minister' as const, title: 'ministre des Armées
 
 const gazetteer: Gazetteer = {
   weapons: [
-    { id: 'scalp-eg', name: 'Scalp', nameEn: 'SCALP-EG', aliases: ['Storm Shadow', 'SCALP-EG'], category: 'cruise-missile', origin: ['france', 'united-kingdom'] },
+    {
+      id: 'scalp-eg',
+      name: 'Scalp',
+      nameEn: 'SCALP-EG',
+      aliases: ['Storm Shadow', 'SCALP-EG'],
+      category: 'cruise-missile',
+      origin: ['france', 'united-kingdom'],
+    },
     { id: 'caesar', name: 'Caesar', nameEn: 'CAESAR', aliases: ['César', 'CAESAR'], category: 'artillery', origin: ['france'] },
     { id: 'a2sm', name: 'A2SM', nameEn: 'AASM Hammer', aliases: ['AASM', 'Hammer'], category: 'guided-bomb', origin: ['france'] },
     { id: 'patriot', name: 'Patriot', nameEn: 'Patriot', aliases: ['MIM-104 Patriot'], category: 'air-defence', origin: ['united-states'] },
@@ -18,21 +25,112 @@ const gazetteer: Gazetteer = {
     { id: 'archer', name: 'Archer', nameEn: 'Archer', aliases: [], category: 'artillery', origin: ['sweden'] },
   ],
   countries: [
-    { id: 'france', name: 'France', nameEn: 'France', aliases: ['République française'], iso2: 'FR', adjectives: ['français', 'française', 'françaises', 'français'], compoundPrefixes: ['franco'], capital: 'Paris', metonyms: ["l'Élysée", 'Matignon'] },
-    { id: 'germany', name: 'Allemagne', nameEn: 'Germany', aliases: ['RFA'], iso2: 'DE', adjectives: ['allemand', 'allemande', 'allemands', 'allemandes'], compoundPrefixes: ['germano'], capital: 'Berlin' },
-    { id: 'united-states', name: 'États-Unis', nameEn: 'United States', aliases: ['USA', 'Amérique'], iso2: 'US', adjectives: ['américain', 'américaine', 'américains', 'américaines'], compoundPrefixes: ['américano'], capital: 'Washington', metonyms: ['la Maison-Blanche', 'le Pentagone'] },
-    { id: 'russia', name: 'Russie', nameEn: 'Russia', aliases: ['Fédération de Russie'], iso2: 'RU', adjectives: ['russe', 'russes'], compoundPrefixes: ['russo'], capital: 'Moscou', metonyms: ['le Kremlin'] },
-    { id: 'ukraine', name: 'Ukraine', nameEn: 'Ukraine', aliases: [], iso2: 'UA', adjectives: ['ukrainien', 'ukrainienne', 'ukrainiens', 'ukrainiennes'], compoundPrefixes: ['ukraino'], capital: 'Kiev', metonyms: [] },
+    {
+      id: 'france',
+      name: 'France',
+      nameEn: 'France',
+      aliases: ['République française'],
+      iso2: 'FR',
+      adjectives: ['français', 'française', 'françaises', 'français'],
+      compoundPrefixes: ['franco'],
+      capital: 'Paris',
+      metonyms: ["l'Élysée", 'Matignon'],
+    },
+    {
+      id: 'germany',
+      name: 'Allemagne',
+      nameEn: 'Germany',
+      aliases: ['RFA'],
+      iso2: 'DE',
+      adjectives: ['allemand', 'allemande', 'allemands', 'allemandes'],
+      compoundPrefixes: ['germano'],
+      capital: 'Berlin',
+    },
+    {
+      id: 'united-states',
+      name: 'États-Unis',
+      nameEn: 'United States',
+      aliases: ['USA', 'Amérique'],
+      iso2: 'US',
+      adjectives: ['américain', 'américaine', 'américains', 'américaines'],
+      compoundPrefixes: ['américano'],
+      capital: 'Washington',
+      metonyms: ['la Maison-Blanche', 'le Pentagone'],
+    },
+    {
+      id: 'russia',
+      name: 'Russie',
+      nameEn: 'Russia',
+      aliases: ['Fédération de Russie'],
+      iso2: 'RU',
+      adjectives: ['russe', 'russes'],
+      compoundPrefixes: ['russo'],
+      capital: 'Moscou',
+      metonyms: ['le Kremlin'],
+    },
+    {
+      id: 'ukraine',
+      name: 'Ukraine',
+      nameEn: 'Ukraine',
+      aliases: [],
+      iso2: 'UA',
+      adjectives: ['ukrainien', 'ukrainienne', 'ukrainiens', 'ukrainiennes'],
+      compoundPrefixes: ['ukraino'],
+      capital: 'Kiev',
+      metonyms: [],
+    },
     { id: 'slovakia', name: 'Slovaquie', nameEn: 'Slovakia', aliases: [], iso2: 'SK', adjectives: ['slovaque', 'slovaques'], capital: 'Bratislava' },
-    { id: 'israel', name: 'Israël', nameEn: 'Israel', aliases: ['État hébreu'], iso2: 'IL', adjectives: ['israélien', 'israélienne', 'israéliens', 'israéliennes'], capital: 'Jérusalem' },
-    { id: 'united-kingdom', name: 'Royaume-Uni', nameEn: 'United Kingdom', aliases: ['Grande-Bretagne'], iso2: 'GB', adjectives: ['britannique', 'britanniques'], compoundPrefixes: ['anglo', 'britannico'], capital: 'Londres', metonyms: ['Downing Street'] },
+    {
+      id: 'israel',
+      name: 'Israël',
+      nameEn: 'Israel',
+      aliases: ['État hébreu'],
+      iso2: 'IL',
+      adjectives: ['israélien', 'israélienne', 'israéliens', 'israéliennes'],
+      capital: 'Jérusalem',
+    },
+    {
+      id: 'united-kingdom',
+      name: 'Royaume-Uni',
+      nameEn: 'United Kingdom',
+      aliases: ['Grande-Bretagne'],
+      iso2: 'GB',
+      adjectives: ['britannique', 'britanniques'],
+      compoundPrefixes: ['anglo', 'britannico'],
+      capital: 'Londres',
+      metonyms: ['Downing Street'],
+    },
   ],
   people: [
-    { id: 'sebastien-lecornu', name: 'Sébastien Lecornu', nameEn: 'Sébastien Lecornu', aliases: [], surnames: ['Lecornu'], country: 'france', offices: [office] },
-    { id: 'volodymyr-zelensky', name: 'Volodymyr Zelensky', nameEn: 'Volodymyr Zelensky', aliases: ['Volodymyr Zelenskyy'], surnames: ['Zelensky', 'Zelenskyy'], country: 'ukraine', offices: [] },
+    {
+      id: 'sebastien-lecornu',
+      name: 'Sébastien Lecornu',
+      nameEn: 'Sébastien Lecornu',
+      aliases: [],
+      surnames: ['Lecornu'],
+      country: 'france',
+      offices: [office],
+    },
+    {
+      id: 'volodymyr-zelensky',
+      name: 'Volodymyr Zelensky',
+      nameEn: 'Volodymyr Zelensky',
+      aliases: ['Volodymyr Zelenskyy'],
+      surnames: ['Zelensky', 'Zelenskyy'],
+      country: 'ukraine',
+      offices: [],
+    },
     { id: 'rustem-umerov', name: 'Roustem Oumerov', nameEn: 'Rustem Umerov', aliases: [], surnames: ['Oumerov', 'Umerov'], country: 'ukraine', offices: [] },
     { id: 'joe-biden', name: 'Joe Biden', nameEn: 'Joe Biden', aliases: [], surnames: ['Biden'], country: 'united-states', offices: [] },
-    { id: 'dmytro-kuleba', name: 'Dmytro Kouleba', nameEn: 'Dmytro Kuleba', aliases: ['Dmytro Kuleba'], surnames: ['Kouleba', 'Kuleba'], country: 'ukraine', offices: [] },
+    {
+      id: 'dmytro-kuleba',
+      name: 'Dmytro Kouleba',
+      nameEn: 'Dmytro Kuleba',
+      aliases: ['Dmytro Kuleba'],
+      surnames: ['Kouleba', 'Kuleba'],
+      country: 'ukraine',
+      offices: [],
+    },
     { id: 'jens-stoltenberg', name: 'Jens Stoltenberg', nameEn: 'Jens Stoltenberg', aliases: [], surnames: ['Stoltenberg'], country: 'norway', offices: [] },
   ],
   organizations: [
@@ -129,7 +227,7 @@ describe('extractEntities', () => {
 
   it('ignores a capital used as a surname or in a title', () => {
     const r = run("L'acteur Denzel Washington a lu le Washington Post à Washington.");
-    expect(r.mentions.map((m) => [m.id, m.start])).toEqual([['united-states', 'L\'acteur Denzel Washington a lu le Washington Post à '.length]]);
+    expect(r.mentions.map((m) => [m.id, m.start])).toEqual([['united-states', "L'acteur Denzel Washington a lu le Washington Post à ".length]]);
   });
 
   it('links surnames alone and after M.', () => {
@@ -152,7 +250,7 @@ describe('extractEntities', () => {
   });
 
   it('does not link a different person who shares a surname', () => {
-    const r = run("Le fils du président, Hunter Biden, a été entendu.");
+    const r = run('Le fils du président, Hunter Biden, a été entendu.');
     expect(r.people.map((p) => p.id)).not.toContain('joe-biden');
   });
 
@@ -189,7 +287,7 @@ describe('extractEntities', () => {
   });
 
   it('finds new people after Mme and M. and keeps particles', () => {
-    const r = run("Mme Kaja Kallas a reçu M. Bachar al-Assad et le général Charles de Gaulle.");
+    const r = run('Mme Kaja Kallas a reçu M. Bachar al-Assad et le général Charles de Gaulle.');
     expect(r.newNames.map((n) => n.name)).toEqual(['Kaja Kallas', 'Bachar al-Assad', 'Charles de Gaulle']);
     expect(r.newNames[0].evidence.rule).toBe('civility');
   });
@@ -236,7 +334,7 @@ describe('extractEntities: new people found by pattern', () => {
   });
 
   it('keeps hyphenated family names and Korean given names whole', () => {
-    expect(names('« Rien n\'est acquis », juge Anne-Laure Dupont-Aignan, analyste à l\'institut.')).toEqual(['Anne-Laure Dupont-Aignan']);
+    expect(names("« Rien n'est acquis », juge Anne-Laure Dupont-Aignan, analyste à l'institut.")).toEqual(['Anne-Laure Dupont-Aignan']);
     expect(names('« Séoul restera prudent », analyse Kim Min-seok, chercheur à Séoul.')).toEqual(['Kim Min-seok']);
   });
 

@@ -105,7 +105,10 @@ describe('events knowledge base: phrases', () => {
     const generic = new Set(['ramstein', "l'otan", 'otan', 'sommet', 'la guerre', 'guerre', "l'ukraine", 'ukraine', 'g7', 'nato']);
     for (const e of events) {
       const folded = phrasesOf(e);
-      expect(folded.filter((p) => generic.has(p)), e.id).toEqual([]);
+      expect(
+        folded.filter((p) => generic.has(p)),
+        e.id,
+      ).toEqual([]);
       expect(new Set(e.phrases.fr.map(fold)).size, `${e.id} repeats a French phrase`).toBe(e.phrases.fr.length);
     }
   });
@@ -123,10 +126,21 @@ describe('events knowledge base: coverage', () => {
   it('has every NATO summit from Wales 2014 to The Hague 2025', () => {
     const nato = summits.filter((e) => has(e, 'nato'));
     for (const [y, city] of [
-      [2014, 'galles'], [2016, 'varsovie'], [2017, 'bruxelles'], [2018, 'bruxelles'], [2019, 'londres'],
-      [2021, 'bruxelles'], [2022, 'madrid'], [2023, 'vilnius'], [2024, 'washington'], [2025, 'la haye'],
+      [2014, 'galles'],
+      [2016, 'varsovie'],
+      [2017, 'bruxelles'],
+      [2018, 'bruxelles'],
+      [2019, 'londres'],
+      [2021, 'bruxelles'],
+      [2022, 'madrid'],
+      [2023, 'vilnius'],
+      [2024, 'washington'],
+      [2025, 'la haye'],
     ] as const) {
-      expect(inYear(nato, y).some((e) => phrasesOf(e).some((p) => p.includes(city))), `${city} ${y}`).toBe(true);
+      expect(
+        inYear(nato, y).some((e) => phrasesOf(e).some((p) => p.includes(city))),
+        `${city} ${y}`,
+      ).toBe(true);
     }
     expect(byId.get('nato-summit-vilnius-2023')?.date).toBe('2023-07-11');
     expect(byId.get('nato-summit-the-hague-2025')?.date).toBe('2025-06-24');
@@ -162,29 +176,69 @@ describe('events knowledge base: coverage', () => {
 
   it('has a pledge and a first delivery for each main weapon system', () => {
     const systems = [
-      'himars', 'm777', 'caesar', 'patriot', 'leopard-2', 'challenger-2', 'm1-abrams', 'bradley', 'marder',
-      'amx-10-rc', 'scalp-storm-shadow', 'atacms', 'f-16', 'mirage-2000', 'samp-t', 'iris-t-slm', 'nasams',
-      'gepard', 'javelin', 'nlaw', 'bayraktar-tb2', 'pzh-2000',
+      'himars',
+      'm777',
+      'caesar',
+      'patriot',
+      'leopard-2',
+      'challenger-2',
+      'm1-abrams',
+      'bradley',
+      'marder',
+      'amx-10-rc',
+      'scalp-storm-shadow',
+      'atacms',
+      'f-16',
+      'mirage-2000',
+      'samp-t',
+      'iris-t-slm',
+      'nasams',
+      'gepard',
+      'javelin',
+      'nlaw',
+      'bayraktar-tb2',
+      'pzh-2000',
     ];
     for (const id of systems) {
-      expect(events.some((e) => e.kind === 'pledge' && has(e, id)), `pledge ${id}`).toBe(true);
-      expect(events.some((e) => e.kind === 'delivery' && has(e, id)), `delivery ${id}`).toBe(true);
+      expect(
+        events.some((e) => e.kind === 'pledge' && has(e, id)),
+        `pledge ${id}`,
+      ).toBe(true);
+      expect(
+        events.some((e) => e.kind === 'delivery' && has(e, id)),
+        `delivery ${id}`,
+      ).toBe(true);
     }
     // A system is delivered after it is pledged (ATACMS were shipped in secret and announced afterwards).
     for (const id of systems.filter((s) => s !== 'atacms')) {
-      const first = (k: string) => events.filter((e) => e.kind === k && has(e, id)).map((e) => e.date).sort()[0];
+      const first = (k: string) =>
+        events
+          .filter((e) => e.kind === k && has(e, id))
+          .map((e) => e.date)
+          .sort()[0];
       expect(first('delivery') >= first('pledge'), id).toBe(true);
     }
   });
 
   it('has the named coalitions and aid mechanisms, marked as existing only since their launch', () => {
     for (const org of [
-      'artillery-coalition', 'air-force-capability-coalition', 'coalition-of-the-willing', 'purl', 'czech-ammunition-initiative',
-      'maritime-capability-coalition', 'it-coalition', 'european-sky-shield-initiative', 'nsatu', 'international-fund-for-ukraine',
+      'artillery-coalition',
+      'air-force-capability-coalition',
+      'coalition-of-the-willing',
+      'purl',
+      'czech-ammunition-initiative',
+      'maritime-capability-coalition',
+      'it-coalition',
+      'european-sky-shield-initiative',
+      'nsatu',
+      'international-fund-for-ukraine',
     ]) {
       const found = events.filter((e) => e.kind === 'initiative' && has(e, org));
       expect(found.length, org).toBeGreaterThanOrEqual(1);
-      expect(found.some((e) => e.existsSince), org).toBe(true);
+      expect(
+        found.some((e) => e.existsSince),
+        org,
+      ).toBe(true);
     }
     expect(byId.get('lend-lease-act-2022')?.date).toBe('2022-05-09');
     expect(byId.get('us-supplemental-2024')?.date).toBe('2024-04-24');

@@ -15,8 +15,7 @@ const organizations = load<OrganizationProfile>('organizations.json');
 const outlets = load<OutletProfile>('outlets.json');
 
 /** Accent- and case-insensitive key, with typographic apostrophes normalised. */
-const fold = (s: string): string =>
-  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’ʼ]/g, "'").toLowerCase().trim();
+const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’ʼ]/g, "'").toLowerCase().trim();
 
 /** Leading French articles that a matcher strips before looking a metonym up. */
 const stripArticle = (s: string): string => s.replace(/^(?:l'|le |la |les )/i, '');
@@ -108,11 +107,32 @@ describe('countries.json', () => {
   it('contains the spot-checked ISO codes with the expected ids', () => {
     const byIso = new Map(countries.map((c) => [c.iso2, c.id]));
     const expected: Record<string, string> = {
-      SK: 'slovakia', FR: 'france', US: 'united-states', GB: 'united-kingdom', DE: 'germany',
-      UA: 'ukraine', RU: 'russia', PL: 'poland', XK: 'kosovo', PS: 'palestine', TW: 'taiwan',
-      VA: 'vatican-city', CZ: 'czech-republic', KP: 'north-korea', KR: 'south-korea', NL: 'netherlands',
-      CI: 'ivory-coast', CD: 'democratic-republic-of-the-congo', CG: 'republic-of-the-congo', TR: 'turkey',
-      BY: 'belarus', MD: 'moldova', AE: 'united-arab-emirates', CN: 'china', TV: 'tuvalu', SS: 'south-sudan',
+      SK: 'slovakia',
+      FR: 'france',
+      US: 'united-states',
+      GB: 'united-kingdom',
+      DE: 'germany',
+      UA: 'ukraine',
+      RU: 'russia',
+      PL: 'poland',
+      XK: 'kosovo',
+      PS: 'palestine',
+      TW: 'taiwan',
+      VA: 'vatican-city',
+      CZ: 'czech-republic',
+      KP: 'north-korea',
+      KR: 'south-korea',
+      NL: 'netherlands',
+      CI: 'ivory-coast',
+      CD: 'democratic-republic-of-the-congo',
+      CG: 'republic-of-the-congo',
+      TR: 'turkey',
+      BY: 'belarus',
+      MD: 'moldova',
+      AE: 'united-arab-emirates',
+      CN: 'china',
+      TV: 'tuvalu',
+      SS: 'south-sudan',
     };
     for (const [iso, id] of Object.entries(expected)) expect(byIso.get(iso), iso).toBe(id);
   });
@@ -157,12 +177,30 @@ describe('countries.json', () => {
 
   it('resolves capitals, seats of power and spelling variants to the right country', () => {
     const cases: Record<string, string> = {
-      Moscou: 'russia', Kremlin: 'russia', 'le Kremlin': 'russia',
-      'Maison-Blanche': 'united-states', 'la Maison-Blanche': 'united-states', Pentagone: 'united-states',
-      Élysée: 'france', "l'Élysée": 'france', 'l’Élysée': 'france', Matignon: 'france', "Quai d'Orsay": 'france',
-      Pékin: 'china', Beijing: 'china', Londres: 'united-kingdom', 'Downing Street': 'united-kingdom',
-      Berlin: 'germany', Bruxelles: 'belgium', Washington: 'united-states', Paris: 'france',
-      Kyiv: 'ukraine', Kiev: 'ukraine', Varsovie: 'poland', Bratislava: 'slovakia', Caire: 'egypt',
+      Moscou: 'russia',
+      Kremlin: 'russia',
+      'le Kremlin': 'russia',
+      'Maison-Blanche': 'united-states',
+      'la Maison-Blanche': 'united-states',
+      Pentagone: 'united-states',
+      Élysée: 'france',
+      "l'Élysée": 'france',
+      'l’Élysée': 'france',
+      Matignon: 'france',
+      "Quai d'Orsay": 'france',
+      Pékin: 'china',
+      Beijing: 'china',
+      Londres: 'united-kingdom',
+      'Downing Street': 'united-kingdom',
+      Berlin: 'germany',
+      Bruxelles: 'belgium',
+      Washington: 'united-states',
+      Paris: 'france',
+      Kyiv: 'ukraine',
+      Kiev: 'ukraine',
+      Varsovie: 'poland',
+      Bratislava: 'slovakia',
+      Caire: 'egypt',
       'La Haye': 'netherlands',
     };
     for (const [text, id] of Object.entries(cases)) expect(resolveCountry(text), text).toEqual([id]);
@@ -186,8 +224,7 @@ describe('countries.json', () => {
 
   it('flags capitals that are ordinary words or common names so the matcher can skip them', () => {
     const flagged = new Set(countries.filter((c) => c.capitalIsAmbiguous).map((c) => c.capital));
-    for (const cap of ['Victoria', 'Malé', 'Roseau', 'Kingston', 'Georgetown', 'Castries', 'Praia', 'Santiago'])
-      expect(flagged.has(cap), cap).toBe(true);
+    for (const cap of ['Victoria', 'Malé', 'Roseau', 'Kingston', 'Georgetown', 'Castries', 'Praia', 'Santiago']) expect(flagged.has(cap), cap).toBe(true);
     expect(flagged.has('Washington')).toBe(false);
     expect(resolveCountry('Victoria')).toEqual([]);
   });

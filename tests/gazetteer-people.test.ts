@@ -8,8 +8,7 @@ const file = join(import.meta.dirname, '..', 'src', 'data', 'gazetteer', 'people
 const people = JSON.parse(readFileSync(file, 'utf8')) as PersonProfile[];
 
 /** Accent- and case-insensitive key, as the matchers use. */
-const fold = (s: string): string =>
-  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’ʼ]/g, "'").toLowerCase().trim();
+const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’ʼ]/g, "'").toLowerCase().trim();
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -46,14 +45,11 @@ const person = (id: string): PersonProfile => {
   if (!p) throw new Error(`missing person ${id}`);
   return p;
 };
-const office = (id: string, role: OfficeRole, of: string): Office[] =>
-  person(id).offices.filter((o) => o.role === role && o.of === of);
+const office = (id: string, role: OfficeRole, of: string): Office[] => person(id).offices.filter((o) => o.role === role && o.of === of);
 
 /** Office holder on a given day (single-holder roles only). */
 function holdersOn(role: OfficeRole, of: string, day: string): string[] {
-  return people
-    .filter((p) => p.offices.some((o) => o.role === role && o.of === of && o.start <= day && (o.end === null || day <= o.end)))
-    .map((p) => p.id);
+  return people.filter((p) => p.offices.some((o) => o.role === role && o.of === of && o.start <= day && (o.end === null || day <= o.end))).map((p) => p.id);
 }
 
 describe('people gazetteer: shape', () => {
@@ -86,12 +82,32 @@ describe('people gazetteer: shape', () => {
   });
 
   it('contains no Cyrillic look-alike letters in any surface form', () => {
-    const bad = people.flatMap((p) => forms(p).filter((f) => /[\u0400-\u04FF]/.test(f)).map((f) => `${p.id}: ${f}`));
+    const bad = people.flatMap((p) =>
+      forms(p)
+        .filter((f) => /[\u0400-\u04FF]/.test(f))
+        .map((f) => `${p.id}: ${f}`),
+    );
     expect(bad).toEqual([]);
   });
 
   it('does not list forbidden one-word surnames that are common words or first names', () => {
-    const forbidden = ['michel', 'costa', 'miller', 'kim', 'xi', 'johnson', 'borne', 'le maire', 'philippe', 'marin', 'may', 'rasmussen', 'hollande', 'conte', 'breton'];
+    const forbidden = [
+      'michel',
+      'costa',
+      'miller',
+      'kim',
+      'xi',
+      'johnson',
+      'borne',
+      'le maire',
+      'philippe',
+      'marin',
+      'may',
+      'rasmussen',
+      'hollande',
+      'conte',
+      'breton',
+    ];
     const found = people.flatMap((p) => p.surnames.filter((s) => forbidden.includes(fold(s))).map((s) => `${p.id}: ${s}`));
     expect(found).toEqual([]);
   });
@@ -124,12 +140,21 @@ describe('people gazetteer: offices', () => {
   });
 
   it('never has two people in a single-holder office on the same day (hand-overs may share one day)', () => {
-    const single: OfficeRole[] = ['head-of-government', 'defence-minister', 'foreign-minister', 'secretary-general', 'commission-president', 'council-president', 'high-representative'];
+    const single: OfficeRole[] = [
+      'head-of-government',
+      'defence-minister',
+      'foreign-minister',
+      'secretary-general',
+      'commission-president',
+      'council-president',
+      'high-representative',
+    ];
     const overlaps: string[] = [];
     const rows = all.filter(({ o }) => single.includes(o.role));
     for (let i = 0; i < rows.length; i++) {
       for (let j = i + 1; j < rows.length; j++) {
-        const a = rows[i], b = rows[j];
+        const a = rows[i],
+          b = rows[j];
         if (a.id === b.id || a.o.role !== b.o.role || a.o.of !== b.o.of) continue;
         const aEnd = a.o.end ?? '9999-12-31';
         const bEnd = b.o.end ?? '9999-12-31';
@@ -264,10 +289,33 @@ describe('people gazetteer: tenures', () => {
   });
 
   it('covers every head of state or government of the main suppliers on 2024-01-01', () => {
-    const countries = ['ukraine', 'russia', 'united-states', 'france', 'united-kingdom', 'germany', 'poland', 'netherlands', 'denmark', 'norway', 'sweden', 'finland', 'canada', 'italy', 'spain', 'belgium', 'czech-republic', 'slovakia', 'estonia', 'latvia', 'lithuania', 'australia', 'turkey', 'japan'];
-    const missing = countries.filter(
-      (c) => holdersOn('head-of-state', c, '2024-01-01').length + holdersOn('head-of-government', c, '2024-01-01').length === 0,
-    );
+    const countries = [
+      'ukraine',
+      'russia',
+      'united-states',
+      'france',
+      'united-kingdom',
+      'germany',
+      'poland',
+      'netherlands',
+      'denmark',
+      'norway',
+      'sweden',
+      'finland',
+      'canada',
+      'italy',
+      'spain',
+      'belgium',
+      'czech-republic',
+      'slovakia',
+      'estonia',
+      'latvia',
+      'lithuania',
+      'australia',
+      'turkey',
+      'japan',
+    ];
+    const missing = countries.filter((c) => holdersOn('head-of-state', c, '2024-01-01').length + holdersOn('head-of-government', c, '2024-01-01').length === 0);
     expect(missing).toEqual([]);
   });
 });

@@ -6,13 +6,10 @@ import type { WeaponProfile } from '../src/lib/gazetteer/types.ts';
 import { loadGazetteer } from '../src/lib/gazetteer/load.ts';
 import { compileGazetteer, getAliasIndex } from '../src/lib/gazetteer/compile.ts';
 
-const weapons: WeaponProfile[] = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../src/data/gazetteer/weapons.json'), 'utf8'),
-);
+const weapons: WeaponProfile[] = JSON.parse(readFileSync(join(import.meta.dirname, '../src/data/gazetteer/weapons.json'), 'utf8'));
 
 /** Case- and accent-insensitive key, whitespace collapsed (mirrors how the matcher compares text). */
-const fold = (s: string): string =>
-  s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 /** Looser key that also ignores punctuation and spacing ("T-72" = "T72" = "T 72"). */
 const loose = (s: string): string => fold(s).replace(/[^\p{L}\p{N}]/gu, '');
 
@@ -22,12 +19,50 @@ const formsOf = (w: WeaponProfile): string[] => [w.name, w.nameEn, ...w.aliases,
 const extraFormsOf = (w: WeaponProfile): string[] => [...w.aliases, ...(w.variants ?? [])];
 
 const STOP_WORDS = [
-  'missile', 'missiles', 'drone', 'drones', 'obusier', 'obusiers', 'char', 'chars', 'canon', 'canons',
-  'roquette', 'roquettes', 'bombe', 'bombes', 'avion', 'avions', 'hélicoptère', 'hélicoptères',
-  'défense aérienne', 'artillerie', 'munition', 'munitions',
+  'missile',
+  'missiles',
+  'drone',
+  'drones',
+  'obusier',
+  'obusiers',
+  'char',
+  'chars',
+  'canon',
+  'canons',
+  'roquette',
+  'roquettes',
+  'bombe',
+  'bombes',
+  'avion',
+  'avions',
+  'hélicoptère',
+  'hélicoptères',
+  'défense aérienne',
+  'artillerie',
+  'munition',
+  'munitions',
   // generic English / acronym tokens that would match any report
-  'tank', 'tanks', 'rocket', 'rockets', 'howitzer', 'air defence', 'air defense', 'mlrs', 'rpg', 'fpv',
-  'sam', 'manpads', 'mrap', 'apc', 'ifv', 'atgm', 'uav', 'jet', 'chasseur', 'blindé', 'blindés',
+  'tank',
+  'tanks',
+  'rocket',
+  'rockets',
+  'howitzer',
+  'air defence',
+  'air defense',
+  'mlrs',
+  'rpg',
+  'fpv',
+  'sam',
+  'manpads',
+  'mrap',
+  'apc',
+  'ifv',
+  'atgm',
+  'uav',
+  'jet',
+  'chasseur',
+  'blindé',
+  'blindés',
 ].map(fold);
 
 /** Resolve a surface form to the id of the entry that owns it, as a matcher would. */

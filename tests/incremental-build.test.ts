@@ -35,7 +35,13 @@ function snapshotProject(): void {
 }
 
 const run = (args: string[], env: Record<string, string> = {}) =>
-  execFileSync(NODE, args, { cwd: PROJECT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  execFileSync(NODE, args, {
+    cwd: PROJECT,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
 
 /** Seeds → MDX articles, as `npm run build` does first (only changed seeds are extracted again). */
 const ingest = () => run(['scripts/ingest.ts', '--seeds', SEEDS, '--out', CONTENT, '--report', REPORT]);
@@ -112,7 +118,9 @@ describe('incremental build', () => {
   it('rebuilds an edited article, and only the pages showing what changed, identically to a cold build', async () => {
     const file = seedFiles()[7];
     const slug = slugs().get(file)!;
-    const r = await step(() => writeFileSync(join(SEEDS, file), `${readFileSync(join(SEEDS, file), 'utf8')}\nLe ministère a précisé que la livraison aurait lieu avant l’été.\n`));
+    const r = await step(() =>
+      writeFileSync(join(SEEDS, file), `${readFileSync(join(SEEDS, file), 'utf8')}\nLe ministère a précisé que la livraison aurait lieu avant l’été.\n`),
+    );
     expect(r.diff).toEqual([]);
     expect(r.reused.length).toBeGreaterThan(20);
     expect(r.reused).not.toContain(`/articles/${slug}/index.html`);
@@ -142,7 +150,11 @@ describe('incremental build', () => {
     // delivery changes the event its row links to (history, status), so its page must render again.
     const mdx = readdirSync(CONTENT).filter((n) => n.endsWith('.mdx'));
     type Named = { id: string; name: string };
-    type Front = { deliveries: Array<{ supplier: string | null; recipient: string | null; weapon: string; status: string }>; countries: Named[]; weapons: Named[] };
+    type Front = {
+      deliveries: Array<{ supplier: string | null; recipient: string | null; weapon: string; status: string }>;
+      countries: Named[];
+      weapons: Named[];
+    };
     const found = mdx
       .map((n) => ({ slug: n.replace(/\.mdx$/, ''), front: JSON.parse(readFileSync(join(CONTENT, n), 'utf8').split('\n---\n')[0].slice(4)) as Front }))
       .flatMap(({ slug, front }) => front.deliveries.map((d) => ({ slug, d, front })))

@@ -18,9 +18,7 @@ describe('classifySeedFile', () => {
 
 describe('slugs', () => {
   it('makes readable ASCII slugs from French titles', () => {
-    expect(baseSlug("Aide à l'Ukraine: Lecornu salue le partenariat « très efficace »")).toBe(
-      'aide-a-l-ukraine-lecornu-salue-le-partenariat-tres-efficace',
-    );
+    expect(baseSlug("Aide à l'Ukraine: Lecornu salue le partenariat « très efficace »")).toBe('aide-a-l-ukraine-lecornu-salue-le-partenariat-tres-efficace');
   });
   it('gives articles with the same title distinct slugs that do not depend on a counter', () => {
     const a = { file: 'a.txt', title: 'Même titre', hash: 'aaaaaaaaaaaa', bodyKey: 'ka' };
@@ -57,7 +55,13 @@ describe('splitSeedFrontmatter', () => {
 });
 
 describe('the slug map', () => {
-  const item = (file: string, title: string, bodyKey = `body-${file}`, requestedSlug?: string) => ({ file, title, hash: `${file}-hash-0123456789`.replace(/[^a-z0-9]/g, 'f'), bodyKey, requestedSlug });
+  const item = (file: string, title: string, bodyKey = `body-${file}`, requestedSlug?: string) => ({
+    file,
+    title,
+    hash: `${file}-hash-0123456789`.replace(/[^a-z0-9]/g, 'f'),
+    bodyKey,
+    requestedSlug,
+  });
 
   it('never gives the slug of a deleted seed to another article', () => {
     const first = assignSlugs([item('a.txt', 'Même titre')]);

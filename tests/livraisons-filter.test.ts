@@ -4,7 +4,14 @@ import { applyState, formatDay, formatNumber, readState, writeState } from '../s
 import type { ExplorerData } from '../src/client/livraisons/params.ts';
 
 const data: ExplorerData = {
-  parties: [['france', 'France', '/pays/france/'], ['ukraine', 'Ukraine', '/pays/ukraine/'], ['caesar', 'Caesar', '/armes/caesar/'], ['allemagne', 'Allemagne', ''], ['leopard-2', 'Leopard 2', ''], ['non-precise', 'non précisé', '']],
+  parties: [
+    ['france', 'France', '/pays/france/'],
+    ['ukraine', 'Ukraine', '/pays/ukraine/'],
+    ['caesar', 'Caesar', '/armes/caesar/'],
+    ['allemagne', 'Allemagne', ''],
+    ['leopard-2', 'Leopard 2', ''],
+    ['non-precise', 'non précisé', ''],
+  ],
   systemView: '/livraisons/systeme/',
   months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
   statuses: { announced: 'annoncée', delivered: 'livrée' },

@@ -16,7 +16,12 @@ const BASE = '/archive/';
 const read = (site: FixtureSite, path: string) => readFileSync(join(site.dist, path), 'utf8');
 const text = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 /** A table row's cells, as read one after the other. */
-const cells = ($: CheerioAPI, tr: Parameters<CheerioAPI>[0]) => $(tr).children('th, td').map((_, c) => text($(c).text())).get().join(' ');
+const cells = ($: CheerioAPI, tr: Parameters<CheerioAPI>[0]) =>
+  $(tr)
+    .children('th, td')
+    .map((_, c) => text($(c).text()))
+    .get()
+    .join(' ');
 /** Parses a CSV of this site (quoted fields, CRLF). */
 function csv(body: string): Array<Record<string, string>> {
   const rows: string[][] = [];
@@ -29,8 +34,7 @@ function csv(body: string): Array<Record<string, string>> {
       if (c === '"' && body[i + 1] === '"') {
         field += '"';
         i++;
-      }
-      else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
     else if (c === ',') {
@@ -42,8 +46,7 @@ function csv(body: string): Array<Record<string, string>> {
       row = [];
       field = '';
       i++;
-    }
-    else field += c;
+    } else field += c;
   }
   const [header, ...rest] = rows;
   return rest.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
@@ -67,10 +70,19 @@ describe('the deliveries explorer, built under /archive/', () => {
       latest_report: '2024-03-05',
       reports: '3',
     });
-    expect(caesar[0].articles.split(' ').sort()).toEqual(['la-france-envoie-des-missiles-scalp-et-des-caesar', 'les-caesar-francais-sont-arrives', 'paris-confirme-les-caesar']);
+    expect(caesar[0].articles.split(' ').sort()).toEqual([
+      'la-france-envoie-des-missiles-scalp-et-des-caesar',
+      'les-caesar-francais-sont-arrives',
+      'paris-confirme-les-caesar',
+    ]);
     expect(caesar[0].page).toBe(`https://example.org${BASE}livraisons/systeme/caesar/2024/#${caesar[0].event_id}`);
     // Production and other suppliers' Caesar stay separate events.
-    expect(events.filter((e) => e.weapon_id === 'caesar').map((e) => `${e.supplier_id} ${e.status}`).sort()).toEqual(['france delivered', 'france produced', 'slovaquie planned']);
+    expect(
+      events
+        .filter((e) => e.weapon_id === 'caesar')
+        .map((e) => `${e.supplier_id} ${e.status}`)
+        .sort(),
+    ).toEqual(['france delivered', 'france produced', 'slovaquie planned']);
   });
 
   it('names each article-level delivery’s event in deliveries.csv and articles.json, and every event exists', () => {
@@ -78,7 +90,9 @@ describe('the deliveries explorer, built under /archive/', () => {
     const rows = csv(read(site, 'data/deliveries.csv'));
     expect(rows.length).toBe(livraisonsArticles().reduce((n, a) => n + a.deliveries.length, 0));
     for (const r of rows) expect(events.has(r.event_id), r.article).toBe(true);
-    const json = JSON.parse(read(site, 'data/articles.json')) as { articles: Array<{ slug: string; deliveries: Array<{ event: string | null; supplier: string | null }> }> };
+    const json = JSON.parse(read(site, 'data/articles.json')) as {
+      articles: Array<{ slug: string; deliveries: Array<{ event: string | null; supplier: string | null }> }>;
+    };
     const unnamed = json.articles.find((a) => a.slug === 'quarante-scalp-pour-l-ukraine')!.deliveries[0];
     // The article's own fact stays as extracted (no supplier); its event names France.
     expect(unnamed.supplier).toBeNull();
@@ -91,26 +105,50 @@ describe('the deliveries explorer, built under /archive/', () => {
     expect(text($('h1').text())).toBe('Livraisons : qui fournit quoi à qui');
     const events = csv(read(site, 'data/delivery-events.csv'));
     expect($('#explorer-rows tr')).toHaveLength(events.length);
-    expect($('.explorer-browse a').map((_, a) => $(a).attr('href')).get()).toEqual(expect.arrayContaining([`${BASE}livraisons/fournisseur/france/`, `${BASE}livraisons/systeme/caesar/`]));
+    expect(
+      $('.explorer-browse a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual(expect.arrayContaining([`${BASE}livraisons/fournisseur/france/`, `${BASE}livraisons/systeme/caesar/`]));
     // Newest first report first.
-    const dates = $('#explorer-rows tr time').map((_, t) => $(t).attr('datetime')).get();
+    const dates = $('#explorer-rows tr time')
+      .map((_, t) => $(t).attr('datetime'))
+      .get();
     expect(dates).toEqual([...dates].sort().reverse());
     // The filter form is there for the script, hidden without it; the data file is a separate URL.
     expect($('#explorer-form').attr('hidden')).toBeDefined();
     expect($('#explorer').attr('data-data')).toBe(`${BASE}livraisons/evenements.json`);
     for (const name of ['fournisseur', 'destinataire', 'systeme', 'categorie', 'statut', 'annee', 'tri']) expect($(`select[name="${name}"]`)).toHaveLength(1);
-    expect($('select[name="fournisseur"] option').map((_, o) => $(o).attr('value')).get()).toContain('france');
+    expect(
+      $('select[name="fournisseur"] option')
+        .map((_, o) => $(o).attr('value'))
+        .get(),
+    ).toContain('france');
   });
 
   it('draws the supplier × category matrix as SVG beside a table of events and units', () => {
     const $ = load(read(site, 'livraisons/index.html'));
-    expect($('.matrix-table thead th').map((_, th) => text($(th).text())).get()).toEqual(['Fournisseur', 'Artillerie', 'Défense aérienne', 'Missiles de croisière', 'Total']);
-    const rows = $('.matrix-table tbody tr').map((_, tr) => $(tr).children('th, td').map((_, c) => text($(c).text())).get().join('|')).get();
+    expect(
+      $('.matrix-table thead th')
+        .map((_, th) => text($(th).text()))
+        .get(),
+    ).toEqual(['Fournisseur', 'Artillerie', 'Défense aérienne', 'Missiles de croisière', 'Total']);
+    const rows = $('.matrix-table tbody tr')
+      .map((_, tr) =>
+        $(tr)
+          .children('th, td')
+          .map((_, c) => text($(c).text()))
+          .get()
+          .join('|'),
+      )
+      .get();
     // France: two artillery events (6 delivered + 72 planned for production) and the 40 SCALP.
     expect(rows).toEqual(['France|2 (78)||1 (40)|3', 'Allemagne||1 (1)||1', 'Slovaquie|1 (12)|||1']);
     expect($('.matrix-table tbody th a').first().attr('href')).toBe(`${BASE}livraisons/fournisseur/france/`);
     // One square per non-empty cell, one path per supplier.
-    const paths = $('svg.matrix-chart path').map((_, p) => ($(p).attr('d') ?? '').split('M').length - 1).get();
+    const paths = $('svg.matrix-chart path')
+      .map((_, p) => ($(p).attr('d') ?? '').split('M').length - 1)
+      .get();
     expect(paths).toEqual([2, 1, 1]);
   });
 
@@ -121,7 +159,9 @@ describe('the deliveries explorer, built under /archive/', () => {
     expect(cells($, summary[0])).toBe('Caesar 5 mars 2024 6 1 1 18 janvier 2024');
     expect(summary.find('a').attr('href')).toBe(`${BASE}livraisons/systeme/caesar/`);
     // Every France event, the delivered one included, with its first report.
-    const all = $('#supplier-events tbody tr').map((_, tr) => cells($, tr)).get();
+    const all = $('#supplier-events tbody tr')
+      .map((_, tr) => cells($, tr))
+      .get();
     expect(all).toContain('18 janvier 2024 Ukraine Caesar 6 livrée 3 articles');
   });
 
@@ -131,8 +171,18 @@ describe('the deliveries explorer, built under /archive/', () => {
     const $ = load(read(site, 'livraisons/systeme/caesar/2024/index.html'));
     const row = $(`tbody#${caesar.event_id}`);
     expect(row).toHaveLength(1);
-    expect(row.find('.event-history li').map((_, li) => text($(li).text())).get()).toEqual(['annoncée le 18 janvier 2024', 'livrée le 5 mars 2024']);
-    expect(row.find('.event-reports li > a').map((_, a) => $(a).attr('href')).get()).toEqual([
+    expect(
+      row
+        .find('.event-history li')
+        .map((_, li) => text($(li).text()))
+        .get(),
+    ).toEqual(['annoncée le 18 janvier 2024', 'livrée le 5 mars 2024']);
+    expect(
+      row
+        .find('.event-reports li > a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual([
       `${BASE}articles/la-france-envoie-des-missiles-scalp-et-des-caesar/`,
       `${BASE}articles/paris-confirme-les-caesar/`,
       `${BASE}articles/les-caesar-francais-sont-arrives/`,
@@ -142,11 +192,21 @@ describe('the deliveries explorer, built under /archive/', () => {
     // in March), its years, and its latest events linking to their detailed rows.
     const system = load(read(site, 'livraisons/systeme/caesar/index.html'));
     expect(system('svg[aria-labelledby="system-chart-title system-chart-desc"]')).toHaveLength(1);
-    const months = system('.system-timeline tbody tr').map((_, tr) => cells(system, tr)).get();
+    const months = system('.system-timeline tbody tr')
+      .map((_, tr) => cells(system, tr))
+      .get();
     expect(months).toEqual(expect.arrayContaining(['janvier 2024 1 0', 'mars 2024 0 1']));
 
-    expect(system('nav[aria-labelledby="years-heading"] a').map((_, a) => system(a).text()).get()).toEqual(['2024', 'date imprécise']);
-    expect(system('#system-latest a').filter((_, a) => system(a).text() === '3 articles').attr('href')).toBe(`${BASE}livraisons/systeme/caesar/2024/#${caesar.event_id}`);
+    expect(
+      system('nav[aria-labelledby="years-heading"] a')
+        .map((_, a) => system(a).text())
+        .get(),
+    ).toEqual(['2024', 'date imprécise']);
+    expect(
+      system('#system-latest a')
+        .filter((_, a) => system(a).text() === '3 articles')
+        .attr('href'),
+    ).toBe(`${BASE}livraisons/systeme/caesar/2024/#${caesar.event_id}`);
     const scalp = load(read(site, 'livraisons/systeme/scalp-eg/2024/index.html'));
     expect(scalp('.event-note').text()).toContain("fournisseur non nommé dans cet article, déduit de l'événement");
   });
@@ -164,10 +224,18 @@ describe('the deliveries explorer, built under /archive/', () => {
     const france = load(read(site, 'pays/france/index.html'));
     expect(text(france('#fournit-heading').parent().find('tbody').text())).toContain('Caesar');
     const ukraine = load(read(site, 'pays/ukraine/index.html'));
-    const suppliers = ukraine('#recoit-heading').parent().find('tbody th').map((_, th) => ukraine(th).text()).get();
+    const suppliers = ukraine('#recoit-heading')
+      .parent()
+      .find('tbody th')
+      .map((_, th) => ukraine(th).text())
+      .get();
     expect(suppliers).toEqual(expect.arrayContaining(['France', 'Allemagne', 'Slovaquie']));
     const caesar = load(read(site, 'armes/caesar/index.html'));
-    const rows = caesar('#fourni-par-heading').parent().find('tbody tr').map((_, tr) => cells(caesar, tr)).get();
+    const rows = caesar('#fourni-par-heading')
+      .parent()
+      .find('tbody tr')
+      .map((_, tr) => cells(caesar, tr))
+      .get();
     // France: the delivered six and the production plan; Slovakia: one plan whose article is only dated to a year-wide window.
     expect(rows).toEqual(['France 5 mars 2024 6 1 2 18 janvier 2024', 'Slovaquie — — 0 1 —']);
     expect(caesar('#fourni-par-heading').parent().find('tbody a').first().attr('href')).toBe(`${BASE}livraisons/fournisseur/france/`);
@@ -180,20 +248,35 @@ describe('the deliveries explorer, built under /archive/', () => {
     expect(data.systemView).toBe(`${BASE}livraisons/systeme/`);
     // One file per supplier, system and year holds exactly that share.
     const france = JSON.parse(read(site, 'livraisons/donnees/fournisseur/france.json'));
-    expect(france.events.map((e: unknown[]) => e[0]).sort()).toEqual(events.filter((e) => e.supplier_id === 'france').map((e) => e.event_id).sort());
+    expect(france.events.map((e: unknown[]) => e[0]).sort()).toEqual(
+      events
+        .filter((e) => e.supplier_id === 'france')
+        .map((e) => e.event_id)
+        .sort(),
+    );
     const year = JSON.parse(read(site, 'livraisons/donnees/annee/2024.json'));
-    expect(year.events.map((e: unknown[]) => e[0]).sort()).toEqual(events.filter((e) => e.first_report.startsWith('2024')).map((e) => e.event_id).sort());
+    expect(year.events.map((e: unknown[]) => e[0]).sort()).toEqual(
+      events
+        .filter((e) => e.first_report.startsWith('2024'))
+        .map((e) => e.event_id)
+        .sort(),
+    );
     expect(JSON.parse(read(site, 'livraisons/donnees/systeme/caesar.json')).events).toHaveLength(3);
   });
 
   it('has no broken link or anchor, no inline script, and valid HTML on the explorer pages', async () => {
     const { broken } = findBrokenLinks(site.dist, BASE);
     expect(broken).toEqual([]);
-    const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'void-style': 'off', 'no-trailing-whitespace': 'off', 'long-title': 'off' } });
+    const validator = new HtmlValidate({
+      extends: ['html-validate:recommended'],
+      rules: { 'void-style': 'off', 'no-trailing-whitespace': 'off', 'long-title': 'off' },
+    });
     const failures: string[] = [];
     for (const file of htmlFiles(site.dist).filter((f) => f.startsWith('livraisons/') || f.startsWith('pays/') || f.startsWith('armes/'))) {
       const html = read(site, file);
-      const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]).filter((a) => !a.includes('application/ld+json') && !/\ssrc="\/archive\/_astro\/[^"]+\.js"/.test(a));
+      const scripts = [...html.matchAll(/<script\b([^>]*)>/g)]
+        .map((m) => m[1])
+        .filter((a) => !a.includes('application/ld+json') && !/\ssrc="\/archive\/_astro\/[^"]+\.js"/.test(a));
       expect(scripts, file).toEqual([]);
       expect(html, file).not.toMatch(/\sstyle="/);
       const report = await validator.validateString(html, file);

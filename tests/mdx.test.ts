@@ -70,8 +70,18 @@ describe('compact frontmatter', () => {
     lead: s1,
     source: null,
     url: null,
-    date: { value: '2024-01-18', earliest: '2024-01-18', latest: '2024-01-18', precision: 'day' as const, basis: 'dateline' as const, evidence: [{ text: s1, offset: 0, rule: 'dateline' }] },
-    countries: [{ id: 'france', name: 'France' }, { id: 'ukraine', name: 'Ukraine' }],
+    date: {
+      value: '2024-01-18',
+      earliest: '2024-01-18',
+      latest: '2024-01-18',
+      precision: 'day' as const,
+      basis: 'dateline' as const,
+      evidence: [{ text: s1, offset: 0, rule: 'dateline' }],
+    },
+    countries: [
+      { id: 'france', name: 'France' },
+      { id: 'ukraine', name: 'Ukraine' },
+    ],
     people: [],
     organizations: [],
     weapons: [{ id: 'caesar', name: 'Caesar', category: 'artillery' }],
@@ -90,8 +100,16 @@ describe('compact frontmatter', () => {
 
   it('stores each cited sentence once and points evidence and contexts at it', () => {
     const compact = compactFacts(facts);
-    expect(compact.sentences).toEqual([{ text: s1, offset: 0 }, { text: s2, offset: 41 }]);
-    expect(compact.contexts).toEqual([{ id: 'france', s: 0 }, { id: 'caesar', s: 0 }, { id: 'ukraine', s: 0 }, { id: 'ukraine', s: 1 }]);
+    expect(compact.sentences).toEqual([
+      { text: s1, offset: 0 },
+      { text: s2, offset: 41 },
+    ]);
+    expect(compact.contexts).toEqual([
+      { id: 'france', s: 0 },
+      { id: 'caesar', s: 0 },
+      { id: 'ukraine', s: 0 },
+      { id: 'ukraine', s: 1 },
+    ]);
     expect(compact.deliveries[0].evidence).toEqual({ s: 0 });
     expect(compact.date.evidence).toEqual([{ s: 0, rule: 'dateline' }]);
   });
@@ -112,13 +130,15 @@ describe('compact frontmatter', () => {
     const mdx = '---\ntitle: x\ncontexts: []\n---\nLa <Mention type="weapon" id="caesar">Caesar</Mention>\n';
     const blanked = blankFrontmatter(mdx);
     expect(blanked).toBe('---\n\n\n---\nLa <Mention type="weapon" id="caesar">Caesar</Mention>\n');
-    expect(blanked.split('\n').indexOf('La <Mention type="weapon" id="caesar">Caesar</Mention>')).toBe(mdx.split('\n').indexOf('La <Mention type="weapon" id="caesar">Caesar</Mention>'));
+    expect(blanked.split('\n').indexOf('La <Mention type="weapon" id="caesar">Caesar</Mention>')).toBe(
+      mdx.split('\n').indexOf('La <Mention type="weapon" id="caesar">Caesar</Mention>'),
+    );
   });
 });
 
 describe('withMentionSpans', () => {
   it('records where each context names its entity, in the words the article used', () => {
-    const body = 'Intro. Le secrétaire d\'Etat américain arrive. Fin.';
+    const body = "Intro. Le secrétaire d'Etat américain arrive. Fin.";
     const sentence = { id: 'united-states', text: "Le secrétaire d'Etat américain arrive.", offset: 7 };
     const mentions: Mention[] = [{ id: 'united-states', type: 'country', text: 'américain', start: 28, end: 37 }];
     expect(body.slice(28, 37)).toBe('américain');

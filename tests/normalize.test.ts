@@ -19,9 +19,7 @@ describe('normalizeText', () => {
   });
 
   it('turns curly double quotes and doubled curly single quotes into straight double quotes', () => {
-    expect(normalizeText('“plus lourd” et „neu” puis ‘‘neutralité totale’’')).toBe(
-      '"plus lourd" et "neu" puis "neutralité totale"',
-    );
+    expect(normalizeText('“plus lourd” et „neu” puis ‘‘neutralité totale’’')).toBe('"plus lourd" et "neu" puis "neutralité totale"');
   });
 
   it('keeps guillemets with exactly one regular space inside, whatever was there', () => {
@@ -116,6 +114,6 @@ describe('NFC shortcut', () => {
     expect(normalizeText('a\u2000b')).toBe(normalizeText('a\u2002b'));
     expect(normalizeText('Kyiv  \u041a\u0438\u0457\u0432 \u00ab\u00a0x\u00bb \u0391')).toBe('Kyiv \u041a\u0438\u0457\u0432 \u00ab x \u00bb \u0391');
     expect(normalizeText('  \u0391\u0301  b\u0301 ')).toBe('\u0386 b\u0301');
-    expect(normalizeText('Kharkiv\u00a0: l\u2019arme\u00e9')).toBe('Kharkiv : l\'armeé');
+    expect(normalizeText('Kharkiv\u00a0: l\u2019arme\u00e9')).toBe("Kharkiv : l'armeé");
   });
 });

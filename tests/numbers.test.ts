@@ -77,4 +77,3 @@ describe('quantityBefore', () => {
     expect(at('Kiev a reçu des Caesar', 'Caesar')).toBeNull();
   });
 });
-

@@ -45,7 +45,11 @@ describe('SITE_URL and BASE_PATH', () => {
       ['SITE_URL', { SITE_URL: 'pas une url' }],
       ['BASE_PATH', { BASE_PATH: '../..' }],
     ] as const) {
-      const run = spawnSync(NODE, ['--input-type=module', '-e', "await import('./astro.config.mjs')"], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+      const run = spawnSync(NODE, ['--input-type=module', '-e', "await import('./astro.config.mjs')"], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+      });
       expect(run.status).toBe(1);
       const lines = run.stderr.trim().split('\n');
       expect(lines, run.stderr).toHaveLength(1);
@@ -59,9 +63,14 @@ describe('a site under SITE_URL with a path, where an article moved', () => {
     const dir = mkdtempSync(join(tmpdir(), 'arms-redirect-'));
     const seeds = join(dir, 'seeds');
     mkdirSync(seeds);
-    const body = "Paris livre des Caesar\n\nParis a annoncé jeudi 18 janvier 2024 l'envoi de six canons Caesar à l'Ukraine.\n\nLa livraison aura lieu au printemps, selon le ministère.\n";
+    const body =
+      "Paris livre des Caesar\n\nParis a annoncé jeudi 18 janvier 2024 l'envoi de six canons Caesar à l'Ukraine.\n\nLa livraison aura lieu au printemps, selon le ministère.\n";
     writeFileSync(join(seeds, 'a.txt'), body);
-    const ingest = () => spawnSync(NODE, ['scripts/ingest.ts', '--seeds', seeds, '--out', join(dir, 'content'), '--report', join(dir, 'r.json'), '--no-cache'], { cwd: ROOT, encoding: 'utf8' });
+    const ingest = () =>
+      spawnSync(NODE, ['scripts/ingest.ts', '--seeds', seeds, '--out', join(dir, 'content'), '--report', join(dir, 'r.json'), '--no-cache'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
     expect(ingest().status).toBe(0);
     writeFileSync(join(seeds, 'a.txt'), `---\nslug: caesar-pour-kyiv\n---\n${body}`);
     expect(ingest().status).toBe(0);

@@ -31,11 +31,41 @@ function generator(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (n: number) => Math.floor(next() * n);
-  const pick = <T,>(items: readonly T[]) => items[int(items.length)];
+  const pick = <T>(items: readonly T[]) => items[int(items.length)];
   return { next, int, pick };
 }
 
-const WORDS = ['le', 'ministre', 'a', 'annoncé', "l'envoi", 'de', 'Caesar', 'Ukraine', 'France', 'Kyiv', 'missiles', 'Leopard', 'OTAN', 'jeudi', '12', 'mars', '2024', 'livraison', 'selon', 'Zelensky', '«', '»', ':', ',', '.', '(', ')', '-', '—'];
+const WORDS = [
+  'le',
+  'ministre',
+  'a',
+  'annoncé',
+  "l'envoi",
+  'de',
+  'Caesar',
+  'Ukraine',
+  'France',
+  'Kyiv',
+  'missiles',
+  'Leopard',
+  'OTAN',
+  'jeudi',
+  '12',
+  'mars',
+  '2024',
+  'livraison',
+  'selon',
+  'Zelensky',
+  '«',
+  '»',
+  ':',
+  ',',
+  '.',
+  '(',
+  ')',
+  '-',
+  '—',
+];
 
 /** The first lines of `bytes` that fit in `limit` bytes. */
 function upTo(bytes: Buffer, limit: number): Buffer {
@@ -48,7 +78,8 @@ function hostileSeeds(seed: number): Record<string, Buffer | string> {
   const yamlValue = (depth: number): string => {
     const kind = g.int(depth > 3 ? 4 : 7);
     if (kind === 0) return JSON.stringify(words(g.int(8)));
-    if (kind === 1) return g.pick(['2024-02-30', '2024-13-45', '1e999', '~', 'yes', '!!binary aGVsbG8=', '!!js/function "x"', '0x1F', '.nan', '2024-01-18T25:61:00Z']);
+    if (kind === 1)
+      return g.pick(['2024-02-30', '2024-13-45', '1e999', '~', 'yes', '!!binary aGVsbG8=', '!!js/function "x"', '0x1F', '.nan', '2024-01-18T25:61:00Z']);
     if (kind === 2) return `&a${g.int(9)} ${words(2)}`;
     if (kind === 3) return `*a${g.int(9)}`;
     if (kind === 4) return `[${Array.from({ length: g.int(6) }, () => yamlValue(depth + 1)).join(', ')}]`;
@@ -59,7 +90,9 @@ function hostileSeeds(seed: number): Record<string, Buffer | string> {
     `---\n${Array.from({ length: 1 + g.int(8) }, () => `${g.pick(['title', 'date', 'source', 'url', 'language', 'slug', 'x', '? [a]', '<<'])}: ${yamlValue(0)}`).join('\n')}\n---\n`;
   const randomBytes = Buffer.alloc(64 * 1024);
   for (let i = 0; i < randomBytes.length; i++) randomBytes[i] = g.int(256);
-  const unicode = Array.from({ length: 60_000 }, () => String.fromCodePoint(g.pick([0x202e, 0x200b, 0x0301, 0x05d0, 0x0627, 0xfeff, 0x1f600, 0xe9, 0x20, 0x0a, 0x2028, 0x00ad]))).join('');
+  const unicode = Array.from({ length: 60_000 }, () =>
+    String.fromCodePoint(g.pick([0x202e, 0x200b, 0x0301, 0x05d0, 0x0627, 0xfeff, 0x1f600, 0xe9, 0x20, 0x0a, 0x2028, 0x00ad])),
+  ).join('');
   return {
     'yaml-1.txt': `${frontmatter()}${words(200)}\n`,
     'yaml-2.txt': `${frontmatter()}${words(200)}\n`,
@@ -88,7 +121,11 @@ const TICKS_PER_SECOND = 100;
 function ingestMeasured(seeds: string, out: string): Promise<{ status: number | null; ms: number; cpuMs: number; peakKb: number; stderr: string }> {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(NODE, [join(ROOT, 'scripts/ingest.ts'), '--seeds', seeds, '--out', join(out, 'content'), '--report', join(out, 'report.json'), '--no-cache'], { cwd: ROOT });
+    const child = spawn(
+      NODE,
+      [join(ROOT, 'scripts/ingest.ts'), '--seeds', seeds, '--out', join(out, 'content'), '--report', join(out, 'report.json'), '--no-cache'],
+      { cwd: ROOT },
+    );
     let peakKb = 0;
     let cpuMs = 0;
     let stderr = '';
@@ -125,21 +162,26 @@ beforeAll(async () => {
 }, 60_000);
 
 describe(`hostile generated seeds (FUZZ_SEED=${FUZZ_SEED})`, () => {
-  it.each(Object.keys(seeds))('%s is a page or a reasoned rejection, within the time and memory budget', async (name) => {
-    const dir = join(work, name);
-    mkdirSync(join(dir, 'seeds'), { recursive: true });
-    writeFileSync(join(dir, 'seeds', name), seeds[name]);
-    const run = await ingestMeasured(join(dir, 'seeds'), dir);
-    expect(run.status, run.stderr).toBe(0);
-    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
-    expect(report.counts.files).toBe(1);
-    const [entry] = report.files;
-    expect(['page', 'rejected']).toContain(entry.outcome);
-    if (entry.outcome === 'rejected') expect(entry.reason).toMatch(/\w/);
-    if (process.env.FUZZ_LOG) console.log(name, entry.outcome, entry.reason ?? '', `${run.ms} ms (${run.cpuMs} ms CPU)`, `+${Math.round((run.peakKb - baseline.peakKb) / 1024)} MB`);
-    if (linux) {
-      expect(run.cpuMs).toBeLessThan(BUDGET_MS + STARTUP_ALLOWANCE_MS);
-      expect(run.peakKb - baseline.peakKb).toBeLessThan(EXTRA_MEMORY_KB);
-    } else expect(run.ms).toBeLessThan(BUDGET_MS + STARTUP_ALLOWANCE_MS);
-  }, 60_000);
+  it.each(Object.keys(seeds))(
+    '%s is a page or a reasoned rejection, within the time and memory budget',
+    async (name) => {
+      const dir = join(work, name);
+      mkdirSync(join(dir, 'seeds'), { recursive: true });
+      writeFileSync(join(dir, 'seeds', name), seeds[name]);
+      const run = await ingestMeasured(join(dir, 'seeds'), dir);
+      expect(run.status, run.stderr).toBe(0);
+      const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+      expect(report.counts.files).toBe(1);
+      const [entry] = report.files;
+      expect(['page', 'rejected']).toContain(entry.outcome);
+      if (entry.outcome === 'rejected') expect(entry.reason).toMatch(/\w/);
+      if (process.env.FUZZ_LOG)
+        console.log(name, entry.outcome, entry.reason ?? '', `${run.ms} ms (${run.cpuMs} ms CPU)`, `+${Math.round((run.peakKb - baseline.peakKb) / 1024)} MB`);
+      if (linux) {
+        expect(run.cpuMs).toBeLessThan(BUDGET_MS + STARTUP_ALLOWANCE_MS);
+        expect(run.peakKb - baseline.peakKb).toBeLessThan(EXTRA_MEMORY_KB);
+      } else expect(run.ms).toBeLessThan(BUDGET_MS + STARTUP_ALLOWANCE_MS);
+    },
+    60_000,
+  );
 });

@@ -27,7 +27,17 @@ function ingest(dir: string, seeds: string | null, args: string[] = [], env: Rec
   const started = Date.now();
   const run = spawnSync(
     NODE,
-    [join(ROOT, 'scripts/ingest.ts'), ...(seeds === null ? [] : ['--seeds', seeds]), '--out', join(dir, 'content'), '--report', join(dir, 'report.json'), '--cache', join(dir, 'cache'), ...args],
+    [
+      join(ROOT, 'scripts/ingest.ts'),
+      ...(seeds === null ? [] : ['--seeds', seeds]),
+      '--out',
+      join(dir, 'content'),
+      '--report',
+      join(dir, 'report.json'),
+      '--cache',
+      join(dir, 'cache'),
+      ...args,
+    ],
     { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 },
   );
   const reportFile = join(dir, 'report.json');
@@ -42,7 +52,9 @@ function entry(report: Report | null, file: string) {
 }
 
 function mdxFiles(dir: string): string[] {
-  return readdirSync(join(dir, 'content')).filter((f) => f.endsWith('.mdx')).sort();
+  return readdirSync(join(dir, 'content'))
+    .filter((f) => f.endsWith('.mdx'))
+    .sort();
 }
 
 /** A seeds folder holding one of the project's seeds plus `files`. */
@@ -77,14 +89,20 @@ describe('the seeds folder holds regular files only', () => {
     }
     // A real folder named d.txt is walked like any folder.
     expect(entry(run.report, 'real/d.txt/inner.txt').outcome).toBe('page');
-    const written = mdxFiles(dir).map((f) => readFileSync(join(dir, 'content', f), 'utf8')).join('\n');
+    const written = mdxFiles(dir)
+      .map((f) => readFileSync(join(dir, 'content', f), 'utf8'))
+      .join('\n');
     expect(written).not.toContain('root:x:0:0');
     expect(run.report!.counts.pages).toBe(2);
   });
 
   it('does not publish seeds/README.md, reads a Latin-1 file name, and lists hidden folders', () => {
     const dir = work();
-    const seeds = seedsWith(dir, { 'README.md': '# Le dossier des articles\n\nDéposez ici les articles à publier.\n', '.brouillons/a.txt': ARTICLE, '.brouillons/b.txt': ARTICLE });
+    const seeds = seedsWith(dir, {
+      'README.md': '# Le dossier des articles\n\nDéposez ici les articles à publier.\n',
+      '.brouillons/a.txt': ARTICLE,
+      '.brouillons/b.txt': ARTICLE,
+    });
     // "été.txt" with its name in Latin-1 bytes (not valid UTF-8).
     writeFileSync(Buffer.concat([Buffer.from(seeds + '/'), Buffer.from([0xe9, 0x74, 0xe9]), Buffer.from('.txt')]), ARTICLE);
     const run = ingest(dir, seeds);
@@ -124,7 +142,11 @@ describe('one seed cannot stall or abort the archive', () => {
     // The body itself is 136 KB; the frontmatter (facts and evidence) stays small.
     const frontmatter = mdx.slice(0, mdx.indexOf('\n---\n'));
     expect(frontmatter.length).toBeLessThan(20_000);
-    const extract = spawnSync(NODE, [join(ROOT, 'scripts/extract.ts'), join(seeds, 'repeat.txt')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const extract = spawnSync(NODE, [join(ROOT, 'scripts/extract.ts'), join(seeds, 'repeat.txt')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     expect(extract.status, extract.stderr).toBe(0);
     expect(extract.stdout.length).toBeLessThan(20_000);
     const [facts] = JSON.parse(extract.stdout);
@@ -234,10 +256,14 @@ describe('cache', () => {
     const seeds = seedsWith(dir);
     writeFileSync(join(dir, 'not-a-folder'), '');
     const cache = join(dir, 'not-a-folder', 'cache');
-    const run = spawnSync(NODE, [join(ROOT, 'scripts/ingest.ts'), '--seeds', seeds, '--out', join(dir, 'content'), '--report', join(dir, 'r.json'), '--cache', cache], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      NODE,
+      [join(ROOT, 'scripts/ingest.ts'), '--seeds', seeds, '--out', join(dir, 'content'), '--report', join(dir, 'r.json'), '--cache', cache],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/cache folder .* cannot be written .*continuing without the cache/);
     expect(mdxFiles(dir)).toHaveLength(1);
@@ -306,9 +332,15 @@ describe('published URLs are stable', () => {
     const seeds = join(dir, 'seeds');
     mkdirSync(seeds);
     // No headline: the title comes from the lead sentence.
-    writeFileSync(join(seeds, 'a.txt'), "Paris a annoncé jeudi l'envoi de six canons Caesar à l'Ukraine, selon le ministère des Armées.\n\nLa livraison aura lieu au printemps.\n");
+    writeFileSync(
+      join(seeds, 'a.txt'),
+      "Paris a annoncé jeudi l'envoi de six canons Caesar à l'Ukraine, selon le ministère des Armées.\n\nLa livraison aura lieu au printemps.\n",
+    );
     const before = entry(ingest(dir, seeds).report, 'a.txt');
-    writeFileSync(join(seeds, 'a.txt'), "Berlin a annoncé vendredi l'envoi de missiles IRIS-T à l'Ukraine, selon la chancellerie allemande.\n\nLa livraison aura lieu en été.\n");
+    writeFileSync(
+      join(seeds, 'a.txt'),
+      "Berlin a annoncé vendredi l'envoi de missiles IRIS-T à l'Ukraine, selon la chancellerie allemande.\n\nLa livraison aura lieu en été.\n",
+    );
     const after = entry(ingest(dir, seeds).report, 'a.txt');
     expect(after.title).not.toBe(before.title);
     expect(after.slug).toBe(before.slug);

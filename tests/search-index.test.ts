@@ -153,7 +153,9 @@ describe('filters, counts and sort', () => {
     const union = [...new Set([...caesar, ...scalp])].sort();
     expect(await slugsFor(null, { filters: { weapon: { any: ['Caesar', 'Scalp'] } } })).toEqual(union);
     const czech = site.slugOf.get(ELISION_SEED) as string;
-    expect(await slugsFor(null, { filters: { country: { any: ['République tchèque', 'Slovaquie'] } } })).toEqual([czech, ...site.slugsMatching(SLOVAKIA)].sort());
+    expect(await slugsFor(null, { filters: { country: { any: ['République tchèque', 'Slovaquie'] } } })).toEqual(
+      [czech, ...site.slugsMatching(SLOVAKIA)].sort(),
+    );
     expect(await slugsFor(null, { filters: { weapon: { any: ['Caesar'] }, country: { any: ['République tchèque'] } } })).toEqual([]);
   });
 
@@ -166,7 +168,7 @@ describe('filters, counts and sort', () => {
 
   it('returns title, date, source and excerpt metadata with each result', async () => {
     const [hit] = await search(site.dist, null, { filters: { country: 'République tchèque' } });
-    expect(hit.meta.title).toBe('La République tchèque livre des munitions à l\'Ukraine');
+    expect(hit.meta.title).toBe("La République tchèque livre des munitions à l'Ukraine");
     expect(hit.meta.datetime).toBe('2024-04-12');
     expect(hit.meta.date).toBe('12 avril 2024');
     expect(hit.meta.excerpt).toMatch(/^Prague, 12 avril 2024/);
@@ -177,8 +179,11 @@ describe('filters, counts and sort', () => {
 });
 
 describe('facet counts built with the site', () => {
-  it('recherche/facettes.json holds exactly the counts of Pagefind\'s filter index, values in French alphabetical order', async () => {
-    const archive = JSON.parse(readFileSync(join(site.dist, 'recherche/facettes.json'), 'utf8')) as { articles: number; facets: Record<string, Array<[string, number]>> };
+  it("recherche/facettes.json holds exactly the counts of Pagefind's filter index, values in French alphabetical order", async () => {
+    const archive = JSON.parse(readFileSync(join(site.dist, 'recherche/facettes.json'), 'utf8')) as {
+      articles: number;
+      facets: Record<string, Array<[string, number]>>;
+    };
     const api = await openIndex(site.dist);
     const filters = await api.filters();
     expect(archive.articles).toBe(site.slugOf.size);

@@ -19,19 +19,43 @@ const MICHEL = { id: 'charles-michel', name: 'Charles Michel' };
 
 function article(slug: string, title: string, body: string, extra: Partial<FixtureArticle> = {}): FixtureArticle {
   const base = fixtureArticles()[0];
-  return { ...base, slug, title, lead: body.split('\n')[0], countries: [UA], people: [], organizations: [], weapons: [], deliveries: [], contexts: [], body: `${body}\n`, ...extra };
+  return {
+    ...base,
+    slug,
+    title,
+    lead: body.split('\n')[0],
+    countries: [UA],
+    people: [],
+    organizations: [],
+    weapons: [],
+    deliveries: [],
+    contexts: [],
+    body: `${body}\n`,
+    ...extra,
+  };
 }
 
 const ARTICLES = [
-  article('berlin-livre-des-leopard', 'Berlin confirme la livraison de Leopard 2 à Kiev', 'Berlin a confirmé la livraison de dix Leopard 2 à Kiev.\n\nLes chars arriveront au printemps.', { weapons: [LEOPARD] }),
+  article(
+    'berlin-livre-des-leopard',
+    'Berlin confirme la livraison de Leopard 2 à Kiev',
+    'Berlin a confirmé la livraison de dix Leopard 2 à Kiev.\n\nLes chars arriveront au printemps.',
+    { weapons: [LEOPARD] },
+  ),
   article(
     'charles-michel-a-kiev',
     'Charles Michel à Kiev pour parler de la livraison de munitions',
     'Charles Michel est arrivé à Kiev. Charles Michel a évoqué la livraison de munitions.\n\nCharles Michel a rencontré les autorités ukrainiennes, a indiqué Charles Michel.',
     { people: [MICHEL] },
   ),
-  article('varsovie-prepare-une-aide', 'Varsovie prépare une nouvelle aide', 'Varsovie prépare une aide : la livraison doit commencer en mai, avec des chars et des munitions.'),
-  ...['obus', 'munitions', 'radars', 'drones'].map((w, i) => article(`aide-${w}`, `Nouvelle aide en ${w}`, `Le ministère annonce la livraison de ${w} numéro ${i + 1} à l’Ukraine.`)),
+  article(
+    'varsovie-prepare-une-aide',
+    'Varsovie prépare une nouvelle aide',
+    'Varsovie prépare une aide : la livraison doit commencer en mai, avec des chars et des munitions.',
+  ),
+  ...['obus', 'munitions', 'radars', 'drones'].map((w, i) =>
+    article(`aide-${w}`, `Nouvelle aide en ${w}`, `Le ministère annonce la livraison de ${w} numéro ${i + 1} à l’Ukraine.`),
+  ),
 ];
 
 let site: FixtureSite;

@@ -33,7 +33,7 @@ describe('segmentText', () => {
       'Mme Borne a dit oui.',
     ]);
     expect(sentences('Voir p. 12 et cf. Annexe 3 du rapport. Fin.')).toEqual(['Voir p. 12 et cf. Annexe 3 du rapport.', 'Fin.']);
-    expect(sentences("Né en 52 av. J.-C. Jules César est mort en 44 av. J.-C. à Rome.")).toEqual([
+    expect(sentences('Né en 52 av. J.-C. Jules César est mort en 44 av. J.-C. à Rome.')).toEqual([
       'Né en 52 av. J.-C. Jules César est mort en 44 av. J.-C. à Rome.',
     ]);
     expect(sentences('Le décret No. 4 et art. 5 sont publiés le 3 janv. 2024 au journal. Suite.')).toEqual([
@@ -44,10 +44,7 @@ describe('segmentText', () => {
   });
 
   it('does not split after initials', () => {
-    expect(sentences('J. Biden et E. Macron se sont parlé. Ils ont convenu.')).toEqual([
-      'J. Biden et E. Macron se sont parlé.',
-      'Ils ont convenu.',
-    ]);
+    expect(sentences('J. Biden et E. Macron se sont parlé. Ils ont convenu.')).toEqual(['J. Biden et E. Macron se sont parlé.', 'Ils ont convenu.']);
   });
 
   it('does not split decimal numbers or glued ellipses', () => {
@@ -75,10 +72,7 @@ describe('segmentText', () => {
   });
 
   it('does not split on an ellipsis inside guillemets', () => {
-    expect(sentences('« Nous sommes prêts… Nous livrerons », a-t-il dit. Fin.')).toEqual([
-      '« Nous sommes prêts… Nous livrerons », a-t-il dit.',
-      'Fin.',
-    ]);
+    expect(sentences('« Nous sommes prêts… Nous livrerons », a-t-il dit. Fin.')).toEqual(['« Nous sommes prêts… Nous livrerons », a-t-il dit.', 'Fin.']);
   });
 
   it('treats "?!", "..." and "…" as one terminator', () => {
@@ -86,11 +80,11 @@ describe('segmentText', () => {
   });
 
   it('splits after a closing parenthesis and before a number', () => {
-    expect(sentences('Paris livre (selon l\'AFP). 40 missiles arrivent.')).toEqual(["Paris livre (selon l'AFP).", '40 missiles arrivent.']);
+    expect(sentences("Paris livre (selon l'AFP). 40 missiles arrivent.")).toEqual(["Paris livre (selon l'AFP).", '40 missiles arrivent.']);
   });
 
   it('returns a paragraph without terminal punctuation as one sentence', () => {
-    const doc = segmentText('Aide à l\'Ukraine: Lecornu salue le partenariat');
+    const doc = segmentText("Aide à l'Ukraine: Lecornu salue le partenariat");
     expect(doc.sentences).toEqual([{ text: "Aide à l'Ukraine: Lecornu salue le partenariat", start: 0, end: 46, paragraph: 0 }]);
   });
 

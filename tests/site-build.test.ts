@@ -10,7 +10,11 @@ import { findBrokenLinks, htmlFiles } from './helpers/links.ts';
 // The search page belongs to a colleague; until it exists, links to it are accepted.
 const PENDING = existsSync(join(import.meta.dirname, '../src/pages/recherche')) ? [] : ['recherche/'];
 const read = (site: FixtureSite, path: string) => readFileSync(join(site.dist, path), 'utf8');
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').replace(/ ([.,)])/g, '$1');
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/ ([.,)])/g, '$1');
 
 describe('a site built from fixture articles at the domain root', () => {
   let site: FixtureSite;
@@ -168,9 +172,13 @@ describe('a site built from fixture articles at the domain root', () => {
     expect(france.deliveries[0]).toMatchObject({ supplier: 'france', weapon: 'scalp-eg', quantity: 40 });
     expect(france.date.evidence[0].text).toBe('Publié le 18 janvier 2024');
     const csv = read(site, 'data/deliveries.csv').trimEnd().split('\r\n');
-    expect(csv[0]).toBe('article,date,date_earliest,date_latest,date_precision,supplier_id,supplier,recipient_id,recipient,weapon_id,weapon,quantity,quantity_text,status,evidence,evidence_offset,source,page,event_id');
+    expect(csv[0]).toBe(
+      'article,date,date_earliest,date_latest,date_precision,supplier_id,supplier,recipient_id,recipient,weapon_id,weapon,quantity,quantity_text,status,evidence,evidence_offset,source,page,event_id',
+    );
     expect(csv).toHaveLength(1 + 6);
-    expect(csv.some((row) => row.startsWith('production-de-caesar,2024-04-02,') && row.includes(',france,France,ukraine,Ukraine,caesar,Caesar,72,,produced,'))).toBe(true);
+    expect(
+      csv.some((row) => row.startsWith('production-de-caesar,2024-04-02,') && row.includes(',france,France,ukraine,Ukraine,caesar,Caesar,72,,produced,')),
+    ).toBe(true);
   });
 
   it('links the open data from the footer', () => {
@@ -194,7 +202,9 @@ describe('the same site built under BASE_PATH=/archive/', () => {
   it('puts the base in feeds, sitemap, canonical URLs and open data', () => {
     expect(read(site, 'rss.xml')).toContain('<link>https://example.github.io/archive/articles/production-de-caesar/</link>');
     expect(read(site, 'sitemap-0.xml')).toContain('<loc>https://example.github.io/archive/armes/caesar/</loc>');
-    expect(read(site, 'articles/production-de-caesar/index.html')).toContain('<link rel="canonical" href="https://example.github.io/archive/articles/production-de-caesar/">');
+    expect(read(site, 'articles/production-de-caesar/index.html')).toContain(
+      '<link rel="canonical" href="https://example.github.io/archive/articles/production-de-caesar/">',
+    );
     expect(read(site, 'data/deliveries.csv')).toContain('https://example.github.io/archive/articles/production-de-caesar/');
     expect(read(site, 'index.html')).toContain('href="/archive/recherche/"');
   });

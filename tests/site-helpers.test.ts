@@ -63,7 +63,8 @@ describe('getPages', () => {
 
 describe('displayDate', async () => {
   const { displayDate, monthOf } = await import('../src/lib/site/dates.ts');
-  const window = (over: object) => ({ value: null, earliest: null, latest: null, precision: 'unknown', basis: 'inferred', evidence: [], ...over }) as Parameters<typeof displayDate>[0];
+  const window = (over: object) =>
+    ({ value: null, earliest: null, latest: null, precision: 'unknown', basis: 'inferred', evidence: [], ...over }) as Parameters<typeof displayDate>[0];
 
   it('prints an exact day with its ISO datetime, "1er" on the first', () => {
     expect(displayDate(window({ value: '2024-04-01', precision: 'day' }))).toMatchObject({ text: '1er avril 2024', parts: [{ datetime: '2024-04-01' }] });

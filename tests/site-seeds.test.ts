@@ -29,7 +29,10 @@ for (const base of ['/', '/archive/']) {
     });
 
     it.runIf(base === '/')('produces pages that pass html-validate', async () => {
-      const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'void-style': 'off', 'no-trailing-whitespace': 'off', 'long-title': 'off' } });
+      const validator = new HtmlValidate({
+        extends: ['html-validate:recommended'],
+        rules: { 'void-style': 'off', 'no-trailing-whitespace': 'off', 'long-title': 'off' },
+      });
       const failures: string[] = [];
       for (const file of htmlFiles(site.dist)) {
         if (file.startsWith('pagefind/')) continue;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { headlineFromLead, splitHeadline, stripDateline } from '../src/lib/extract/title.ts';
 
-const BODY = 'Le secrétaire d\'Etat américain Antony Blinken s\'est rendu mardi sur le site de Nexter.\n\nSecond paragraphe.';
+const BODY = "Le secrétaire d'Etat américain Antony Blinken s'est rendu mardi sur le site de Nexter.\n\nSecond paragraphe.";
 
 describe('splitHeadline', () => {
   it('splits off a one-line headline followed by a blank line and more text', () => {
@@ -67,7 +67,7 @@ describe('stripDateline', () => {
 
 describe('headlineFromLead', () => {
   it('uses a short lead without its final period', () => {
-    expect(headlineFromLead('La France livre douze canons Caesar à l\'Ukraine.')).toBe("La France livre douze canons Caesar à l'Ukraine");
+    expect(headlineFromLead("La France livre douze canons Caesar à l'Ukraine.")).toBe("La France livre douze canons Caesar à l'Ukraine");
   });
 
   it('strips a leading dateline', () => {
@@ -88,7 +88,7 @@ describe('headlineFromLead', () => {
 
   it('cuts at " — " or ";"', () => {
     const lead =
-      'La Norvège livrera deux systèmes NASAMS supplémentaires à l\'Ukraine avant la fin de l\'année — une décision saluée par Kiev et par les alliés de l\'OTAN.';
+      "La Norvège livrera deux systèmes NASAMS supplémentaires à l'Ukraine avant la fin de l'année — une décision saluée par Kiev et par les alliés de l'OTAN.";
     expect(headlineFromLead(lead)).toBe("La Norvège livrera deux systèmes NASAMS supplémentaires à l'Ukraine avant la fin de l'année");
   });
 

@@ -115,7 +115,9 @@ export async function measureQueries(siteUrl: string, queries: string[], searchP
       await page.goto(new URL(searchPath, siteUrl).href, { waitUntil: 'networkidle' });
       const input = page.locator('#search-q, input[type=search]').first();
       // The page renders its facets (and no results) on an empty load: let it settle.
-      await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && document.querySelector('#search-app[data-rendered]'), undefined, { timeout: 60_000 });
+      await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && document.querySelector('#search-app[data-rendered]'), undefined, {
+        timeout: 60_000,
+      });
       await input.click();
       const loaded = sizes.length;
       // Wait for the results to change, not just to exist.
@@ -138,8 +140,16 @@ export async function measureQueries(siteUrl: string, queries: string[], searchP
       );
       const msToResults = ((await shownAt.jsonValue()) as number) - started;
       // The page's own marks (src/client/search/page.ts): last search started, searched, result data loaded.
-      const marks = await page.evaluate(() => Object.fromEntries(['search:start', 'search:searched', 'search:loaded'].map((name) => [name, performance.getEntriesByName(name).at(-1)?.startTime ?? NaN])));
-      const phases = { debounce: marks['search:start'] - started, search: marks['search:searched'] - marks['search:start'], data: marks['search:loaded'] - marks['search:searched'] };
+      const marks = await page.evaluate(() =>
+        Object.fromEntries(
+          ['search:start', 'search:searched', 'search:loaded'].map((name) => [name, performance.getEntriesByName(name).at(-1)?.startTime ?? NaN]),
+        ),
+      );
+      const phases = {
+        debounce: marks['search:start'] - started,
+        search: marks['search:searched'] - marks['search:start'],
+        data: marks['search:loaded'] - marks['search:searched'],
+      };
       await page.waitForLoadState('networkidle');
       await Promise.all(pending);
       const results = await page.locator('#search-results li, .pagefind-ui__result').count();
@@ -148,7 +158,10 @@ export async function measureQueries(siteUrl: string, queries: string[], searchP
         query,
         msToResults,
         indexBytes: sum((u) => INDEX_FILE.test(new URL(u).pathname)),
-        queryIndexBytes: sizes.slice(loaded).filter((s) => INDEX_FILE.test(new URL(s.url).pathname)).reduce((n, s) => n + s.bytes, 0),
+        queryIndexBytes: sizes
+          .slice(loaded)
+          .filter((s) => INDEX_FILE.test(new URL(s.url).pathname))
+          .reduce((n, s) => n + s.bytes, 0),
         pagefindBytes: sum((u) => u.includes('/pagefind/')),
         totalBytes: sum(() => true),
         results,
@@ -213,7 +226,10 @@ export function dirSize(dir: string): { bytes: number; files: number } {
 if (import.meta.filename === process.argv[1]) {
   const { parseArgs } = await import('node:util');
   const { resolve } = await import('node:path');
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '3' }, query: { type: 'string', multiple: true }, verbose: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { runs: { type: 'string', default: '3' }, query: { type: 'string', multiple: true }, verbose: { type: 'boolean', default: false } },
+  });
   const queries = values.query?.length ? values.query : ['Caesar'];
   const server = await serveGzip(resolve(positionals[0] ?? 'dist'));
   try {

@@ -10,7 +10,13 @@ import { join, resolve } from 'node:path';
 export interface BenchGazetteer {
   weapons: Array<{ id: string; name: string; aliases: string[]; category: string }>;
   countries: Array<{ id: string; name: string; adjectives: string[]; capital: string }>;
-  people: Array<{ id: string; name: string; country: string; surnames: string[]; offices: Array<{ title: string; of: string; start: string; end: string | null }> }>;
+  people: Array<{
+    id: string;
+    name: string;
+    country: string;
+    surnames: string[];
+    offices: Array<{ title: string; of: string; start: string; end: string | null }>;
+  }>;
   organizations: Array<{ id: string; name: string; aliases: string[] }>;
   outlets: Array<{ id: string; name: string; domains: string[] }>;
 }
@@ -94,11 +100,49 @@ const int = (r: Random, min: number, max: number) => min + Math.floor(r() * (max
 
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 const WEEKDAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
-const NUMBER_WORDS: Record<number, string> = { 2: 'deux', 3: 'trois', 4: 'quatre', 5: 'cinq', 6: 'six', 8: 'huit', 10: 'dix', 12: 'douze', 20: 'vingt', 100: 'cent' };
+const NUMBER_WORDS: Record<number, string> = {
+  2: 'deux',
+  3: 'trois',
+  4: 'quatre',
+  5: 'cinq',
+  6: 'six',
+  8: 'huit',
+  10: 'dix',
+  12: 'douze',
+  20: 'vingt',
+  100: 'cent',
+};
 const SUPPLIERS = [
-  'france', 'germany', 'united-states', 'united-kingdom', 'poland', 'italy', 'spain', 'netherlands', 'sweden', 'norway',
-  'denmark', 'canada', 'czech-republic', 'belgium', 'finland', 'lithuania', 'latvia', 'estonia', 'slovakia', 'australia',
-  'portugal', 'romania', 'turkey', 'japan', 'south-korea', 'greece', 'bulgaria', 'croatia', 'slovenia', 'luxembourg',
+  'france',
+  'germany',
+  'united-states',
+  'united-kingdom',
+  'poland',
+  'italy',
+  'spain',
+  'netherlands',
+  'sweden',
+  'norway',
+  'denmark',
+  'canada',
+  'czech-republic',
+  'belgium',
+  'finland',
+  'lithuania',
+  'latvia',
+  'estonia',
+  'slovakia',
+  'australia',
+  'portugal',
+  'romania',
+  'turkey',
+  'japan',
+  'south-korea',
+  'greece',
+  'bulgaria',
+  'croatia',
+  'slovenia',
+  'luxembourg',
 ];
 const CATEGORY_NOUNS: Record<string, string[]> = {
   artillery: ['canons', 'obusiers', 'obusiers automoteurs', 'pièces d’artillerie'],

@@ -36,7 +36,11 @@ export async function measureExplorer(siteUrl: string, path = 'livraisons/'): Pr
     const value = await select.locator('option').nth(1).getAttribute('value');
     const started = await page.evaluate(() => performance.now());
     await select.selectOption(value ?? '');
-    const done = await page.waitForFunction(() => /correspond/.test(document.querySelector('#explorer-status')?.textContent ?? '') && performance.now(), undefined, { polling: 'raf', timeout: 60_000 });
+    const done = await page.waitForFunction(
+      () => /correspond/.test(document.querySelector('#explorer-status')?.textContent ?? '') && performance.now(),
+      undefined,
+      { polling: 'raf', timeout: 60_000 },
+    );
     const msToFiltered = ((await done.jsonValue()) as number) - started;
     await page.waitForLoadState('networkidle');
     await Promise.all(pending);

@@ -56,11 +56,17 @@ export async function lighthouse(dist: string, only: readonly PageName[] = PAGES
       const code = await new Promise<number | null>((done) => child.on('close', done));
       if (code !== 0) throw new Error(`lighthouse ${page}: ${stderr.slice(-2000)}`);
       const lhr = JSON.parse(readFileSync(report, 'utf8'));
-      const metric = (id: string) => Math.round((lhr.audits[id]?.numericValue ?? NaN) * (id === 'cumulative-layout-shift' ? 1000 : 1)) / (id === 'cumulative-layout-shift' ? 1000 : 1);
+      const metric = (id: string) =>
+        Math.round((lhr.audits[id]?.numericValue ?? NaN) * (id === 'cumulative-layout-shift' ? 1000 : 1)) / (id === 'cumulative-layout-shift' ? 1000 : 1);
       const metrics = Object.fromEntries(
         ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'].map((id) => [id, metric(id)]),
       );
-      scores.push({ page: `/${page}`, performance: Math.round(lhr.categories.performance.score * 100), accessibility: Math.round(lhr.categories.accessibility.score * 100), metrics });
+      scores.push({
+        page: `/${page}`,
+        performance: Math.round(lhr.categories.performance.score * 100),
+        accessibility: Math.round(lhr.categories.accessibility.score * 100),
+        metrics,
+      });
     }
     return scores;
   } finally {
@@ -71,7 +77,10 @@ export async function lighthouse(dist: string, only: readonly PageName[] = PAGES
 
 if (import.meta.filename === process.argv[1]) {
   const { parseArgs } = await import('node:util');
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { only: { type: 'string', multiple: true }, runs: { type: 'string', default: '1' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { only: { type: 'string', multiple: true }, runs: { type: 'string', default: '1' } },
+  });
   const only = (values.only ?? [...PAGES]).filter((name): name is PageName => (PAGES as readonly string[]).includes(name));
   const runs: LighthouseScore[][] = [];
   for (let i = 0; i < Number(values.runs); i++) {
@@ -80,6 +89,14 @@ if (import.meta.filename === process.argv[1]) {
   }
   if (runs.length > 1) {
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    console.log(JSON.stringify(only.map((name, i) => ({ page: name, performance: median(runs.map((r) => r[i].performance)), accessibility: median(runs.map((r) => r[i].accessibility)) }))));
+    console.log(
+      JSON.stringify(
+        only.map((name, i) => ({
+          page: name,
+          performance: median(runs.map((r) => r[i].performance)),
+          accessibility: median(runs.map((r) => r[i].accessibility)),
+        })),
+      ),
+    );
   }
 }

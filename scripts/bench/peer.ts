@@ -21,7 +21,10 @@ export function plainArticle(text: string): { title: string; paragraphs: string[
     title = /^title:\s*"?(.*?)"?\s*$/m.exec(front[1])?.[1];
     body = body.slice(front[0].length);
   }
-  const paragraphs = body.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const paragraphs = body
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
   if (!title) title = paragraphs.shift() ?? '';
   return { title, paragraphs };
 }

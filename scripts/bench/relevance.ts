@@ -57,7 +57,11 @@ export const fold = (word: string) =>
     .replace(/(?<=..)[sx]$/, '')
     .replace(/(?<=..)e$/, '')
     .replace(/(?<=.)([nlt])\1$/, '$1');
-const words = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(fold);
+const words = (text: string) =>
+  text
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map(fold);
 
 interface Judged {
   about: Set<string>;
@@ -170,7 +174,14 @@ export async function scoreRelevance(dist: string, content: string, ranking: Rec
   return scores;
 }
 
-export function summarise(scores: QueryScore[]): { ndcg5: number; precisionAt5: number; top1Whole: number; mrr: number; prefixOnly: number; prefixAboveWhole: number } {
+export function summarise(scores: QueryScore[]): {
+  ndcg5: number;
+  precisionAt5: number;
+  top1Whole: number;
+  mrr: number;
+  prefixOnly: number;
+  prefixAboveWhole: number;
+} {
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   return {
     ndcg5: mean(scores.map((s) => s.ndcg5)),
@@ -183,19 +194,26 @@ export function summarise(scores: QueryScore[]): { ndcg5: number; precisionAt5: 
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { ranking: { type: 'string' }, json: { type: 'string' }, quiet: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { ranking: { type: 'string' }, json: { type: 'string' }, quiet: { type: 'boolean', default: false } },
+  });
   const [dist, content] = positionals;
   if (!dist || !content) throw new Error('usage: relevance.ts DIST CONTENT [--ranking JSON] [--json FILE]');
   const ranking = values.ranking ? (JSON.parse(values.ranking) as Record<string, unknown>) : { ...SEARCH_RANKING };
   const scores = await scoreRelevance(dist, content, ranking);
   if (!values.quiet) {
     for (const s of scores) {
-      console.log(`"${s.query}": ${s.results} results, ${s.about} about it; nDCG@5 ${s.ndcg5.toFixed(2)}, prefix-only in top 5: ${s.prefixOnly}, prefix-only above a whole match: ${s.prefixAboveWhole}, P@5 ${s.precisionAt5.toFixed(2)}, first about at ${s.firstAbout ?? '–'}, top 1 whole: ${s.top1Whole}`);
+      console.log(
+        `"${s.query}": ${s.results} results, ${s.about} about it; nDCG@5 ${s.ndcg5.toFixed(2)}, prefix-only in top 5: ${s.prefixOnly}, prefix-only above a whole match: ${s.prefixAboveWhole}, P@5 ${s.precisionAt5.toFixed(2)}, first about at ${s.firstAbout ?? '–'}, top 1 whole: ${s.top1Whole}`,
+      );
       for (const t of s.top) console.log(`   ${t.about ? 'A' : '-'}${t.whole ? 'W' : '-'} ${t.slug.slice(0, 70)}  [${t.marked.join(', ')}]`);
     }
   }
   const summary = summarise(scores);
-  console.log(`ranking ${JSON.stringify(ranking)}: mean nDCG@5 ${summary.ndcg5.toFixed(3)}, prefix-only results in the top 5s: ${summary.prefixOnly}, above a whole match: ${summary.prefixAboveWhole}, mean P@5 ${summary.precisionAt5.toFixed(2)}, MRR ${summary.mrr.toFixed(2)}, top 1 matches whole words ${Math.round(summary.top1Whole * 100)}%`);
+  console.log(
+    `ranking ${JSON.stringify(ranking)}: mean nDCG@5 ${summary.ndcg5.toFixed(3)}, prefix-only results in the top 5s: ${summary.prefixOnly}, above a whole match: ${summary.prefixAboveWhole}, mean P@5 ${summary.precisionAt5.toFixed(2)}, MRR ${summary.mrr.toFixed(2)}, top 1 matches whole words ${Math.round(summary.top1Whole * 100)}%`,
+  );
   if (values.json) writeFileSync(values.json, JSON.stringify({ ranking, summary, scores }, null, 2) + '\n');
 }
 

@@ -13,7 +13,18 @@ import { siteHeaders } from '../helpers/headers.ts';
 import { livraisonsArticles } from '../helpers/livraisons-fixtures.ts';
 
 const BASE = '/archive/';
-const PAGES = ['livraisons/', 'livraisons/?fournisseur=france&tri=quantity-desc', 'livraisons/?statut=delivered', 'livraisons/fournisseur/france/', 'livraisons/systeme/caesar/', 'livraisons/systeme/caesar/2024/', 'pays/france/', 'pays/ukraine/', 'armes/caesar/', 'articles/paris-confirme-les-caesar/'];
+const PAGES = [
+  'livraisons/',
+  'livraisons/?fournisseur=france&tri=quantity-desc',
+  'livraisons/?statut=delivered',
+  'livraisons/fournisseur/france/',
+  'livraisons/systeme/caesar/',
+  'livraisons/systeme/caesar/2024/',
+  'pays/france/',
+  'pays/ukraine/',
+  'armes/caesar/',
+  'articles/paris-confirme-les-caesar/',
+];
 const available = browserAvailable('deliveries explorer');
 const squash = (s: string | null) => (s ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 /** A table row's cells, read one after the other. */

@@ -19,7 +19,11 @@ const BASE = '/archive/';
 /** The CSP of public/_headers when it exists; otherwise the strict policy it is meant to be. */
 function contentSecurityPolicy(): string {
   const headers = join(ROOT, 'public/_headers');
-  const line = existsSync(headers) ? readFileSync(headers, 'utf8').split('\n').find((l) => /^\s*Content-Security-Policy:/i.test(l)) : undefined;
+  const line = existsSync(headers)
+    ? readFileSync(headers, 'utf8')
+        .split('\n')
+        .find((l) => /^\s*Content-Security-Policy:/i.test(l))
+    : undefined;
   return line
     ? line.replace(/^\s*Content-Security-Policy:\s*/i, '').trim()
     : "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";

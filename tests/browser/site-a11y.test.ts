@@ -10,7 +10,6 @@ import { serve, type StaticServer } from '../helpers/serve.ts';
 import { buildFixtureSite } from '../helpers/site-fixtures.ts';
 import { siteHeaders } from '../helpers/headers.ts';
 
-
 /** One page of each type. */
 const PAGES = [
   '',

@@ -23,7 +23,11 @@ export function pagePath(file: string, base: string): string {
   return base + file.replace(/(^|\/)index\.html$/, '$1');
 }
 
-const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"');
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"');
 
 export interface BrokenLink {
   page: string;
@@ -40,7 +44,12 @@ export function resolvePath(dist: string, base: string, path: string): string | 
 }
 
 /** `pending`: paths under base ("recherche/") owned by pages not written yet, accepted as targets. */
-export function findBrokenLinks(dist: string, base: string, origin = 'http://localhost:4321', pending: string[] = []): { checked: number; broken: BrokenLink[] } {
+export function findBrokenLinks(
+  dist: string,
+  base: string,
+  origin = 'http://localhost:4321',
+  pending: string[] = [],
+): { checked: number; broken: BrokenLink[] } {
   const broken: BrokenLink[] = [];
   const idsCache = new Map<string, Set<string>>();
   const ids = (file: string) => {

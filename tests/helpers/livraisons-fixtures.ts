@@ -11,7 +11,15 @@ const CAESAR = { id: 'caesar', name: 'Caesar', category: 'artillery' };
 const SCALP = { id: 'scalp-eg', name: 'SCALP-EG', category: 'cruise-missile' };
 const m = (type: string, id: string, text: string) => `<Mention type="${type}" id="${id}">${text}</Mention>`;
 
-function article(slug: string, title: string, day: string, sentence: string, body: string, deliveries: FixtureArticle['deliveries'], weapons = [CAESAR]): FixtureArticle {
+function article(
+  slug: string,
+  title: string,
+  day: string,
+  sentence: string,
+  body: string,
+  deliveries: FixtureArticle['deliveries'],
+  weapons = [CAESAR],
+): FixtureArticle {
   return {
     slug,
     title,
@@ -34,14 +42,30 @@ export function livraisonsArticles(): FixtureArticle[] {
   const scalp = 'Quarante missiles SCALP doivent rejoindre l’Ukraine, a-t-on appris de source militaire.';
   return [
     ...fixtureArticles(),
-    article('paris-confirme-les-caesar', 'Paris confirme l’envoi de six Caesar', '2024-01-19', relay,
+    article(
+      'paris-confirme-les-caesar',
+      'Paris confirme l’envoi de six Caesar',
+      '2024-01-19',
+      relay,
       `${m('country', 'france', 'Paris')} confirme l’envoi de six canons ${m('weapon', 'caesar', 'Caesar')} à l’${m('country', 'ukraine', 'Ukraine')}, annoncé la veille.\n`,
-      [{ supplier: 'france', recipient: 'ukraine', weapon: 'caesar', quantity: 6, status: 'announced', evidence: { text: relay, offset: 0 } }]),
-    article('les-caesar-francais-sont-arrives', 'Les Caesar français sont arrivés en Ukraine', '2024-03-05', arrived,
+      [{ supplier: 'france', recipient: 'ukraine', weapon: 'caesar', quantity: 6, status: 'announced', evidence: { text: relay, offset: 0 } }],
+    ),
+    article(
+      'les-caesar-francais-sont-arrives',
+      'Les Caesar français sont arrivés en Ukraine',
+      '2024-03-05',
+      arrived,
       `Les six canons ${m('weapon', 'caesar', 'Caesar')} promis par la ${m('country', 'france', 'France')} sont arrivés en ${m('country', 'ukraine', 'Ukraine')}, selon Kiev.\n`,
-      [{ supplier: 'france', recipient: 'ukraine', weapon: 'caesar', quantity: 6, status: 'delivered', evidence: { text: arrived, offset: 0 } }]),
-    article('quarante-scalp-pour-l-ukraine', 'Quarante missiles SCALP pour l’Ukraine', '2024-01-20', scalp,
+      [{ supplier: 'france', recipient: 'ukraine', weapon: 'caesar', quantity: 6, status: 'delivered', evidence: { text: arrived, offset: 0 } }],
+    ),
+    article(
+      'quarante-scalp-pour-l-ukraine',
+      'Quarante missiles SCALP pour l’Ukraine',
+      '2024-01-20',
+      scalp,
       `Quarante missiles ${m('weapon', 'scalp-eg', 'SCALP')} doivent rejoindre l’${m('country', 'ukraine', 'Ukraine')}, a-t-on appris de source militaire.\n`,
-      [{ supplier: null, recipient: 'ukraine', weapon: 'scalp-eg', quantity: 40, status: 'announced', evidence: { text: scalp, offset: 0 } }], [SCALP]),
+      [{ supplier: null, recipient: 'ukraine', weapon: 'scalp-eg', quantity: 40, status: 'announced', evidence: { text: scalp, offset: 0 } }],
+      [SCALP],
+    ),
   ];
 }

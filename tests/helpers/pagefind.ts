@@ -50,7 +50,12 @@ export async function openIndex(dist: string, options: Record<string, unknown> =
 }
 
 /** Runs a search and returns every hit's data (url, title, excerpt, filters, meta). */
-export async function search(dist: string, term: string | null, options: Record<string, unknown> = {}, indexOptions: Record<string, unknown> = {}): Promise<SearchHit[]> {
+export async function search(
+  dist: string,
+  term: string | null,
+  options: Record<string, unknown> = {},
+  indexOptions: Record<string, unknown> = {},
+): Promise<SearchHit[]> {
   const api = await openIndex(dist, indexOptions);
   const response = await api.search(term, options);
   return Promise.all(response.results.map((r) => r.data()));

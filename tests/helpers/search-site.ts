@@ -37,7 +37,11 @@ export async function getSearchSite(options: Omit<SiteOptions, 'seeds'> = {}): P
     ...site,
     seedText,
     slugOf,
-    slugsMatching: (pattern) => [...seedText].filter(([file, text]) => pattern.test(text) && slugOf.has(file)).map(([file]) => slugOf.get(file) as string).sort(),
+    slugsMatching: (pattern) =>
+      [...seedText]
+        .filter(([file, text]) => pattern.test(text) && slugOf.has(file))
+        .map(([file]) => slugOf.get(file) as string)
+        .sort(),
   };
 }
 

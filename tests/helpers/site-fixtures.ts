@@ -72,7 +72,14 @@ export function fixtureArticles(): FixtureArticle[] {
       title: 'La France envoie des missiles SCALP et des Caesar à l’Ukraine',
       lead: s1,
       source: { name: 'Anadolu', url: 'https://www.aa.com.tr/fr/exemple' },
-      date: { value: '2024-01-18', earliest: '2024-01-18', latest: '2024-01-18', precision: 'day', basis: 'frontmatter', evidence: [{ text: 'Publié le 18 janvier 2024', offset: 0, rule: 'seed-frontmatter' }] },
+      date: {
+        value: '2024-01-18',
+        earliest: '2024-01-18',
+        latest: '2024-01-18',
+        precision: 'day',
+        basis: 'frontmatter',
+        evidence: [{ text: 'Publié le 18 janvier 2024', offset: 0, rule: 'seed-frontmatter' }],
+      },
       countries: [FR, UA, RU],
       people: [LECORNU],
       organizations: [],
@@ -93,7 +100,14 @@ export function fixtureArticles(): FixtureArticle[] {
       title: 'Berlin livre un nouveau système IRIS-T SLM à Kiev',
       lead: s3,
       source: { name: 'RT France', url: null },
-      date: { value: '2024-04-15', earliest: '2024-04-01', latest: '2024-04-30', precision: 'month', basis: 'inferred', evidence: [{ text: 'Le mois dernier, en mars, Berlin avait promis…', offset: 120, rule: 'relative-month' }] },
+      date: {
+        value: '2024-04-15',
+        earliest: '2024-04-01',
+        latest: '2024-04-30',
+        precision: 'month',
+        basis: 'inferred',
+        evidence: [{ text: 'Le mois dernier, en mars, Berlin avait promis…', offset: 120, rule: 'relative-month' }],
+      },
       countries: [DE, UA],
       people: [],
       organizations: [],
@@ -107,7 +121,14 @@ export function fixtureArticles(): FixtureArticle[] {
       title: 'La Slovaquie transfère des obusiers à l’Ukraine',
       lead: s4,
       source: null,
-      date: { value: null, earliest: '2022-05-17', latest: '2023-05-15', precision: 'range', basis: 'inferred', evidence: [{ text: 'Le Premier ministre slovaque Eduard Heger', offset: 0, rule: 'office-tenure' }] },
+      date: {
+        value: null,
+        earliest: '2022-05-17',
+        latest: '2023-05-15',
+        precision: 'range',
+        basis: 'inferred',
+        evidence: [{ text: 'Le Premier ministre slovaque Eduard Heger', offset: 0, rule: 'office-tenure' }],
+      },
       countries: [SK, UA],
       people: [HEGER],
       organizations: [],
@@ -124,7 +145,14 @@ export function fixtureArticles(): FixtureArticle[] {
       title: 'Paris veut produire 72 Caesar supplémentaires',
       lead: s5,
       source: { name: 'Le Monde', url: 'https://www.lemonde.fr/exemple' },
-      date: { value: '2024-04-02', earliest: '2024-04-02', latest: '2024-04-02', precision: 'day', basis: 'dateline', evidence: [{ text: 'PARIS, 2 avril 2024', offset: 0, rule: 'dateline' }] },
+      date: {
+        value: '2024-04-02',
+        earliest: '2024-04-02',
+        latest: '2024-04-02',
+        precision: 'day',
+        basis: 'dateline',
+        evidence: [{ text: 'PARIS, 2 avril 2024', offset: 0, rule: 'dateline' }],
+      },
       countries: [FR, UA],
       people: [],
       organizations: [],
@@ -143,7 +171,17 @@ export function fixtureArticles(): FixtureArticle[] {
       people: [],
       organizations: [NATO],
       weapons: [SCALP, IRIS],
-      deliveries: [{ supplier: null, recipient: 'ukraine', weapon: 'scalp-eg', quantity: null, quantityText: 'des centaines', status: 'requested', evidence: { text: s6, offset: 0 } }],
+      deliveries: [
+        {
+          supplier: null,
+          recipient: 'ukraine',
+          weapon: 'scalp-eg',
+          quantity: null,
+          quantityText: 'des centaines',
+          status: 'requested',
+          evidence: { text: s6, offset: 0 },
+        },
+      ],
       contexts: [
         { id: 'otan', text: s6, offset: 0 },
         { id: 'scalp-eg', text: s6, offset: 0 },
@@ -172,7 +210,12 @@ export function manyArticles(count: number): FixtureArticle[] {
   const base = fixtureArticles()[0];
   return Array.from({ length: count }, (_, i) => {
     const day = new Date(Date.UTC(2022, 1, 24) + i * 86_400_000).toISOString().slice(0, 10);
-    return { ...base, slug: `article-${i + 1}`, title: `Article numéro ${i + 1} sur les Caesar`, date: { ...base.date, value: day, earliest: day, latest: day } };
+    return {
+      ...base,
+      slug: `article-${i + 1}`,
+      title: `Article numéro ${i + 1} sur les Caesar`,
+      date: { ...base.date, value: day, earliest: day, latest: day },
+    };
   });
 }
 

@@ -108,10 +108,14 @@ if (root && form && rows && status && more) {
       rows.replaceChildren();
       showMore(d);
       const empty = !writeState(state);
-      status.textContent = matches.length === 0 ? text.none
-        : empty ? fill(text.recent, { shown: formatNumber(shown), count: formatNumber(matches.length) })
-        : matches.length === 1 ? text.countOne
-        : fill(text.count, { count: formatNumber(matches.length) });
+      status.textContent =
+        matches.length === 0
+          ? text.none
+          : empty
+            ? fill(text.recent, { shown: formatNumber(shown), count: formatNumber(matches.length) })
+            : matches.length === 1
+              ? text.countOne
+              : fill(text.count, { count: formatNumber(matches.length) });
     } catch {
       if (mine === generation) status.textContent = text.error;
     } finally {
@@ -135,18 +139,20 @@ if (root && form && rows && status && more) {
   });
   // type="reset" restores every select's first option; read the form once it has.
   form.addEventListener('reset', () => setTimeout(update, 0));
-  more.addEventListener('click', () =>
-    void load(formState())
-      .then((d) => {
-        if (!rendered) {
-          // The server-rendered rows are the first page of the default view.
-          matches = applyState(d, formState());
-          shown = rows.children.length;
-          rendered = true;
-        }
-        showMore(d);
-      })
-      .catch(() => (status.textContent = text.error)),
+  more.addEventListener(
+    'click',
+    () =>
+      void load(formState())
+        .then((d) => {
+          if (!rendered) {
+            // The server-rendered rows are the first page of the default view.
+            matches = applyState(d, formState());
+            shown = rows.children.length;
+            rendered = true;
+          }
+          showMore(d);
+        })
+        .catch(() => (status.textContent = text.error)),
   );
   window.addEventListener('popstate', () => {
     setForm(readState(location.search));

@@ -165,13 +165,7 @@ type ArticleUpdate =
   | { outcome: 'rendered' | 'deferred'; id: string; replaces?: string; entry: DataEntry };
 
 /** Reads, validates and renders one file (nothing is stored yet); unchanged files are not parsed. */
-async function readArticle(
-  context: LoaderContext,
-  root: string,
-  file: string,
-  mode: 'fast' | 'mdx',
-  stored: StoredFile | undefined,
-): Promise<ArticleUpdate> {
+async function readArticle(context: LoaderContext, root: string, file: string, mode: 'fast' | 'mdx', stored: StoredFile | undefined): Promise<ArticleUpdate> {
   const { parseData, generateDigest, config } = context;
   const filePath = relative(root, file);
   const contents = readFileSync(file, 'utf8');

@@ -20,7 +20,11 @@ export interface EventCell {
 
 export function eventCells(e: SiteEvent, hide: readonly EventColumn[]): EventCell[] {
   const cells: EventCell[] = [e.first ? { text: formatDay(e.first), datetime: e.first } : { text: t('explorer.undated') }];
-  for (const [column, p] of [['supplier', e.supplierParty], ['recipient', e.recipientParty], ['system', e.system]] as const) {
+  for (const [column, p] of [
+    ['supplier', e.supplierParty],
+    ['recipient', e.recipientParty],
+    ['system', e.system],
+  ] as const) {
     if (!hide.includes(column)) cells.push({ text: p.name, href: p.href });
   }
   cells.push({ text: e.quantity != null ? formatNumber(e.quantity) : (e.quantityText ?? '—'), num: true });

@@ -29,8 +29,16 @@ export function explorerData(events: readonly SiteEvent[]): ExplorerData {
     months: Array.from({ length: 12 }, (_, m) => formatMonth(`2000-${String(m + 1).padStart(2, '0')}`).replace(/ 2000$/, '')),
     statuses: Object.fromEntries([...new Set(events.map((e) => e.status))].map((s) => [s, statusLabel(s)])),
     events: events.map((e) => [
-      e.id, ref(e.supplierParty, 'p'), ref(e.recipientParty, 'p'), ref(e.system, 'w'), e.category, e.status,
-      e.quantity, e.quantity == null ? (e.quantityText ?? '') : '', e.first ?? '', e.articles.length,
+      e.id,
+      ref(e.supplierParty, 'p'),
+      ref(e.recipientParty, 'p'),
+      ref(e.system, 'w'),
+      e.category,
+      e.status,
+      e.quantity,
+      e.quantity == null ? (e.quantityText ?? '') : '',
+      e.first ?? '',
+      e.articles.length,
       e.history.map((h) => h.status).join(' '),
     ]),
   };

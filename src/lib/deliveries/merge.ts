@@ -203,7 +203,9 @@ function joinReason(event: Building, work: Work, timed: boolean): { reason: Merg
  */
 function eventId(work: Work, taken: Set<string>): string {
   const { row } = work;
-  const digest = createHash('sha256').update([row.article, partyKey(row.supplier, row.recipient, row.weapon), row.status, row.quantity ?? ''].join('\n')).digest('hex');
+  const digest = createHash('sha256')
+    .update([row.article, partyKey(row.supplier, row.recipient, row.weapon), row.status, row.quantity ?? ''].join('\n'))
+    .digest('hex');
   let id = `e${digest.slice(0, 11)}`;
   for (let n = 2; taken.has(id); n++) id = `e${digest.slice(0, 11)}-${n}`;
   taken.add(id);
@@ -327,8 +329,7 @@ export function mergeDeliveries(rows: readonly DeliveryRow[]): MergeResult {
     if (!work.placement) continue;
     const { row } = work;
     const match =
-      nearest(unambiguous(inferable(row), work, true), work, true) ??
-      nearest(byKey.get(partyKey(row.supplier, row.recipient, row.weapon)) ?? [], work, true);
+      nearest(unambiguous(inferable(row), work, true), work, true) ?? nearest(byKey.get(partyKey(row.supplier, row.recipient, row.weapon)) ?? [], work, true);
     if (match) add(match.event, work, match.reason, match.gap);
     else found(work, 'first');
   }

@@ -102,7 +102,17 @@ export function getDeliveryData(): Promise<DeliveryData> {
     for (const a of articles) {
       const { date } = a.data;
       a.data.deliveries.forEach((d, i) =>
-        rows.push({ article: a.id, index: i, date, supplier: d.supplier, recipient: d.recipient, weapon: d.weapon, quantity: d.quantity, quantityText: d.quantityText, status: d.status }),
+        rows.push({
+          article: a.id,
+          index: i,
+          date,
+          supplier: d.supplier,
+          recipient: d.recipient,
+          weapon: d.weapon,
+          quantity: d.quantity,
+          quantityText: d.quantityText,
+          status: d.status,
+        }),
       );
     }
     const merged = mergeDeliveries(rows);

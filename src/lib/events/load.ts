@@ -17,7 +17,10 @@ export const DEFAULT_EVENTS_DIR = path.resolve(import.meta.dirname, '../../data/
 export function loadEvents(dir: string = DEFAULT_EVENTS_DIR): WarEvent[] {
   let names: string[];
   try {
-    names = fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+    names = fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort();
   } catch (err) {
     throw new Error(`Events directory ${dir} cannot be read: ${(err as Error).message}`, { cause: err });
   }

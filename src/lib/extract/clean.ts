@@ -40,7 +40,8 @@ export interface BoilerplateRule {
 /** Lines longer than this are prose for every drop rule (a paragraph is never boilerplate). */
 const MAX_BOILERPLATE = 300;
 
-const LIVE_TEASER = /^(?:suivez|retrouvez|revivez)\s+(?:en direct|notre (?:direct|live|fil)|(?:toute )?l'actualit[ée]|les derni[èe]res (?:nouvelles|informations|infos|actualit[ée]s))/i;
+const LIVE_TEASER =
+  /^(?:suivez|retrouvez|revivez)\s+(?:en direct|notre (?:direct|live|fil)|(?:toute )?l'actualit[ée]|les derni[èe]res (?:nouvelles|informations|infos|actualit[ée]s))/i;
 const LIVE_LABEL = /^(?:en direct|direct|live|live updates?)\s*(?:$|[-–—:|•])/i;
 const LIVE_EN = /^follow (?:our |the )?live\b/i;
 
@@ -118,13 +119,87 @@ const PUBLICATION_META =
   /^(?:publié|publiée|mis en ligne|mise en ligne|mis à jour|mise à jour|modifié|modifiée|actualisé|actualisée|updated|published|posted|dernière mise à jour)(?![\p{L}])(?:\s+(?:le|on))?\s*:?\s*/iu;
 const META_SPLIT = /[\s,|:/().–—•·-]+/;
 const META_WORDS = new Set([
-  'le', 'à', 'a', 'at', 'on', 'et', 'and', 'mis', 'mise', 'jour', 'en', 'ligne', 'modifié', 'modifiée', 'updated', 'publié', 'publiée',
-  'actualisé', 'actualisée', 'dernière', 'heure', 'heures', 'h', 'gmt', 'utc', 'cet', 'cest', 'am', 'pm', 'il', 'y',
-  'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
-  'janv', 'févr', 'fév', 'avr', 'juil', 'sept', 'oct', 'nov', 'déc',
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'min', 'minutes', 'heures',
+  'le',
+  'à',
+  'a',
+  'at',
+  'on',
+  'et',
+  'and',
+  'mis',
+  'mise',
+  'jour',
+  'en',
+  'ligne',
+  'modifié',
+  'modifiée',
+  'updated',
+  'publié',
+  'publiée',
+  'actualisé',
+  'actualisée',
+  'dernière',
+  'heure',
+  'heures',
+  'h',
+  'gmt',
+  'utc',
+  'cet',
+  'cest',
+  'am',
+  'pm',
+  'il',
+  'y',
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+  'janv',
+  'févr',
+  'fév',
+  'avr',
+  'juil',
+  'sept',
+  'oct',
+  'nov',
+  'déc',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'lundi',
+  'mardi',
+  'mercredi',
+  'jeudi',
+  'vendredi',
+  'samedi',
+  'dimanche',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'min',
+  'minutes',
+  'heures',
 ]);
 
 /** "Publié le 25 janvier 2023 à 14h12 - Mis à jour le …", optionally "par <author>": only date words after the label. */
@@ -383,8 +458,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     id: 'section-kicker',
-    description:
-      'A one- or two-word section label among the first lines of the page ("International", "Défense") before the headline.',
+    description: 'A one- or two-word section label among the first lines of the page ("International", "Défense") before the headline.',
     test(line, ctx) {
       if (ctx.position > 3 || line.length > 25 || !KICKER.test(line)) return 'keep';
       const next = nextNonEmpty(ctx);

@@ -13,8 +13,7 @@
 import { createCodeUnitReader } from './text/code-units.ts';
 
 export type DecodeResult =
-  | { ok: true; text: string; encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252'; warnings: string[] }
-  | { ok: false; reason: string };
+  { ok: true; text: string; encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252'; warnings: string[] } | { ok: false; reason: string };
 
 type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -122,7 +121,6 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
 }
 
 const C1 = /[\u0080-\u009f]/g;
-
 
 /**
  * Text that went through a Latin-1 (not Windows-1252) conversion carries C1 controls where the
@@ -241,7 +239,7 @@ function utf8SequenceLength(bytes: Uint8Array, i: number): number {
  */
 function walkUtf8(bytes: Uint8Array, onInvalid: (i: number) => void): number {
   let validMultibyte = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     if (bytes[i] < 0x80) {
       i++;
       continue;
@@ -282,7 +280,8 @@ function decodeMixed(bytes: Uint8Array): string {
 }
 
 /** A UTF-8 lead byte read as Windows-1252 (Â..ô) followed by a character whose byte is 0x80–0xBF. */
-const MOJIBAKE_HINT_SRC = '[\\u00c2-\\u00f4][\\u0080-\\u00bf\\u0152\\u0153\\u0160\\u0161\\u0178\\u017d\\u017e\\u0192\\u02c6\\u02dc\\u2013\\u2014\\u2018-\\u201a\\u201c-\\u201e\\u2020-\\u2022\\u2026\\u2030\\u2039\\u203a\\u20ac\\u2122]';
+const MOJIBAKE_HINT_SRC =
+  '[\\u00c2-\\u00f4][\\u0080-\\u00bf\\u0152\\u0153\\u0160\\u0161\\u0178\\u017d\\u017e\\u0192\\u02c6\\u02dc\\u2013\\u2014\\u2018-\\u201a\\u201c-\\u201e\\u2020-\\u2022\\u2026\\u2030\\u2039\\u203a\\u20ac\\u2122]';
 const MOJIBAKE_HINT = new RegExp(MOJIBAKE_HINT_SRC);
 
 /*
@@ -319,12 +318,7 @@ function isSuspect(text: string): boolean {
 
 /** Whether a repaired code point is plausible in French news (Latin letters, punctuation, symbols). */
 function plausibleRepair(cp: number): boolean {
-  return (
-    (cp >= 0xa0 && cp <= 0x2ff) ||
-    (cp >= 0x2000 && cp <= 0x206f) ||
-    (cp >= 0x20a0 && cp <= 0x20cf) ||
-    (cp >= 0x2100 && cp <= 0x214f)
-  );
+  return (cp >= 0xa0 && cp <= 0x2ff) || (cp >= 0x2000 && cp <= 0x206f) || (cp >= 0x20a0 && cp <= 0x20cf) || (cp >= 0x2100 && cp <= 0x214f);
 }
 
 /**

@@ -56,7 +56,8 @@ export interface DeliveryOptions {
  * The weapon is a point of comparison or what a transfer replaces, not its object: "cet équivalent
  * du Patriot", "des avions qui seront remplacés par des F-35", "en échange de Marder".
  */
-const COMPARISON = /\ben (?:echange|contrepartie) (?:de |des |du |d')(?:\p{L}+ )?$|\bremplacee?s? par (?:des |les |un |une |de |d'|autant de |autant d')?(?:\p{L}+ )?$|\b(?:equivalents?|equivalentes?|homologues?|concurrents?|rivale?s?)\s+(?:\p{L}+\s+)?(?:d'|de |du |des |au |aux |a )(?:l'|la |le |les )?(?:systemes? |missiles? |chars? |avions? )?$/u;
+const COMPARISON =
+  /\ben (?:echange|contrepartie) (?:de |des |du |d')(?:\p{L}+ )?$|\bremplacee?s? par (?:des |les |un |une |de |d'|autant de |autant d')?(?:\p{L}+ )?$|\b(?:equivalents?|equivalentes?|homologues?|concurrents?|rivale?s?)\s+(?:\p{L}+\s+)?(?:d'|de |du |des |au |aux |a )(?:l'|la |le |les )?(?:systemes? |missiles? |chars? |avions? )?$/u;
 
 /** A destination after an order: "destinées à Kiev", "pour en faire don à l'Ukraine", "au profit de". */
 const DESTINATION = /(?:destine\p{L}*|pour|don|au profit|a l'intention)\b[^,;:]{0,25}$/u;
@@ -65,7 +66,8 @@ const DESTINATION = /(?:destine\p{L}*|pour|don|au profit|a l'intention)\b[^,;:]{
 const OWN_REPLACEMENT = /^\s*(?:[\p{L}-]+\s+){0,2}(?:pour|afin de)\s+(?:les\s+|la\s+)?remplacer\b/u;
 
 /** The weapon is what another system derives from: "une version modernisée du T-55". */
-const DERIVED_FROM = /\b(?:version|variante|copie|derive|modernisation|evolution)(?:\s+[\p{L}\d-]+){0,6}\s+(?:du|de|des|d')\s*(?:l'|la |le |les )?(?:[\p{L}-]+\s+)?$/u;
+const DERIVED_FROM =
+  /\b(?:version|variante|copie|derive|modernisation|evolution)(?:\s+[\p{L}\d-]+){0,6}\s+(?:du|de|des|d')\s*(?:l'|la |le |les )?(?:[\p{L}-]+\s+)?$/u;
 
 /** A relative clause after the weapon whose verb is the cue: "des Storm Shadow que Londres a fournis". */
 const RELATIVE_OBJECT = /^[\s\p{L}-]{0,40}\bqu(?:e\s+|')[^;:,]*$/u;
@@ -78,7 +80,9 @@ function chooseCue(cues: Cue[], parties: Party[], fs: string, wRel: number, wRel
     if (c.kind === 'post' && c.start >= wRelEnd && POST_GAP.test(fs.slice(wRelEnd, c.start))) return c;
   }
   // "les obusiers que les Pays-Bas se sont engagés à fournir": the relative clause's verb governs the weapon.
-  const relative = cues.find((c) => c.start >= wRelEnd && (c.kind === 'transfer' || c.kind === 'receive' || c.kind === 'noun') && RELATIVE_OBJECT.test(fs.slice(wRelEnd, c.start)));
+  const relative = cues.find(
+    (c) => c.start >= wRelEnd && (c.kind === 'transfer' || c.kind === 'receive' || c.kind === 'noun') && RELATIVE_OBJECT.test(fs.slice(wRelEnd, c.start)),
+  );
   if (relative && partiesBetween(parties, fs, wRelEnd, relative.start).length === 1) return relative;
   // The cue ending nearest before the weapon; of two ending on the same word, the longer ("a été livré", not "livré").
   let before: Cue | null = null;
@@ -213,7 +217,8 @@ const POSSESSIVE = /(?:^|\s)(?:ses|son|sa|leurs?)\s+(?:[\p{L}\d-]+\s+){0,4}$/u;
 const LEAD_SENTENCES = 2;
 
 /** Generic nouns of military hardware ("des blindés", "650 missiles", "des armes"). */
-const GENERIC_WEAPON = /(?<![\p{L}\p{N}])(?:armes|aide militaire|missiles?|chars|drones|obusiers|canons|avions(?: de combat)?|blindes|vehicules(?: blindes| legers)?|systemes|batteries|munitions|obus|lance-roquettes|equipements)(?![\p{L}\p{N}-])/u;
+const GENERIC_WEAPON =
+  /(?<![\p{L}\p{N}])(?:armes|aide militaire|missiles?|chars|drones|obusiers|canons|avions(?: de combat)?|blindes|vehicules(?: blindes| legers)?|systemes|batteries|munitions|obus|lance-roquettes|equipements)(?![\p{L}\p{N}-])/u;
 
 /** A mention standing for the first generic hardware noun of a sentence (id ''), or null. */
 function genericWeapon(unit: Unit): Mention | null {
@@ -275,7 +280,9 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
     if (!cue || cue.kind === 'use') continue;
     // "les chars promis par Berlin sont arrivés": what was pledged has now been delivered.
     if (cue.status === 'pledged' && cue.kind === 'post') {
-      const done = cues.find((c) => c.start > cue!.end && c.status === 'delivered' && c.kind === 'transfer' && !NEW_CLAUSE.test(fs.slice(wRelEnd, c.start).replace(/,\s*$/, '')));
+      const done = cues.find(
+        (c) => c.start > cue!.end && c.status === 'delivered' && c.kind === 'transfer' && !NEW_CLAUSE.test(fs.slice(wRelEnd, c.start).replace(/,\s*$/, '')),
+      );
       if (done) cue = { ...cue, status: 'delivered', rule: `${cue.rule}+${done.rule}` };
     }
 
@@ -299,7 +306,8 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
       recipient = agentBefore(parties, fs, cue.start, null)?.id ?? null;
       // The giver is a "de" complement: right after the weapon ("14 Leopard 2 de l'Allemagne et 31 Abrams
       // des États-Unis"), else between the verb and the weapon ("a reçu de la Norvège des NASAMS").
-      const giver = (p: Party) => p.deSlot && !p.adjective && p.id !== recipient && /\bd(?:e|u|es)\s+(?:l'|la |le |les )?$|\bd'$/.test(fs.slice(Math.max(0, p.rel - 10), p.rel));
+      const giver = (p: Party) =>
+        p.deSlot && !p.adjective && p.id !== recipient && /\bd(?:e|u|es)\s+(?:l'|la |le |les )?$|\bd'$/.test(fs.slice(Math.max(0, p.rel - 10), p.rel));
       const after = parties.find((p) => p.rel > wRelEnd && p.rel < nextWeaponRel && giver(p));
       const between = parties.find((p) => p.rel > cue.end && p.relEnd <= wRel && giver(p));
       suppliers = passive?.agents.map((p) => p.id) ?? [source?.id ?? after?.id ?? between?.id ?? null];
@@ -307,7 +315,9 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
       // "L'Ukraine a signé avec la Suède une commande de Gripen": the buyer receives, the seller supplies;
       // "Le Canada va acheter aux États-Unis des NASAMS destinés à l'Ukraine": the buyer gives them on.
       const destination = parties.find((p) => p.rel > wRelEnd && p.recipientSlot && DESTINATION.test(fs.slice(Math.max(0, p.rel - 40), p.rel)));
-      const seller = parties.find((p) => !p.adjective && p !== destination && /\b(?:avec|aupres d[eu']|a|aux?)\s+(?:l'|la |le |les )?$/.test(fs.slice(Math.max(0, p.rel - 16), p.rel)));
+      const seller = parties.find(
+        (p) => !p.adjective && p !== destination && /\b(?:avec|aupres d[eu']|a|aux?)\s+(?:l'|la |le |les )?$/.test(fs.slice(Math.max(0, p.rel - 16), p.rel)),
+      );
       const buyer =
         agentBefore(parties, fs, cue.start, seller?.id ?? null) ??
         parties.find((p) => p.rel >= cue.end && p.rel - cue.end < 6 && PASSIVE_AGENT.test(fs.slice(Math.max(0, p.rel - 12), p.rel)));
@@ -375,8 +385,20 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
         // la France …" (not after any fronted phrase: "Après l'annonce de la livraison de …, Moscou a dénoncé").
         const fronted = !parties.some((p) => p.relEnd <= cue.start) && ADDITIVE_FRONT.test(fs.slice(0, cue.start));
         const by =
-          parties.find((p) => p.rel > wRelEnd && p.rel - wRelEnd <= 40 && PASSIVE_AGENT.test(fs.slice(wRelEnd, p.rel)) && !NEW_CLAUSE.test(fs.slice(wRelEnd, p.rel))) ??
-          (fronted ? parties.find((p) => p.rel > wRelEnd && !p.recipientSlot && !p.complement && !p.adjective && /,\s*(?:l'|la |le |les )?$/.test(fs.slice(wRelEnd, p.rel)) && !/[;:]/.test(fs.slice(wRelEnd, p.rel))) : undefined);
+          parties.find(
+            (p) => p.rel > wRelEnd && p.rel - wRelEnd <= 40 && PASSIVE_AGENT.test(fs.slice(wRelEnd, p.rel)) && !NEW_CLAUSE.test(fs.slice(wRelEnd, p.rel)),
+          ) ??
+          (fronted
+            ? parties.find(
+                (p) =>
+                  p.rel > wRelEnd &&
+                  !p.recipientSlot &&
+                  !p.complement &&
+                  !p.adjective &&
+                  /,\s*(?:l'|la |le |les )?$/.test(fs.slice(wRelEnd, p.rel)) &&
+                  !/[;:]/.test(fs.slice(wRelEnd, p.rel)),
+              )
+            : undefined);
         if (!by) continue;
         suppliers = coordinatedAfter(parties, fs, by).map((p) => p.id);
         rule += '+noun-agent';
@@ -390,8 +412,9 @@ function sentenceRows(doc: SegmentedDoc, unit: Unit, cg: CompiledGazetteer, unga
     // systems it mentions in passing ("les F-16 livrés à Kiev seront abattus, a déclaré Peskov").
     const aboutTransfer = cue.kind !== 'post' || cues.some((c) => c.kind === 'transfer' && c.start > cue!.end && !clauseBreakBetween(fs, cue!.end, c.start));
     const speaker = !aboutTransfer
-        ? null
-        : parties.find((p) => p.rel > wRelEnd && !p.adjective && SPEAKER.test(fs.slice(Math.max(0, p.rel - 80), p.rel)))?.id ?? reporterBefore(parties, fs, wRel);
+      ? null
+      : (parties.find((p) => p.rel > wRelEnd && !p.adjective && SPEAKER.test(fs.slice(Math.max(0, p.rel - 80), p.rel)))?.id ??
+        reporterBefore(parties, fs, wRel));
     // The system's origin, named next to it or anywhere in the sentence ("de fabrication franco-italienne"): the weakest guess.
     const near = adjectiveNear(parties, fs, wRel, wRelEnd, origin);
     const originCountries = near ? [near] : [...new Set(parties.filter((p) => !p.recipientSlot && origin?.includes(p.id)).map((p) => p.id))];

@@ -16,19 +16,56 @@ export interface Quantity {
 }
 
 const UNITS: Record<string, number> = {
-  zero: 0, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10,
-  onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16,
+  zero: 0,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  six: 6,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
+  dix: 10,
+  onze: 11,
+  douze: 12,
+  treize: 13,
+  quatorze: 14,
+  quinze: 15,
+  seize: 16,
 };
 const TENS: Record<string, number> = {
-  vingt: 20, vingts: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60, septante: 70, huitante: 80, octante: 80, nonante: 90,
+  vingt: 20,
+  vingts: 20,
+  trente: 30,
+  quarante: 40,
+  cinquante: 50,
+  soixante: 60,
+  septante: 70,
+  huitante: 80,
+  octante: 80,
+  nonante: 90,
 };
 const SCALES: Record<string, number> = {
-  cent: 100, cents: 100, mille: 1000, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9,
+  cent: 100,
+  cents: 100,
+  mille: 1000,
+  million: 1e6,
+  millions: 1e6,
+  milliard: 1e9,
+  milliards: 1e9,
 };
 /** Approximate counts with a number: "une douzaine" ≈ 12, "une vingtaine" ≈ 20. */
 const APPROX: Record<string, number> = {
-  douzaine: 12, douzaines: 12, dizaine: 10, quinzaine: 15, vingtaine: 20, trentaine: 30, quarantaine: 40,
-  cinquantaine: 50, soixantaine: 60, centaine: 100,
+  douzaine: 12,
+  douzaines: 12,
+  dizaine: 10,
+  quinzaine: 15,
+  vingtaine: 20,
+  trentaine: 30,
+  quarantaine: 40,
+  cinquantaine: 50,
+  soixantaine: 60,
+  centaine: 100,
 };
 /** Vague plural amounts: value null. */
 const VAGUE_PLURAL = new Set(['dizaines', 'douzaines', 'vingtaines', 'centaines', 'milliers', 'millions', 'milliards']);
@@ -44,7 +81,21 @@ export const WEAPON_NOUNS = new Set([
   'exemplaire', 'exemplaires', 'pieces', 'piece', 'engin', 'engins', 'intercepteur', 'intercepteurs', 'tube', 'tubes',
   'transport', 'transports', 'camion', 'camions', 'appareil', 'appareils', 'lance-roquettes', 'chasseurs-bombardiers',
 ]);
-const ONE_QUALIFIERS = new Set(['nouveau', 'nouvel', 'nouvelle', 'seul', 'seule', 'autre', 'premier', 'premiere', 'deuxieme', 'second', 'seconde', 'dernier', 'derniere']);
+const ONE_QUALIFIERS = new Set([
+  'nouveau',
+  'nouvel',
+  'nouvelle',
+  'seul',
+  'seule',
+  'autre',
+  'premier',
+  'premiere',
+  'deuxieme',
+  'second',
+  'seconde',
+  'dernier',
+  'derniere',
+]);
 
 /** text.slice(start, end) is a non-empty run of ASCII digits (what /^\d+$/ accepts). */
 function isDigits(text: string, start: number, end: number): boolean {

@@ -19,8 +19,7 @@ import { splitSeedFrontmatter, type SeedOverrides } from './seed-frontmatter.ts'
 import type { CleanedText, DateWindow, EntityContext, ExtractionResult, Mention, SegmentedDoc, Warning } from './types.ts';
 
 export type ExtractOutcome =
-  | { ok: true; result: ExtractionResult; encoding: string; requestedSlug?: string }
-  | { ok: false; reason: string; warnings: Warning[] };
+  { ok: true; result: ExtractionResult; encoding: string; requestedSlug?: string } | { ok: false; reason: string; warnings: Warning[] };
 
 const LEAD_MAX = 300;
 
@@ -161,12 +160,20 @@ export function capEvidence(result: ExtractionResult): ExtractionResult {
   const warnings = result.warnings;
   const dropped = result.deliveries.length - deliveries.length;
   if (dropped > 0) {
-    warnings.push({ file: result.file, ruleId: 'evidence-cap', reason: `${dropped} deliveries past the ${EVIDENCE_PER_ARTICLE} evidence sentences of one article were left out` });
+    warnings.push({
+      file: result.file,
+      ruleId: 'evidence-cap',
+      reason: `${dropped} deliveries past the ${EVIDENCE_PER_ARTICLE} evidence sentences of one article were left out`,
+    });
   }
   let mentions = result.mentions;
   if (mentions.length > MENTIONS_PER_ARTICLE) {
     mentions = inStartOrder(mentions).slice(0, MENTIONS_PER_ARTICLE);
-    warnings.push({ file: result.file, ruleId: 'mention-cap', reason: `only the first ${MENTIONS_PER_ARTICLE} of ${result.mentions.length} entity mentions are linked` });
+    warnings.push({
+      file: result.file,
+      ruleId: 'mention-cap',
+      reason: `only the first ${MENTIONS_PER_ARTICLE} of ${result.mentions.length} entity mentions are linked`,
+    });
   }
   return { ...result, date: { ...result.date, evidence: dateEvidence }, deliveries, contexts, mentions, warnings };
 }

@@ -15,15 +15,93 @@ import type { SegmentedDoc, Sentence, Span } from './types.ts';
 
 /** Abbreviations compared as written (their lower-case form is an ordinary word or rare). */
 const ABBREVIATIONS_EXACT = new Set([
-  'M', 'MM', 'Mme', 'Mmes', 'Mlle', 'Mlles', 'Mgr', 'Dr', 'Drs', 'Pr', 'Me', 'Mes', 'St', 'Ste', 'Sts', 'Stes',
-  'No', 'Nos', 'Gal', 'Gén', 'Col', 'Cdt', 'Lt', 'Cne', 'Sgt', 'Adj', 'Jr', 'Sr', 'Vve',
+  'M',
+  'MM',
+  'Mme',
+  'Mmes',
+  'Mlle',
+  'Mlles',
+  'Mgr',
+  'Dr',
+  'Drs',
+  'Pr',
+  'Me',
+  'Mes',
+  'St',
+  'Ste',
+  'Sts',
+  'Stes',
+  'No',
+  'Nos',
+  'Gal',
+  'Gén',
+  'Col',
+  'Cdt',
+  'Lt',
+  'Cne',
+  'Sgt',
+  'Adj',
+  'Jr',
+  'Sr',
+  'Vve',
 ]);
 /** Abbreviations compared in lower case. */
 const ABBREVIATIONS_FOLDED = new Set([
-  'av', 'apr', 'p', 'pp', 'cf', 'vol', 'env', 'art', 'ex', 'fig', 'chap', 'éd', 'coll', 'op', 'cit', 'ibid',
-  'vs', 'n', 'nº', 'tél', 'approx', 'min', 'max', 'sq', 'réf', 'suiv', 'hab', 'inc', 'ltd', 'corp', 'co',
-  'janv', 'fév', 'févr', 'avr', 'juil', 'sept', 'oct', 'nov', 'déc', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'dec',
-  'lun', 'mer', 'jeu', 'ven', 'sam', 'dim',
+  'av',
+  'apr',
+  'p',
+  'pp',
+  'cf',
+  'vol',
+  'env',
+  'art',
+  'ex',
+  'fig',
+  'chap',
+  'éd',
+  'coll',
+  'op',
+  'cit',
+  'ibid',
+  'vs',
+  'n',
+  'nº',
+  'tél',
+  'approx',
+  'min',
+  'max',
+  'sq',
+  'réf',
+  'suiv',
+  'hab',
+  'inc',
+  'ltd',
+  'corp',
+  'co',
+  'janv',
+  'fév',
+  'févr',
+  'avr',
+  'juil',
+  'sept',
+  'oct',
+  'nov',
+  'déc',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'dec',
+  'lun',
+  'mer',
+  'jeu',
+  'ven',
+  'sam',
+  'dim',
 ]);
 
 const SINGLE_UPPER = /^\p{Lu}$/u;
@@ -58,12 +136,12 @@ function isTerminal(c: number): boolean {
 
 /** Closing characters allowed after terminal punctuation. */
 function isCloser(c: number): boolean {
-  return c === GUILL_CLOSE || c === 41 /* ) */ || c === 93 /* ] */ || c === 0x203a /* › */;
+  return c === GUILL_CLOSE || c === 41 /* ) */ || c === 93 /* ] */ || c === 0x203a; /* › */
 }
 
 /** Characters that, starting the next text, show the sentence continues. */
 function isContinuation(c: number): boolean {
-  return c === 44 /* , */ || c === 59 /* ; */ || c === 58 /* : */ || c === 41 /* ) */ || c === 93 /* ] */;
+  return c === 44 /* , */ || c === 59 /* ; */ || c === 58 /* : */ || c === 41 /* ) */ || c === 93; /* ] */
 }
 
 /** Characters a token before a period may start after (not part of the abbreviation). */

@@ -133,11 +133,7 @@ function parseValue(value: string, index: OutletIndex): Parsed {
  * Resolves the article's source. Frontmatter wins (source name, else the outlet of its URL's
  * domain), then the attribution lines in order. Returns null when nothing names a source.
  */
-export function resolveSource(
-  attributions: string[],
-  outlets: OutletProfile[],
-  frontmatter?: { source?: string; url?: string },
-): SourceRef | null {
+export function resolveSource(attributions: string[], outlets: OutletProfile[], frontmatter?: { source?: string; url?: string }): SourceRef | null {
   const index = indexOutlets(outlets);
   const fmUrl = frontmatter?.url?.trim() || null;
 
@@ -170,8 +166,7 @@ export function resolveSource(
  */
 const DATELINE_PAREN = /^[^()\n]{0,60}?(?:\([^()\n]{1,40}\)[^()\n]{0,60}?)?\(([^()\n]{2,40})\)\s*[-–—:]\s/u;
 /** "Kyiv, le 21 novembre (Ukrinform). La Russie…": city, comma, a short date, agency, full stop. */
-const DATELINE_PAREN_STOP =
-  /^\p{Lu}[\p{L}'’ -]{1,40}(?:\s*\([^()\n]{1,40}\))?,\s*(?:le\s+)?[\p{L}\d .]{1,40}?\(([^()\n]{2,40})\)\.\s+\p{Lu}/u;
+const DATELINE_PAREN_STOP = /^\p{Lu}[\p{L}'’ -]{1,40}(?:\s*\([^()\n]{1,40}\))?,\s*(?:le\s+)?[\p{L}\d .]{1,40}?\(([^()\n]{2,40})\)\.\s+\p{Lu}/u;
 /** "MOSCOU, 12 mars - RIA Novosti." : an agency name after the dash (known outlets only). */
 const DATELINE_AFTER_DASH = /^\p{Lu}[^\n]{0,60}?\s[-–—]\s([\p{Lu}][\p{L}]*(?: [\p{Lu}][\p{L}]*){0,2})[.,]\s/u;
 const ACRONYM = /^[\p{Lu}][\p{Lu}\d&.-]{1,9}$/u;

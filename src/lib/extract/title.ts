@@ -9,7 +9,8 @@ const HEADLINE_MIN_WORDS = 3;
 const FIRST_PARAGRAPH = /\n[^\S\n]*\n\s*/;
 /** Metadata lines that are never a headline (the clean stage keeps them for the date stage). */
 const META_LINE = /^(?:publié|publiée|mis à jour|mise à jour|modifié|actualisé|updated|published|posted)(?!\p{L})/iu;
-const DATE_ONLY = /^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{1,2}(?:er)?[\s./-]+(?:\p{L}+\.?|\d{1,2})[\s./-]+\d{2,4}(?:\s*(?:à|-|,)?\s*\d{1,2}\s*[h:]\s*\d{0,2})?$/iu;
+const DATE_ONLY =
+  /^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\d{1,2}(?:er)?[\s./-]+(?:\p{L}+\.?|\d{1,2})[\s./-]+\d{2,4}(?:\s*(?:à|-|,)?\s*\d{1,2}\s*[h:]\s*\d{0,2})?$/iu;
 
 /**
  * Splits off the first paragraph when it is a headline: one line, ≤ 160 characters, at least
@@ -45,8 +46,7 @@ function isHeadline(line: string): boolean {
  * A leading dateline: "PARIS, 18 janvier (AFP) -", "KIEV (Reuters) —", "Kiev, 18 janvier 2024 —".
  * Accepted only with evidence: an all-caps place, a date, or an agency in parentheses.
  */
-const DATELINE =
-  /^(\p{Lu}[\p{L}\p{M}'. -]{0,40}?)\s*(,\s*(?:le\s+)?\d{1,2}(?:er)?\s+\p{L}+\.?(?:\s+\d{4})?)?\s*(\([^()\n]{1,40}\))?\s*[-–—]\s+/u;
+const DATELINE = /^(\p{Lu}[\p{L}\p{M}'. -]{0,40}?)\s*(,\s*(?:le\s+)?\d{1,2}(?:er)?\s+\p{L}+\.?(?:\s+\d{4})?)?\s*(\([^()\n]{1,40}\))?\s*[-–—]\s+/u;
 const HAS_LOWER = /\p{Ll}/u;
 
 /** A live-blog timestamp: "10h30 :", "09:15 -". */
@@ -71,12 +71,95 @@ export function stripDateline(sentence: string): string {
 
 /** Words a headline must not end with (articles, prepositions, conjunctions, determiners, pronouns). */
 const DANGLING = new Set([
-  'de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'à', 'a', 'au', 'aux', 'et', 'ou', 'en', 'pour', 'par', 'sur',
-  'avec', 'que', 'qui', 'un', 'une', 'son', 'sa', 'ses', 'leur', 'leurs', 'dont', 'où', 'ce', 'cet', 'cette',
-  'ces', 'mon', 'ma', 'mes', 'notre', 'nos', 'votre', 'vos', 'dans', 'chez', 'vers', 'entre', 'contre', 'sans',
-  'sous', 'depuis', 'pendant', 'lors', 'selon', 'mais', 'donc', 'ni', 'car', 'si', 'ne', 'se', 'comme', 'afin',
-  'alors', 'tandis', 'ainsi', 'dès', 'après', 'avant', 'malgré', 'face', 'près', 'plus', 'moins', 'très', 'y',
-  'il', 'elle', 'ils', 'elles', 'on', 'nous', 'vous', 'the', 'of', 'and', 'to', 'in', 'for', 'a-t-il', 'a-t-elle',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'les',
+  'l',
+  'd',
+  'à',
+  'a',
+  'au',
+  'aux',
+  'et',
+  'ou',
+  'en',
+  'pour',
+  'par',
+  'sur',
+  'avec',
+  'que',
+  'qui',
+  'un',
+  'une',
+  'son',
+  'sa',
+  'ses',
+  'leur',
+  'leurs',
+  'dont',
+  'où',
+  'ce',
+  'cet',
+  'cette',
+  'ces',
+  'mon',
+  'ma',
+  'mes',
+  'notre',
+  'nos',
+  'votre',
+  'vos',
+  'dans',
+  'chez',
+  'vers',
+  'entre',
+  'contre',
+  'sans',
+  'sous',
+  'depuis',
+  'pendant',
+  'lors',
+  'selon',
+  'mais',
+  'donc',
+  'ni',
+  'car',
+  'si',
+  'ne',
+  'se',
+  'comme',
+  'afin',
+  'alors',
+  'tandis',
+  'ainsi',
+  'dès',
+  'après',
+  'avant',
+  'malgré',
+  'face',
+  'près',
+  'plus',
+  'moins',
+  'très',
+  'y',
+  'il',
+  'elle',
+  'ils',
+  'elles',
+  'on',
+  'nous',
+  'vous',
+  'the',
+  'of',
+  'and',
+  'to',
+  'in',
+  'for',
+  'a-t-il',
+  'a-t-elle',
 ]);
 
 /** ", " followed by a word that opens a subordinate clause or a complement. */

@@ -5,18 +5,8 @@
  * CompiledGazetteer maps. Validates the data: duplicate ids and aliases claimed by two
  * entities throw an Error naming both ids and the alias.
  */
-import type {
-  CompiledGazetteer,
-  CountryProfile,
-  EntityType,
-  Gazetteer,
-  OrganizationProfile,
-  OutletProfile,
-  PersonProfile,
-  WeaponProfile,
-} from './types.ts';
+import type { CompiledGazetteer, CountryProfile, EntityType, Gazetteer, OrganizationProfile, OutletProfile, PersonProfile, WeaponProfile } from './types.ts';
 import { fold, foldWord } from '../extract/text/fold.ts';
-
 
 /** How an alias token must be written in the text. */
 export const CASE_ANY = 0; // all-lowercase alias token: any case
@@ -115,12 +105,59 @@ function caseCode(raw: string): number {
 
 /** Generic words that must never be weapon aliases (they would tag every article). */
 const GENERIC_WEAPON_ALIASES = new Set([
-  'missile', 'missiles', 'drone', 'drones', 'char', 'chars', 'obus', 'obusier', 'obusiers', 'munition', 'munitions',
-  'artillerie', 'canon', 'canons', 'roquette', 'roquettes', 'bombe', 'bombes', 'avion', 'avions', 'helicoptere',
-  'helicopteres', 'arme', 'armes', 'blinde', 'blindes', 'tank', 'tanks', 'missiles de croisiere', 'missile de croisiere',
-  'defense aerienne', 'defense antiaerienne', 'avion de chasse', 'avions de chasse', 'char de combat', 'chars de combat',
-  'systeme', 'systemes', 'batterie', 'batteries', 'vehicule', 'vehicules', 'radar', 'radars', 'fusil', 'fusils',
-  'mortier', 'mortiers', 'lance roquettes', 'missile balistique', 'missiles balistiques', 'chasseur', 'chasseurs',
+  'missile',
+  'missiles',
+  'drone',
+  'drones',
+  'char',
+  'chars',
+  'obus',
+  'obusier',
+  'obusiers',
+  'munition',
+  'munitions',
+  'artillerie',
+  'canon',
+  'canons',
+  'roquette',
+  'roquettes',
+  'bombe',
+  'bombes',
+  'avion',
+  'avions',
+  'helicoptere',
+  'helicopteres',
+  'arme',
+  'armes',
+  'blinde',
+  'blindes',
+  'tank',
+  'tanks',
+  'missiles de croisiere',
+  'missile de croisiere',
+  'defense aerienne',
+  'defense antiaerienne',
+  'avion de chasse',
+  'avions de chasse',
+  'char de combat',
+  'chars de combat',
+  'systeme',
+  'systemes',
+  'batterie',
+  'batteries',
+  'vehicule',
+  'vehicules',
+  'radar',
+  'radars',
+  'fusil',
+  'fusils',
+  'mortier',
+  'mortiers',
+  'lance roquettes',
+  'missile balistique',
+  'missiles balistiques',
+  'chasseur',
+  'chasseurs',
 ]);
 
 /**
@@ -128,16 +165,100 @@ const GENERIC_WEAPON_ALIASES = new Set([
  * context (see entities.ts). People's given names/surnames and place names are added at compile time.
  */
 const WEAPON_HOMONYMS = new Set([
-  'cesar', 'caesar', 'hermes', 'neptune', 'archer', 'puma', 'hammer', 'hawk', 'lynx', 'boxer', 'fox', 'mamba',
-  'abrams', 'bradley', 'mistral', 'aster', 'fury', 'vampire', 'jackal', 'tigre', 'cobra', 'piranha', 'dingo', 'tor',
-  'grad', 'buk', 'krab', 'marder', 'gepard', 'leopard', 'challenger', 'stinger', 'javelin', 'patriot', 'scalp',
-  'crotale', 'harpoon', 'brimstone', 'starstreak', 'martlet', 'storm', 'shadow', 'phoenix', 'switchblade', 'excalibur',
-  'spartan', 'mastiff', 'husky', 'wolfhound', 'bastion', 'oshkosh', 'humvee', 'griffon', 'jaguar', 'serval', 'rafale',
-  'mirage', 'tigre', 'caracal', 'cougar', 'gazelle', 'puma', 'alouette', 'sea king', 'lancet', 'orlan', 'shahed',
+  'cesar',
+  'caesar',
+  'hermes',
+  'neptune',
+  'archer',
+  'puma',
+  'hammer',
+  'hawk',
+  'lynx',
+  'boxer',
+  'fox',
+  'mamba',
+  'abrams',
+  'bradley',
+  'mistral',
+  'aster',
+  'fury',
+  'vampire',
+  'jackal',
+  'tigre',
+  'cobra',
+  'piranha',
+  'dingo',
+  'tor',
+  'grad',
+  'buk',
+  'krab',
+  'marder',
+  'gepard',
+  'leopard',
+  'challenger',
+  'stinger',
+  'javelin',
+  'patriot',
+  'scalp',
+  'crotale',
+  'harpoon',
+  'brimstone',
+  'starstreak',
+  'martlet',
+  'storm',
+  'shadow',
+  'phoenix',
+  'switchblade',
+  'excalibur',
+  'spartan',
+  'mastiff',
+  'husky',
+  'wolfhound',
+  'bastion',
+  'oshkosh',
+  'humvee',
+  'griffon',
+  'jaguar',
+  'serval',
+  'rafale',
+  'mirage',
+  'tigre',
+  'caracal',
+  'cougar',
+  'gazelle',
+  'puma',
+  'alouette',
+  'sea king',
+  'lancet',
+  'orlan',
+  'shahed',
   // Also given names, places, animals, gods or common words (review of weapons.json): "Milan" is the city.
-  'milan', 'dana', 'bohdana', 'paladin', 'taurus', 'tomahawk', 'flamingo', 'osa', 'avenger', 'stormer', 'senator',
-  'saxon', 'vector', 'matador', 'spike', 'moskva', 'kub', 'onyx', 'bulat', 'oplot', 'magura', 'piorun', 'zircon',
-  'sidewinder', 'peklo', 'palianytsia',
+  'milan',
+  'dana',
+  'bohdana',
+  'paladin',
+  'taurus',
+  'tomahawk',
+  'flamingo',
+  'osa',
+  'avenger',
+  'stormer',
+  'senator',
+  'saxon',
+  'vector',
+  'matador',
+  'spike',
+  'moskva',
+  'kub',
+  'onyx',
+  'bulat',
+  'oplot',
+  'magura',
+  'piorun',
+  'zircon',
+  'sidewinder',
+  'peklo',
+  'palianytsia',
 ]);
 
 const LEADING_ARTICLE = /^(?:le|la|les|l')\s*(?=\p{Lu})/iu;
@@ -206,9 +327,7 @@ export function buildAliasIndex(g: Gazetteer): AliasIndex {
     if (kind !== 'surname' && kind !== 'adjective') {
       const claim = strongClaims.get(key);
       if (claim && claim.id !== id) {
-        throw new Error(
-          `Gazetteer: alias "${raw}" is claimed by two entities: ${claim.type} "${claim.id}" ("${claim.alias}") and ${type} "${id}"`,
-        );
+        throw new Error(`Gazetteer: alias "${raw}" is claimed by two entities: ${claim.type} "${claim.id}" ("${claim.alias}") and ${type} "${id}"`);
       }
       if (!claim) strongClaims.set(key, { id, type, alias: raw });
     }
@@ -221,8 +340,7 @@ export function buildAliasIndex(g: Gazetteer): AliasIndex {
       return;
     }
     const single = toks.length === 1 && !/\d/.test(toks[0]);
-    const ambiguous =
-      type === 'weapon' && single && (WEAPON_HOMONYMS.has(key) || personKeys.has(key) || placeKeys.has(key));
+    const ambiguous = type === 'weapon' && single && (WEAPON_HOMONYMS.has(key) || personKeys.has(key) || placeKeys.has(key));
     list.push({ id, ids: [id], type, kind, alias: raw, size: toks.length, caseMask, ambiguous, placeOnly });
     byKey.set(key, list);
   };

@@ -36,8 +36,7 @@ export function classifySeedFile(name: string): FileClass {
 /** One entry of the seeds folder. */
 export type SeedEntry =
   /** A regular file: `name` as shown (relative, "/"-separated), `path` the bytes to open it by. */
-  | { kind: 'file'; name: string; path: Buffer }
-  | { kind: 'ignored'; name: string; reason: string };
+  { kind: 'file'; name: string; path: Buffer } | { kind: 'ignored'; name: string; reason: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

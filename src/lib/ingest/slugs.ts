@@ -112,7 +112,8 @@ export function assignSlugs<T extends SlugItem>(items: readonly T[], previous: S
     const wanted = item.requestedSlug;
     if (wanted && wanted !== own) {
       const owner = articles[wanted];
-      const free = !claimed.has(wanted) && (!owner || owner.seed === item.file || redirects[wanted] === own) && (!redirects[wanted] || redirects[wanted] === own);
+      const free =
+        !claimed.has(wanted) && (!owner || owner.seed === item.file || redirects[wanted] === own) && (!redirects[wanted] || redirects[wanted] === own);
       if (!SLUG_SHAPE.test(wanted)) refused.push({ file: item.file, reason: `slug "${wanted}" is not lower-case letters, digits and single hyphens` });
       else if (!free) refused.push({ file: item.file, reason: `slug "${wanted}" already belongs to another article` });
       else {

@@ -92,10 +92,7 @@ export function compactFacts<
  * units of the sentence text), taken from the extractor's mentions: entity pages highlight the
  * words the article used ("américain" for the United States) without searching for names again.
  */
-export function withMentionSpans(
-  contexts: readonly EntityContext[],
-  mentions: readonly Mention[],
-): Array<EntityContext & { at?: [number, number] }> {
+export function withMentionSpans(contexts: readonly EntityContext[], mentions: readonly Mention[]): Array<EntityContext & { at?: [number, number] }> {
   return contexts.map((context) => {
     const end = context.offset + context.text.length;
     const mention = mentions.find((m) => m.id === context.id && m.start >= context.offset && m.end <= end);

@@ -89,7 +89,7 @@ function readText(line: string, from: number, stopAtTag: boolean): { text: strin
 /** A JSX string attribute value: only character references mean anything in it. */
 function readAttribute(value: string): string | null {
   let text = '';
-  for (let i = 0; i < value.length; ) {
+  for (let i = 0; i < value.length;) {
     if (value[i] !== '&') {
       text += value[i++];
       continue;
@@ -123,9 +123,8 @@ function renderParagraph(line: string, linkOf: MentionLinker): string | null {
     i = inner.end + CLOSE_MENTION.length;
     // The link says which entity it is; nothing else is repeated on each of ~45 mentions per article.
     const href = linkOf(type, id);
-    html += href === null
-      ? `<span class="mention">${escapeHtml(inner.text)}</span>`
-      : `<a class="mention" href="${escapeHtml(href)}">${escapeHtml(inner.text)}</a>`;
+    html +=
+      href === null ? `<span class="mention">${escapeHtml(inner.text)}</span>` : `<a class="mention" href="${escapeHtml(href)}">${escapeHtml(inner.text)}</a>`;
   }
   return html;
 }

@@ -10,8 +10,6 @@ export type ArticleEntry = CollectionEntry<'articles'>;
 let cached: Promise<ArticleEntry[]> | undefined;
 
 export function getArticles(): Promise<ArticleEntry[]> {
-  cached ??= getCollection('articles').then((all) =>
-    all.sort((a, b) => sortKey(b.data.date).localeCompare(sortKey(a.data.date)) || a.id.localeCompare(b.id)),
-  );
+  cached ??= getCollection('articles').then((all) => all.sort((a, b) => sortKey(b.data.date).localeCompare(sortKey(a.data.date)) || a.id.localeCompare(b.id)));
   return cached;
 }

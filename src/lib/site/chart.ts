@@ -95,7 +95,7 @@ export function bulkRange(months: MonthCount[], maxBars = MAX_BARS): { start: nu
 
   // Isolated ends: a small group cut off from the rest by a long empty stretch.
   const limit = total * OUTLIER_SHARE;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     let head = 0;
     for (let i = start; i < end; i++) {

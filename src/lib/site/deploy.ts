@@ -41,7 +41,9 @@ export function deployTarget(env: Record<string, string | undefined>): DeployTar
   try {
     url = new URL(rawSite);
   } catch {
-    throw new DeployConfigError(`SITE_URL is not a valid absolute URL: ${JSON.stringify(rawSite)} (expected e.g. https://example.org or https://example.org/archive)`);
+    throw new DeployConfigError(
+      `SITE_URL is not a valid absolute URL: ${JSON.stringify(rawSite)} (expected e.g. https://example.org or https://example.org/archive)`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new DeployConfigError(`SITE_URL must be an http(s) URL: ${JSON.stringify(rawSite)}`);

@@ -44,7 +44,6 @@ export interface EntityIndex {
   nameOf(id: string): { name: string; type: EntityType; record: EntityRecord } | undefined;
 }
 
-
 const collator = new Intl.Collator('fr', { sensitivity: 'base' });
 let cached: Promise<EntityIndex> | undefined;
 
@@ -84,7 +83,10 @@ function buildIndex(articles: ArticleEntry[]): EntityIndex {
   }
   const lists = new Map<EntityType, EntityRecord[]>();
   for (const [type] of ENTITY_FIELD_PAIRS) {
-    lists.set(type, [...byKey.values()].filter((r) => r.type === type).sort((a, b) => collator.compare(a.name, b.name)));
+    lists.set(
+      type,
+      [...byKey.values()].filter((r) => r.type === type).sort((a, b) => collator.compare(a.name, b.name)),
+    );
   }
   return {
     byKey,

@@ -24,7 +24,10 @@ export function url(path = ''): string {
 
 /** URL-safe slug of an entity id: "new:eduard-heger" → "eduard-heger". */
 export function entitySlug(id: string): string {
-  return id.replace(/^new:/, '').replace(/[^a-z0-9-]+/gi, '-').toLowerCase();
+  return id
+    .replace(/^new:/, '')
+    .replace(/[^a-z0-9-]+/gi, '-')
+    .toLowerCase();
 }
 
 export const articleUrl = (slug: string) => url(`articles/${slug}/`);

@@ -12,14 +12,42 @@ import { getDeliveryData } from '../../lib/deliveries/site.ts';
 export async function GET(context: APIContext) {
   const data = await getDeliveryData();
   const header = [
-    'event_id', 'supplier_id', 'supplier', 'recipient_id', 'recipient', 'weapon_id', 'weapon', 'category',
-    'quantity', 'quantity_text', 'status', 'status_history', 'first_report', 'latest_report', 'reports', 'articles', 'page',
+    'event_id',
+    'supplier_id',
+    'supplier',
+    'recipient_id',
+    'recipient',
+    'weapon_id',
+    'weapon',
+    'category',
+    'quantity',
+    'quantity_text',
+    'status',
+    'status_history',
+    'first_report',
+    'latest_report',
+    'reports',
+    'articles',
+    'page',
   ];
   const rows = data.events.map((e) => [
-    e.id, e.supplier ?? '', e.supplier ? e.supplierParty.name : '', e.recipient ?? '', e.recipient ? e.recipientParty.name : '',
-    e.weapon, e.system.name, e.category, e.quantity ?? '', e.quantityText ?? '', e.status,
-    e.history.map((h) => `${h.status}:${h.first ?? ''}`).join(' '), e.first ?? '', e.latest ?? '', e.reports.length,
-    e.articles.join(' '), absoluteUrl(e.href, context.site),
+    e.id,
+    e.supplier ?? '',
+    e.supplier ? e.supplierParty.name : '',
+    e.recipient ?? '',
+    e.recipient ? e.recipientParty.name : '',
+    e.weapon,
+    e.system.name,
+    e.category,
+    e.quantity ?? '',
+    e.quantityText ?? '',
+    e.status,
+    e.history.map((h) => `${h.status}:${h.first ?? ''}`).join(' '),
+    e.first ?? '',
+    e.latest ?? '',
+    e.reports.length,
+    e.articles.join(' '),
+    absoluteUrl(e.href, context.site),
   ]);
   return new Response(toCsv(header, rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 }

@@ -53,7 +53,9 @@ export function iso(n: number): string {
 export function parseIso(s: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return null;
-  const y = +m[1], mo = +m[2], d = +m[3];
+  const y = +m[1],
+    mo = +m[2],
+    d = +m[3];
   return isValidDate(y, mo, d) ? dayNum(y, mo, d) : null;
 }
 
@@ -81,18 +83,41 @@ export function lastOfMonth(y: number, m: number): number {
 
 /** French month names and abbreviations, keyed in lower case (with and without accents). */
 export const MONTHS: Record<string, number> = {
-  janvier: 1, 'janv.': 1, janv: 1,
-  février: 2, fevrier: 2, 'févr.': 2, 'fevr.': 2, févr: 2, fevr: 2,
+  janvier: 1,
+  'janv.': 1,
+  janv: 1,
+  février: 2,
+  fevrier: 2,
+  'févr.': 2,
+  'fevr.': 2,
+  févr: 2,
+  fevr: 2,
   mars: 3,
-  avril: 4, 'avr.': 4, avr: 4,
+  avril: 4,
+  'avr.': 4,
+  avr: 4,
   mai: 5,
   juin: 6,
-  juillet: 7, 'juil.': 7, juil: 7,
-  août: 8, aout: 8,
-  septembre: 9, 'sept.': 9, sept: 9,
-  octobre: 10, 'oct.': 10, oct: 10,
-  novembre: 11, 'nov.': 11, nov: 11,
-  décembre: 12, decembre: 12, 'déc.': 12, 'dec.': 12, déc: 12, dec: 12,
+  juillet: 7,
+  'juil.': 7,
+  juil: 7,
+  août: 8,
+  aout: 8,
+  septembre: 9,
+  'sept.': 9,
+  sept: 9,
+  octobre: 10,
+  'oct.': 10,
+  oct: 10,
+  novembre: 11,
+  'nov.': 11,
+  nov: 11,
+  décembre: 12,
+  decembre: 12,
+  'déc.': 12,
+  'dec.': 12,
+  déc: 12,
+  dec: 12,
 };
 
 /** Regex source matching one month name (longest alternatives first). */
@@ -106,7 +131,13 @@ export function monthOf(word: string): number | undefined {
 
 /** French weekday names → 0 (Sunday) … 6. */
 export const WEEKDAYS: Record<string, number> = {
-  dimanche: 0, lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5, samedi: 6,
+  dimanche: 0,
+  lundi: 1,
+  mardi: 2,
+  mercredi: 3,
+  jeudi: 4,
+  vendredi: 5,
+  samedi: 6,
 };
 export const WEEKDAY_SRC = '(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)';
 export const WEEKDAY_NAMES = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];

@@ -83,7 +83,8 @@ export function normalize(intervals: [number, number][]): DaySet {
 
 export function intersect(a: DaySet, b: DaySet): DaySet {
   const out: DaySet = [];
-  let i = 0, j = 0;
+  let i = 0,
+    j = 0;
   while (i < a.length && j < b.length) {
     const lo = Math.max(a[i][0], b[j][0]);
     const hi = Math.min(a[i][1], b[j][1]);
@@ -104,7 +105,8 @@ export function upperBound(s: DaySet): number {
 
 /** The day of a non-empty set nearest to `day` (`day` itself when the set holds it). */
 export function nearestDay(s: DaySet, day: number): number {
-  let best = day, dist = Infinity;
+  let best = day,
+    dist = Infinity;
   for (const [a, b] of s) {
     const x = Math.min(Math.max(day, a), b);
     if (Math.abs(x - day) < dist) {

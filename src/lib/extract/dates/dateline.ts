@@ -21,7 +21,10 @@ const REGION_SRC = `(?:\\s*\\([\\p{L}'’ .-]{2,30}\\))?`;
 
 /** "Publié le …" / "Mis à jour le …": anywhere in a start/end line. */
 const PUBLISHED_RE = ure(
-  new RegExp(`\\b(publié|publiée|mis en ligne|mise en ligne|mis à jour|mise à jour|modifié|actualisé|date de publication)\\s*(?:le)?\\s*:?\\s*(?:${WEEKDAY_SRC}\\s+)?${DATE_SRC}`, 'i'),
+  new RegExp(
+    `\\b(publié|publiée|mis en ligne|mise en ligne|mis à jour|mise à jour|modifié|actualisé|date de publication)\\s*(?:le)?\\s*:?\\s*(?:${WEEKDAY_SRC}\\s+)?${DATE_SRC}`,
+    'i',
+  ),
 );
 const PUBLISHED_QUICK_RE = /publi|mise? à jour|mise? en ligne|modifi|actualis|date de/i;
 /** "PARIS, 18 janvier 2024 (AFP) -" / "Kiev, le 3 mars 2023 —" at the start of a line. */
@@ -32,9 +35,7 @@ const CITY_RE = ure(
   ),
 );
 /** A line that is only a date (optionally "Le", weekday, time). */
-const BARE_RE = ure(
-  new RegExp(`^\\s*(?:le\\s+)?(?:${WEEKDAY_SRC}\\s*,?\\s+)?${DATE_SRC}${TIME_SRC}\\s*$`, 'i'),
-);
+const BARE_RE = ure(new RegExp(`^\\s*(?:le\\s+)?(?:${WEEKDAY_SRC}\\s*,?\\s+)?${DATE_SRC}${TIME_SRC}\\s*$`, 'i'));
 /** ISO date line "2024-01-18". */
 const ISO_RE = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\s*$/;
 
@@ -114,10 +115,19 @@ export function findDateline(body: string): Dateline | null {
     }
     if (t.length <= BARE_MAX && (m = BARE_RE.exec(t))) {
       const d = dateOf(m, 1);
-      if (d !== null) return { day: d, evidence: { text: t, offset: line.offset, rule: 'dateline' }, match: { text: m[0].trim(), offset: line.offset + t.indexOf(m[0].trim()) } };
+      if (d !== null)
+        return {
+          day: d,
+          evidence: { text: t, offset: line.offset, rule: 'dateline' },
+          match: { text: m[0].trim(), offset: line.offset + t.indexOf(m[0].trim()) },
+        };
     }
     if ((m = ISO_RE.exec(t)) && isValidDate(+m[1], +m[2], +m[3])) {
-      return { day: dayNum(+m[1], +m[2], +m[3]), evidence: { text: t, offset: line.offset, rule: 'dateline' }, match: { text: t.trim(), offset: line.offset + t.indexOf(t.trim()) } };
+      return {
+        day: dayNum(+m[1], +m[2], +m[3]),
+        evidence: { text: t, offset: line.offset, rule: 'dateline' },
+        match: { text: t.trim(), offset: line.offset + t.indexOf(t.trim()) },
+      };
     }
   }
   return updated;
@@ -148,7 +158,7 @@ const YEARLESS_QUICK_RE = /^\s*\S[^\n]{0,60}?,\s+(?:le\s+)?(?:\p{L}+\s+)?(?:1er|
 /** A year-less dateline in the first lines of the body (see YEARLESS_CITY_RE), or null. */
 export function findYearlessDateline(body: string): YearlessDateline | null {
   let seen = 0;
-  for (let lineOffset = 0; lineOffset <= body.length; ) {
+  for (let lineOffset = 0; lineOffset <= body.length;) {
     const nl = body.indexOf('\n', lineOffset);
     const end = nl < 0 ? body.length : nl;
     const text = body.slice(lineOffset, end);

@@ -48,7 +48,14 @@ export function deliveryConstraints(deliveries: readonly Delivery[], kb: Compile
     if (!bound || !clue) continue;
     const evidence = { text: d.evidence.text, offset: d.evidence.offset };
     const match = { text: d.evidence.text, offset: d.evidence.offset };
-    out.push({ set: [[bound.from, Infinity]], strength: STRENGTH.deliveryEvent, evidence: { ...evidence, rule: 'pledge-after-first' }, match, note: bound.id, event: bound });
+    out.push({
+      set: [[bound.from, Infinity]],
+      strength: STRENGTH.deliveryEvent,
+      evidence: { ...evidence, rule: 'pledge-after-first' },
+      match,
+      note: bound.id,
+      event: bound,
+    });
     // Cited only when the estimate follows it (window.ts: clues without bounds).
     out.push({
       set: [[-Infinity, Infinity]],

@@ -78,11 +78,14 @@ export function entityPrior(mentions: readonly Mention[], kb: CompiledKb): Prior
  * for nothing. Only narrows the prior of the estimate; never a bound.
  */
 /** Words before a name that say the person is not (or not yet) in office: "l'ancien président", "le candidat". */
-const OUT_OF_OFFICE_RE = /(?<!\p{L})(?:ancien|ancienne|anciens|ex|candidat|candidate|futur|future|prochain|prochaine|élu|élue|prédécesseur|successeur|rival|adversaire|opposition)(?!\p{L})[^.;]{0,40}$/iu;
+const OUT_OF_OFFICE_RE =
+  /(?<!\p{L})(?:ancien|ancienne|anciens|ex|candidat|candidate|futur|future|prochain|prochaine|élu|élue|prédécesseur|successeur|rival|adversaire|opposition)(?!\p{L})[^.;]{0,40}$/iu;
 
 export function officeholdersSpan(mentions: readonly Mention[], cg: CompiledGazetteer, body = ''): DaySet | null {
   let span: DaySet | null = null;
-  const outOfOffice = new Set(mentions.filter((m) => m.type === 'person' && OUT_OF_OFFICE_RE.test(body.slice(Math.max(0, m.start - 60), m.start))).map((m) => m.id));
+  const outOfOffice = new Set(
+    mentions.filter((m) => m.type === 'person' && OUT_OF_OFFICE_RE.test(body.slice(Math.max(0, m.start - 60), m.start))).map((m) => m.id),
+  );
   for (const id of new Set(mentions.filter((m) => m.type === 'person' && !outOfOffice.has(m.id)).map((m) => m.id))) {
     const offices = cg.people.get(id)?.offices ?? [];
     if (!offices.length) continue;

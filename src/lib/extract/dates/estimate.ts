@@ -59,8 +59,16 @@ export function priorMedian(prior: readonly PriorDay[], lo: number, hi: number):
   return inside[inside.length - 1].day;
 }
 
-export function estimateDay(set: DaySet, kept: Constraint[], sentences: Sentence[], focusFrom?: number, prior: readonly PriorDay[] = [], held: DaySet | null = null): Estimate {
-  const lo = lowerBound(set), hi = upperBound(set);
+export function estimateDay(
+  set: DaySet,
+  kept: Constraint[],
+  sentences: Sentence[],
+  focusFrom?: number,
+  prior: readonly PriorDay[] = [],
+  held: DaySet | null = null,
+): Estimate {
+  const lo = lowerBound(set),
+    hi = upperBound(set);
   const usable = (list: Constraint[]) =>
     list.map((c) => ({ c, days: c.clue!.days.filter((d) => d <= hi && d + c.clue!.span >= lo - FACT_REACH_DAYS) })).filter((f) => f.days.length > 0);
   // Fallback clues (entity-clues.ts) only when no fact of the text can date the article.

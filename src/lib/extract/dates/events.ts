@@ -31,10 +31,20 @@ const NTH_DAY_RE = ure(/\b(\d+)(?:e|eme|ieme)\s+jour\s+(?:de|du|depuis)\s+/g);
  * sentence about the war since 2014 (Donbass, Crimea), whose start is another. Each pattern holds a
  * RELATIVE_MARKERS word ("jour", "après", "depuis"), so the sentence gate lets it through.
  */
-const WAR_NOUN_SRC = "(?:(?:la |cette )?guerre|(?:du |le )?conflit)";
+const WAR_NOUN_SRC = '(?:(?:la |cette )?guerre|(?:du |le )?conflit)';
 const WAR_NTH_DAY_RE = ure(new RegExp(`\\b(\\d+)(?:e|eme|ieme)\\s+jour\\s+(?:de|du)\\s+${WAR_NOUN_SRC}(?![a-z])`, 'g'));
-const WAR_LASTED_RE = ure(new RegExp(`\\b(?:apres|depuis)\\s+${QUAL_SRC}(${NUMBER_SRC})\\s+${UNIT_SRC}(\\s+et\\s+demie?)?\\s+(?:de\\s+(?:guerre|conflit|combats)|d'invasion|de l'invasion)(?![a-z])`, 'g'));
-const WAR_LASTS_RE = ure(new RegExp(`\\b(?:guerre|conflit|invasion)(?![a-z])[^.;]{0,40}?\\b(?:qui )?(?:dure|fait rage|se poursuit|se prolonge)\\s+depuis\\s+${QUAL_SRC}(${NUMBER_SRC})\\s+${UNIT_SRC}(\\s+et\\s+demie?)?`, 'g'));
+const WAR_LASTED_RE = ure(
+  new RegExp(
+    `\\b(?:apres|depuis)\\s+${QUAL_SRC}(${NUMBER_SRC})\\s+${UNIT_SRC}(\\s+et\\s+demie?)?\\s+(?:de\\s+(?:guerre|conflit|combats)|d'invasion|de l'invasion)(?![a-z])`,
+    'g',
+  ),
+);
+const WAR_LASTS_RE = ure(
+  new RegExp(
+    `\\b(?:guerre|conflit|invasion)(?![a-z])[^.;]{0,40}?\\b(?:qui )?(?:dure|fait rage|se poursuit|se prolonge)\\s+depuis\\s+${QUAL_SRC}(${NUMBER_SRC})\\s+${UNIT_SRC}(\\s+et\\s+demie?)?`,
+    'g',
+  ),
+);
 const EARLIER_WAR_RE = /\b(?:donbass|donbas|crimee|2014)\b/;
 /** The phrase that names the start of the war in the knowledge base. */
 export const WAR_START_PHRASE = 'debut de la guerre';
@@ -47,7 +57,19 @@ function warStart(kb: CompiledKb): KbEvent[] {
 
 const ANNIV_RE = ure(/\b(premier|1er|deuxieme|2e|second|troisieme|3e|quatrieme|4e|cinquieme|5e|dixieme|10e)\s+anniversaire\s+(?:de|du|des)\s+/g);
 const ORDINALS: Record<string, number> = {
-  premier: 1, '1er': 1, deuxieme: 2, '2e': 2, second: 2, troisieme: 3, '3e': 3, quatrieme: 4, '4e': 4, cinquieme: 5, '5e': 5, dixieme: 10, '10e': 10,
+  premier: 1,
+  '1er': 1,
+  deuxieme: 2,
+  '2e': 2,
+  second: 2,
+  troisieme: 3,
+  '3e': 3,
+  quatrieme: 4,
+  '4e': 4,
+  cinquieme: 5,
+  '5e': 5,
+  dixieme: 10,
+  '10e': 10,
 };
 
 interface Span {
@@ -118,11 +140,14 @@ function isNarrative(sentenceLower: string): boolean {
 export type EventRole = 'past' | 'future' | 'reporting';
 
 /** Words right before the name that put the event ahead of the article ("avant le sommet", "le prochain sommet"). */
-const AHEAD_BEFORE_RE = /(?:\bavant|\bd'ici|\ben vue|\ba l'approche|\ben prevision|\bpour preparer|\bprochaine?s?|\bfuture?s?|\bpreparation|\ben amont|\ba la veille|\ba quelques (?:jours|semaines|heures)|\bdans la perspective|\bjusqu'a)\s+(?:(?:du|de la|de l'|des|d'|le|la|les|l'|au|aux|a la|a l')\s*)?(?:[a-z]+\s+){0,2}$/;
+const AHEAD_BEFORE_RE =
+  /(?:\bavant|\bd'ici|\ben vue|\ba l'approche|\ben prevision|\bpour preparer|\bprochaine?s?|\bfuture?s?|\bpreparation|\ben amont|\ba la veille|\ba quelques (?:jours|semaines|heures)|\bdans la perspective|\bjusqu'a)\s+(?:(?:du|de la|de l'|des|d'|le|la|les|l'|au|aux|a la|a l')\s*)?(?:[a-z]+\s+){0,2}$/;
 /** Words right after the name that put it ahead ("le sommet prévu en juillet", "qui se tiendra"). */
-const AHEAD_AFTER_RE = /^\s*,?\s*(?:prevue?s?|programmee?s?|a venir|(?:qui )?(?:se tiendra|aura lieu|s'ouvrira|s'ouvre|debutera|debute|commencera|commence|doit)\b|doit (?:se tenir|avoir lieu|s'ouvrir)|attendue?s?\b)/;
+const AHEAD_AFTER_RE =
+  /^\s*,?\s*(?:prevue?s?|programmee?s?|a venir|(?:qui )?(?:se tiendra|aura lieu|s'ouvrira|s'ouvre|debutera|debute|commencera|commence|doit)\b|doit (?:se tenir|avoir lieu|s'ouvrir)|attendue?s?\b)/;
 /** Words that make the named event the news of the article ("lors du sommet", "au premier jour du sommet", "mardi"). */
-const REPORT_BEFORE_RE = /(?:\blors|\ben marge|\ba l'issue|\ba l'occasion|\bau cours|\bpendant|\bdurant|\bouverture|\bcloture|\bau (?:premier|deuxieme|second|dernier|1er|2e) jour)\s+(?:du|de la|de l'|des|d')\s*(?:[a-z]+\s+){0,2}$/;
+const REPORT_BEFORE_RE =
+  /(?:\blors|\ben marge|\ba l'issue|\ba l'occasion|\bau cours|\bpendant|\bdurant|\bouverture|\bcloture|\bau (?:premier|deuxieme|second|dernier|1er|2e) jour)\s+(?:du|de la|de l'|des|d')\s*(?:[a-z]+\s+){0,2}$/;
 const REPORT_SENTENCE_RE = /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|aujourd'hui|hier|ce week-end|cette semaine|ce matin|ce soir)\b/;
 
 /** How long after an event the article that reports it as the news may appear. */
@@ -134,7 +159,14 @@ export const LEAD_SENTENCES = 2;
 const SINCE_BEFORE_RE = /\b(?:depuis|apres|avant|il y a|suite a|a la suite|jusqu'a|anniversaire)\b[^,;.]*$/;
 
 /** The role of the event named at [start, end) of a folded sentence (`lower`: the same sentence lower-cased, accents kept). */
-export function eventRole(folded: string, lower: string, start: number, end: number, narrative: boolean, sentenceReports: () => boolean = () => REPORT_SENTENCE_RE.test(folded)): EventRole {
+export function eventRole(
+  folded: string,
+  lower: string,
+  start: number,
+  end: number,
+  narrative: boolean,
+  sentenceReports: () => boolean = () => REPORT_SENTENCE_RE.test(folded),
+): EventRole {
   const before = folded.slice(Math.max(0, start - 50), start);
   const after = folded.slice(end, end + 40);
   if (!narrative && (AHEAD_BEFORE_RE.test(before) || AHEAD_AFTER_RE.test(after))) return 'future';
@@ -155,7 +187,16 @@ export function eventRole(folded: string, lower: string, start: number, end: num
  * - an event reported as the news (same sentence as a weekday or "lors du", "au premier jour du")
  *   also bounds from below and is a clue for the estimate: published that day or a few days after.
  */
-function mentionConstraints(s: Sentence, folded: string, kb: CompiledKb, taken: [number, number][], narrative: () => boolean, words: () => ReadonlySet<string>, lead: boolean, out: Constraint[]): void {
+function mentionConstraints(
+  s: Sentence,
+  folded: string,
+  kb: CompiledKb,
+  taken: [number, number][],
+  narrative: () => boolean,
+  words: () => ReadonlySet<string>,
+  lead: boolean,
+  out: Constraint[],
+): void {
   const lower = s.text.toLowerCase();
   let reports: boolean | undefined; // the sentence's weekday or "aujourd'hui": read once, not once per event named
   const sentenceReports = () => (reports ??= REPORT_SENTENCE_RE.test(folded));
@@ -167,7 +208,8 @@ function mentionConstraints(s: Sentence, folded: string, kb: CompiledKb, taken: 
     const saysReported = role === 'reporting' && REPORT_BEFORE_RE.test(folded.slice(Math.max(0, hit.start - 50), hit.start)) && REPORT_SENTENCE_RE.test(folded);
     // In the lead, an event named without "depuis", "après"… is what the article reports.
     // (Not the frame of the war: "l'opération militaire spéciale" in a lead is no news of 2022.)
-    if (lead && role === 'past' && hit.events.every((e) => e.kind !== 'war') && !SINCE_BEFORE_RE.test(folded.slice(Math.max(0, hit.start - 40), hit.start))) role = 'reporting';
+    if (lead && role === 'past' && hit.events.every((e) => e.kind !== 'war') && !SINCE_BEFORE_RE.test(folded.slice(Math.max(0, hit.start - 40), hit.start)))
+      role = 'reporting';
     const exists = hit.events.filter((e) => e.existsSince);
     const first = Math.min(...hit.events.map((e) => e.from));
     const last = Math.max(...hit.events.map((e) => e.to));
@@ -179,7 +221,9 @@ function mentionConstraints(s: Sentence, folded: string, kb: CompiledKb, taken: 
           set: [[Math.min(...exists.map((e) => e.from)), Infinity]],
           strength: STRENGTH.termExistence,
           evidence: { text: s.text, offset: s.start, rule: 'event-exists' },
-          match, note: exists.map((e) => e.id).join(' | '), event: exists.length === 1 ? exists[0] : undefined,
+          match,
+          note: exists.map((e) => e.id).join(' | '),
+          event: exists.length === 1 ? exists[0] : undefined,
         });
         if (exists.length === hit.events.length) continue;
       }
@@ -187,7 +231,9 @@ function mentionConstraints(s: Sentence, folded: string, kb: CompiledKb, taken: 
         set: [[-Infinity, last]],
         strength: STRENGTH.eventAhead,
         evidence: { text: s.text, offset: s.start, rule: 'event-ahead' },
-        match, note: hit.events.map((e) => e.id).join(' | '), event: ref,
+        match,
+        note: hit.events.map((e) => e.id).join(' | '),
+        event: ref,
         // Imminent ("le sommet qui s'ouvre mardi"): the article is of its eve or its first day.
         ...(REPORT_SENTENCE_RE.test(folded) && { clue: { days: hit.events.map((e) => e.from), span: 0, strong: true, sentence: s.start, lag: 0 } }),
       });
@@ -196,8 +242,14 @@ function mentionConstraints(s: Sentence, folded: string, kb: CompiledKb, taken: 
     out.push({
       set: [[first, Infinity]],
       strength: exists.length === hit.events.length ? STRENGTH.termExistence : STRENGTH.eventPast,
-      evidence: { text: s.text, offset: s.start, rule: exists.length === hit.events.length ? 'event-exists' : role === 'reporting' ? 'event-reported' : 'event-past' },
-      match, note: hit.events.map((e) => e.id).join(' | '), event: ref,
+      evidence: {
+        text: s.text,
+        offset: s.start,
+        rule: exists.length === hit.events.length ? 'event-exists' : role === 'reporting' ? 'event-reported' : 'event-past',
+      },
+      match,
+      note: hit.events.map((e) => e.id).join(' | '),
+      event: ref,
       // The frame of the war ("l'invasion", "l'opération militaire spéciale") says nothing of how
       // close the article is; a specific event cited does (weakly, unless reported as the news).
       ...((role === 'reporting' || hit.events.every((e) => e.kind !== 'war')) && {
@@ -211,7 +263,9 @@ function mentionConstraints(s: Sentence, folded: string, kb: CompiledKb, taken: 
         set: normalize(hit.events.map((e): [number, number] => [e.from, e.to + REPORT_REACH_DAYS])),
         strength: STRENGTH.eventReported,
         evidence: { text: s.text, offset: s.start, rule: 'event-reported' },
-        match, note: hit.events.map((e) => e.id).join(' | '), event: ref,
+        match,
+        note: hit.events.map((e) => e.id).join(' | '),
+        event: ref,
       });
     }
   }
@@ -262,8 +316,10 @@ export function eventConstraints(sentences: Sentence[], kb: CompiledKb, gates: U
       AGO_RE.lastIndex = 0;
       while (folded.includes('il y a') && (m = AGO_RE.exec(folded))) {
         const [, qual, num, unitWord, half] = m;
-        const at = m.index, len = m[0].length;
-        const from = Math.max(0, at - 90), to = Math.min(folded.length, at + len + 90);
+        const at = m.index,
+          len = m[0].length;
+        const from = Math.max(0, at - 90),
+          to = Math.min(folded.length, at + len + 90);
         // Names around the phrase only (a name may start before `from`): not the sentence from its start each time.
         const cut = Math.max(0, folded.lastIndexOf(' ', Math.max(0, from - 150)) + 1);
         const near = findEvents(kb, folded.slice(cut, to))
@@ -304,9 +360,18 @@ export function eventConstraints(sentences: Sentence[], kb: CompiledKb, gates: U
       while (folded.includes(' jour ') && (m = WAR_NTH_DAY_RE.exec(folded))) {
         if (taken.some(([a, b]) => m!.index < b && m!.index + m![0].length > a)) continue;
         const n = +m[1];
-        push(anchorsOf(war).map((a): [number, number] => (narrativeOf() ? [a + n - 2, Infinity] : [a + n - 2, a + n + 1])), m.index, m.index + m[0].length, war, 'anchor-war-day');
+        push(
+          anchorsOf(war).map((a): [number, number] => (narrativeOf() ? [a + n - 2, Infinity] : [a + n - 2, a + n + 1])),
+          m.index,
+          m.index + m[0].length,
+          war,
+          'anchor-war-day',
+        );
       }
-      for (const [re, always] of [[WAR_LASTED_RE, false], [WAR_LASTS_RE, true]] as const) {
+      for (const [re, always] of [
+        [WAR_LASTED_RE, false],
+        [WAR_LASTS_RE, true],
+      ] as const) {
         re.lastIndex = 0;
         while ((m = re.exec(folded))) {
           if (taken.some(([a, b]) => m!.index < b && m!.index + m![0].length > a)) continue;
@@ -315,7 +380,13 @@ export function eventConstraints(sentences: Sentence[], kb: CompiledKb, gates: U
           if (!d) continue;
           // "qui dure depuis" is the present of the article; "après deux ans de guerre, … ont accepté" may narrate.
           const lowerOnly = !always && narrativeOf();
-          push(anchorsOf(war).map((a): [number, number] => (lowerOnly ? [shift(a, d.lo, d.unit), Infinity] : [shift(a, d.lo, d.unit), shift(a, d.hi, d.unit)])), m.index, m.index + m[0].length, war, 'anchor-war-duration');
+          push(
+            anchorsOf(war).map((a): [number, number] => (lowerOnly ? [shift(a, d.lo, d.unit), Infinity] : [shift(a, d.lo, d.unit), shift(a, d.hi, d.unit)])),
+            m.index,
+            m.index + m[0].length,
+            war,
+            'anchor-war-duration',
+          );
         }
       }
     }

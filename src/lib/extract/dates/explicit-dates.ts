@@ -37,7 +37,9 @@ export function explicitDateConstraints(sentences: Sentence[], gates: Uint8Array
         note: ctx,
         // A day or month the article reports: the article most likely follows it closely.
         // (With its weekday, "lundi 19 juin 2023", the day is the article's own: no lag.)
-        ...(f.kind !== 'year' && { clue: { days: [f.from], span: f.to - f.from, strong: f.kind === 'day', sentence: s.start, ...(WEEKDAY_LEAD_RE.test(f.text) && { lag: 0 }) } }),
+        ...(f.kind !== 'year' && {
+          clue: { days: [f.from], span: f.to - f.from, strong: f.kind === 'day', sentence: s.start, ...(WEEKDAY_LEAD_RE.test(f.text) && { lag: 0 }) },
+        }),
       });
       // Named with its weekday, a day is written about within the days after it (yearless.ts:
       // WEEKDAY_DATE_REACH_DAYS); a weak fact, dropped when anything stronger disagrees.

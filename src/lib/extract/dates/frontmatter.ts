@@ -13,15 +13,18 @@ export function fromFrontmatter(raw: string | null | undefined): DateWindow | nu
     return { value: v, earliest: v, latest: v, precision: 'day', basis: 'frontmatter', evidence: [] };
   }
   if ((m = /^(\d{4})-(\d{1,2})$/.exec(s))) {
-    const y = +m[1], mo = +m[2];
+    const y = +m[1],
+      mo = +m[2];
     if (!isValidDate(y, mo, 1)) return null;
-    const e = dayNum(y, mo, 1), l = dayNum(y, mo, daysInMonth(y, mo));
+    const e = dayNum(y, mo, 1),
+      l = dayNum(y, mo, daysInMonth(y, mo));
     return { value: iso(Math.floor((e + l) / 2)), earliest: iso(e), latest: iso(l), precision: 'month', basis: 'frontmatter', evidence: [] };
   }
   if ((m = /^(\d{4})$/.exec(s))) {
     const y = +m[1];
     if (!isValidDate(y, 1, 1)) return null;
-    const e = dayNum(y, 1, 1), l = dayNum(y, 12, 31);
+    const e = dayNum(y, 1, 1),
+      l = dayNum(y, 12, 31);
     return { value: iso(Math.floor((e + l) / 2)), earliest: iso(e), latest: iso(l), precision: 'year', basis: 'frontmatter', evidence: [] };
   }
   return null;

@@ -64,7 +64,15 @@ function sentencesOf(doc: SegmentedDoc): Sentence[] {
 }
 
 /** The constraints that need no window: datelines without year, reported dates, tenures, events, "dernier" dates. */
-function firstPass(doc: SegmentedDoc, sentences: Sentence[], mentions: Mention[], cg: CompiledGazetteer, kb: CompiledKb, deliveries: readonly Delivery[] = [], ungated = false) {
+function firstPass(
+  doc: SegmentedDoc,
+  sentences: Sentence[],
+  mentions: Mention[],
+  cg: CompiledGazetteer,
+  kb: CompiledKb,
+  deliveries: readonly Delivery[] = [],
+  ungated = false,
+) {
   const yearless = findYearlessDateline(doc.body);
   const gates = ungated ? null : sentenceGates(doc, sentences, cg, kb);
   const constraints = [
@@ -87,7 +95,8 @@ function secondPass(sentences: Sentence[], window: DaySet, gates: Uint8Array | n
 
 function periodSet(dating: DatingContext | undefined): DaySet {
   if (!dating) return EVERYTHING;
-  const from = parseIso(dating.period.from), to = parseIso(dating.period.to);
+  const from = parseIso(dating.period.from),
+    to = parseIso(dating.period.to);
   if (from === null || to === null || from > to) throw new Error(`bad archive period ${dating.period.from} → ${dating.period.to}`);
   return [[from, to]];
 }
@@ -105,12 +114,7 @@ export function collectConstraints(
   return { first, second: secondPass(sentences, solve(first, periodSet(dating)).set, gates) };
 }
 
-export function inferDate(
-  doc: SegmentedDoc,
-  mentions: Mention[],
-  cg: CompiledGazetteer,
-  opts: InferDateOptions = {},
-): DateWindow {
+export function inferDate(doc: SegmentedDoc, mentions: Mention[], cg: CompiledGazetteer, opts: InferDateOptions = {}): DateWindow {
   const fm = fromFrontmatter(opts.frontmatterDate);
   if (fm) return fm;
 
@@ -129,7 +133,16 @@ export function inferDate(
   const s2 = second.length ? solve(second, s1.set) : { set: s1.set, kept: [], dropped: [] };
   const kept = [...s1.kept, ...s2.kept];
   const cited = [...binding(s1.kept, s1.set), ...binding(s2.kept, s2.set)];
-  const estimate = opts.dating ? estimateDay(s2.set, kept, sentences, parseIso(opts.dating.focusFrom ?? '') ?? undefined, entityPrior(mentions, opts.dating.kb), officeholdersSpan(mentions, cg, doc.body)) : null;
+  const estimate = opts.dating
+    ? estimateDay(
+        s2.set,
+        kept,
+        sentences,
+        parseIso(opts.dating.focusFrom ?? '') ?? undefined,
+        entityPrior(mentions, opts.dating.kb),
+        officeholdersSpan(mentions, cg, doc.body),
+      )
+    : null;
   if (estimate?.from && !cited.includes(estimate.from)) cited.push(estimate.from);
   const dropped = [...s1.dropped, ...s2.dropped];
   if (dl) dropped.unshift({ set: [[dl.day, dl.day]], strength: 0, evidence: dl.evidence }); // reported as a conflict

@@ -65,14 +65,15 @@ const GAP_RE = /^[^a-z0-9.,;:!?()[\]]{1,4}$/;
 
 /** A phrase as the matcher keys it: folded, spaces and hyphens collapsed to one space. */
 export function phraseKey(phrase: string): string {
-  return foldKeep(phrase).replace(/[\s\-\u2010-\u2013]+/g, ' ').trim();
+  return foldKeep(phrase)
+    .replace(/[\s\-\u2010-\u2013]+/g, ' ')
+    .trim();
 }
 
 /** The first word of a phrase key (null for a phrase without any ASCII letter or digit: never matched). */
 export function headOf(key: string): string | null {
   return /^[a-z0-9]+/.exec(key)?.[0] ?? null;
 }
-
 
 /**
  * Phrases written with another name of an organisation they contain: with the groups of names of
@@ -81,12 +82,22 @@ export function headOf(key: string): string | null {
  * Madrid". One name replaced per variant (the first found), in every phrase key.
  */
 function withSynonyms(byKey: Map<string, KbEvent[]>, synonyms: readonly (readonly string[])[]): void {
-  const groups = synonyms.map((g) => [...new Set(g.map((n) => phraseKey(n).match(/[a-z0-9]+/g) ?? []).filter((w) => w.length).map((w) => w.join(' ')))]).filter((g) => g.length > 1);
+  const groups = synonyms
+    .map((g) => [
+      ...new Set(
+        g
+          .map((n) => phraseKey(n).match(/[a-z0-9]+/g) ?? [])
+          .filter((w) => w.length)
+          .map((w) => w.join(' ')),
+      ),
+    ])
+    .filter((g) => g.length > 1);
   const byHead = new Map<string, Array<{ words: string[]; group: string[] }>>();
-  for (const group of groups) for (const name of group) {
-    const words = name.split(' ');
-    byHead.set(words[0], [...(byHead.get(words[0]) ?? []), { words, group }]);
-  }
+  for (const group of groups)
+    for (const name of group) {
+      const words = name.split(' ');
+      byHead.set(words[0], [...(byHead.get(words[0]) ?? []), { words, group }]);
+    }
   const added = new Map<string, KbEvent[]>();
   for (const [key, evs] of byKey) {
     const words = key.match(/[a-z0-9]+/g)!;
@@ -116,11 +127,17 @@ export function compileKb(list: readonly WarEvent[], synonyms: readonly (readonl
     const from = parseIso(e.date);
     const to = parseIso(e.end ?? e.date);
     if (from === null || to === null) throw new Error(`event ${e.id}: bad date`);
-    const words = new Set(
-      [...e.phrases.fr, ...(e.phrases.en ?? []), e.title.fr, e.title.en].flatMap((p) => phraseKey(p).match(/[a-z0-9]{4,}/g) ?? []),
-    );
+    const words = new Set([...e.phrases.fr, ...(e.phrases.en ?? []), e.title.fr, e.title.en].flatMap((p) => phraseKey(p).match(/[a-z0-9]{4,}/g) ?? []));
     const ev: KbEvent = {
-      id: e.id, kind: e.kind, from, to, existsSince: e.existsSince ?? false, entities: e.entities ?? [], words, title: e.title.fr, url: e.source.url,
+      id: e.id,
+      kind: e.kind,
+      from,
+      to,
+      existsSince: e.existsSince ?? false,
+      entities: e.entities ?? [],
+      words,
+      title: e.title.fr,
+      url: e.source.url,
     };
     events.push(ev);
     byId.set(e.id, ev);
@@ -166,7 +183,9 @@ export function compileKb(list: readonly WarEvent[], synonyms: readonly (readonl
 
 /** The ASCII letter and digit runs of a folded text, as [start, end) offsets, from `from` on (at most `limit` of them). */
 function wordsOf(folded: string, from = 0, limit = Infinity): { start: number[]; end: number[]; text: string[] } {
-  const start: number[] = [], end: number[] = [], text: string[] = [];
+  const start: number[] = [],
+    end: number[] = [],
+    text: string[] = [];
   WORD_RE.lastIndex = from;
   let m: RegExpExecArray | null;
   while (text.length < limit && (m = WORD_RE.exec(folded))) {
@@ -181,7 +200,7 @@ function wordsOf(folded: string, from = 0, limit = Infinity): { start: number[];
 function walk(kb: CompiledKb, folded: string, w: ReturnType<typeof wordsOf>, i: number): { last: number; events: KbEvent[] } | null {
   let node = kb.trie.next.get(w.text[i]);
   let best: { last: number; events: KbEvent[] } | null = null;
-  for (let j = i; node; ) {
+  for (let j = i; node;) {
     if (node.events) best = { last: j, events: node.events };
     if (j + 1 >= w.text.length || !GAP_RE.test(folded.slice(w.end[j], w.start[j + 1]))) break;
     node = node.next.get(w.text[++j]);

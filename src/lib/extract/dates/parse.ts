@@ -30,10 +30,7 @@ export interface FoundDate {
 const YEAR = '((?:19[5-9]|20[0-9])\\d)';
 
 const DAY_RE = ure(
-  new RegExp(
-    `\\b(?:${WEEKDAY_SRC}\\s+)?(1er|\\d{1,2})(?:\\s*(?:et|au|-|–)\\s*(?:1er|\\d{1,2}))?\\s+(${MONTH_SRC})(?:,)?\\s+${YEAR}\\b`,
-    'gi',
-  ),
+  new RegExp(`\\b(?:${WEEKDAY_SRC}\\s+)?(1er|\\d{1,2})(?:\\s*(?:et|au|-|–)\\s*(?:1er|\\d{1,2}))?\\s+(${MONTH_SRC})(?:,)?\\s+${YEAR}\\b`, 'gi'),
 );
 const NUMERIC_RE = /(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2((?:19|20)\d\d)(?![\d/.]\d)/g;
 const MONTH_YEAR_RE = ure(new RegExp(`\\b(${MONTH_SRC})\\s+${YEAR}\\b`, 'gi'));
@@ -67,7 +64,9 @@ export function findDates(text: string): FoundDate[] {
   }
   NUMERIC_RE.lastIndex = 0;
   while ((m = NUMERIC_RE.exec(text))) {
-    const d = +m[1], mo = +m[3], y = +m[4];
+    const d = +m[1],
+      mo = +m[3],
+      y = +m[4];
     if (!isValidDate(y, mo, d) || !free(m.index, m.index + m[0].length)) continue;
     const n = dayNum(y, mo, d);
     push({ start: m.index, end: m.index + m[0].length, text: m[0], kind: 'day', y, m: mo, d, from: n, to: n });
@@ -78,13 +77,21 @@ export function findDates(text: string): FoundDate[] {
     const y = +m[2];
     if (!mo || !free(m.index, m.index + m[0].length)) continue;
     push({
-      start: m.index, end: m.index + m[0].length, text: m[0], kind: 'month', y, m: mo, d: null,
-      from: dayNum(y, mo, 1), to: dayNum(y, mo, daysInMonth(y, mo)),
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      kind: 'month',
+      y,
+      m: mo,
+      d: null,
+      from: dayNum(y, mo, 1),
+      to: dayNum(y, mo, daysInMonth(y, mo)),
     });
   }
   YEAR_RE.lastIndex = 0;
   while ((m = YEAR_RE.exec(text))) {
-    const s = m.index, e = s + m[0].length;
+    const s = m.index,
+      e = s + m[0].length;
     if (!free(s, e)) continue;
     if (!YEAR_LEAD_RE.test(text.slice(Math.max(0, s - 14), s))) continue;
     const y = +m[1];

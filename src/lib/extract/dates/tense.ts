@@ -10,35 +10,68 @@ export type Tense = 'past' | 'future' | 'mixed' | 'neutral';
 
 /** Past verb forms: passé composé / plus-que-parfait ("a annoncé", "avaient convenu"), reflexive
  * and être-verb past ("s'est rendu", "est arrivée"), imparfait of être/avoir, passé simple. */
-export const VERB_PAST_RE =
-  ure(/\b(?:a|ont|avait|avaient|avons|ai|eut|eurent|aurait|auraient)\s+(?:(?:d[ée]j[àa]|ainsi|également|aussi|notamment|alors|pas|plus|jamais|bien|finalement|enfin|récemment|encore|toujours|en outre)\s+){0,2}(?:\p{L}+(?:é|ée|és|ées|i|is|it|u|us|ue|ert|ort|int|aint|ait)|été|eu|fait|dit|pris|mis)\b|(?:\bs'|\bse\s+)(?:est|sont|était|étaient)\s+(?:\p{L}+\s+)?\p{L}+(?:é|ée|és|ées|u|ue|us|ues|i|ie|is|ies)\b|\b(?:est|sont|était|étaient|fut|furent)\s+(?:arrivé|venu|parti|allé|entré|sorti|mort|né|tombé|devenu|revenu|rentré|intervenu|resté|passé|retourné|décédé)(?:e|s|es)?\b|\b(?:était|étaient|avait|avaient|fut|furent)\b/u);
+export const VERB_PAST_RE = ure(
+  /\b(?:a|ont|avait|avaient|avons|ai|eut|eurent|aurait|auraient)\s+(?:(?:d[ée]j[àa]|ainsi|également|aussi|notamment|alors|pas|plus|jamais|bien|finalement|enfin|récemment|encore|toujours|en outre)\s+){0,2}(?:\p{L}+(?:é|ée|és|ées|i|is|it|u|us|ue|ert|ort|int|aint|ait)|été|eu|fait|dit|pris|mis)\b|(?:\bs'|\bse\s+)(?:est|sont|était|étaient)\s+(?:\p{L}+\s+)?\p{L}+(?:é|ée|és|ées|u|ue|us|ues|i|ie|is|ies)\b|\b(?:est|sont|était|étaient|fut|furent)\s+(?:arrivé|venu|parti|allé|entré|sorti|mort|né|tombé|devenu|revenu|rentré|intervenu|resté|passé|retourné|décédé)(?:e|s|es)?\b|\b(?:était|étaient|avait|avaient|fut|furent)\b/u,
+);
 
 /** Past markers: past verbs, or "depuis", "dernier", "il y a". */
 const PAST_RE = ure(new RegExp(VERB_PAST_RE.source + '|\\bdepuis\\b|\\bdernière?\\b|\\bil y a\\b', 'u'));
 
 /** Words that end like a future/conditional verb but are not verbs. */
 const NOT_FUTURE = new Set([
-  'front', 'affront', 'ankara', 'caméra', 'camera', 'cobra', 'opéra', 'opera', 'extra', 'samara', 'para',
-  'sierra', 'hydra', 'contra', 'vera', 'escadrons', 'environs', 'patrons', 'marrons', 'citrons', 'sara',
-  'tiara', 'angara', 'chimera', 'kara', 'sahara', 'mitra', 'terra', 'ultra', 'intra', 'agra', 'tora',
+  'front',
+  'affront',
+  'ankara',
+  'caméra',
+  'camera',
+  'cobra',
+  'opéra',
+  'opera',
+  'extra',
+  'samara',
+  'para',
+  'sierra',
+  'hydra',
+  'contra',
+  'vera',
+  'escadrons',
+  'environs',
+  'patrons',
+  'marrons',
+  'citrons',
+  'sara',
+  'tiara',
+  'angara',
+  'chimera',
+  'kara',
+  'sahara',
+  'mitra',
+  'terra',
+  'ultra',
+  'intra',
+  'agra',
+  'tora',
 ]);
 const FUTURE_WORD_RE = ure(/\b\p{L}{2,}(?:ra|ront|rai|rons|rez|rait|raient)\b/gu);
 
 /** Planning and intention vocabulary: the dates they govern are targets, not past events. */
-const PLAN_RE =
-  ure(/\b(?:va|vont|allons|allait|allaient)\s+\p{L}+(?:er|ir|re)\b|\b(?:prévoi[ts]|prévoient|prévue?s?|envisage(?:nt)?|compte(?:nt)?|entend(?:ent)?|souhaite(?:nt)?|veu(?:t|lent)|espère(?:nt)?|projette(?:nt)?|objectif|d'ici|prochaine?s?|doi(?:t|vent)|devr(?:ait|aient|a|ont)|pourr(?:ait|aient|a|ont)|à l'horizon|calendrier|programmée?s?|attendue?s?|promis|promet(?:tent)?|s'engage(?:nt)?|engagement)\b/u);
+const PLAN_RE = ure(
+  /\b(?:va|vont|allons|allait|allaient)\s+\p{L}+(?:er|ir|re)\b|\b(?:prévoi[ts]|prévoient|prévue?s?|envisage(?:nt)?|compte(?:nt)?|entend(?:ent)?|souhaite(?:nt)?|veu(?:t|lent)|espère(?:nt)?|projette(?:nt)?|objectif|d'ici|prochaine?s?|doi(?:t|vent)|devr(?:ait|aient|a|ont)|pourr(?:ait|aient|a|ont)|à l'horizon|calendrier|programmée?s?|attendue?s?|promis|promet(?:tent)?|s'engage(?:nt)?|engagement)\b/u,
+);
 
 /** Infinitives of production/delivery verbs: "produire … en 2024", "livrer d'ici". */
-const INFINITIVE_RE =
-  ure(/\b(?:produire|livrer|fournir|fabriquer|atteindre|acheter|acquérir|commander|recevoir|financer|déployer|doubler|tripler|augmenter|porter|construire|achever|former|entraîner|envoyer|lancer|mettre|rehausser|accélérer|intensifier)\b/u);
+const INFINITIVE_RE = ure(
+  /\b(?:produire|livrer|fournir|fabriquer|atteindre|acheter|acquérir|commander|recevoir|financer|déployer|doubler|tripler|augmenter|porter|construire|achever|former|entraîner|envoyer|lancer|mettre|rehausser|accélérer|intensifier)\b/u,
+);
 
 /**
  * Intention verbs followed by the infinitive they govern: "vont annoncer", "comptent livrer",
  * "doit se tenir". Unlike PLAN_RE, no bare promise or commitment word ("promettent",
  * "engagement"): those say what is promised, not that a named event lies ahead.
  */
-const PLAN_INFINITIVE_RE =
-  ure(/\b(?:va|vont|allons|allait|allaient|compte(?:nt)?|entend(?:ent)?|prévoi[ts]|prévoient|souhaite(?:nt)?|espère(?:nt)?|veu(?:t|lent)|projette(?:nt)?|doi(?:t|vent)|envisage(?:nt)?)\s+(?:de\s+|d'|se\s+|s')?\p{L}+(?:er|ir|re)\b/u);
+const PLAN_INFINITIVE_RE = ure(
+  /\b(?:va|vont|allons|allait|allaient|compte(?:nt)?|entend(?:ent)?|prévoi[ts]|prévoient|souhaite(?:nt)?|espère(?:nt)?|veu(?:t|lent)|projette(?:nt)?|doi(?:t|vent)|envisage(?:nt)?)\s+(?:de\s+|d'|se\s+|s')?\p{L}+(?:er|ir|re)\b/u,
+);
 
 /** Is the clause around [start, end) about what lies ahead: a future or conditional verb, or an intention with its infinitive? */
 export function clauseAhead(lower: string, start: number, end: number): boolean {
@@ -86,7 +119,8 @@ let lastScan: SentenceScan | null = null;
 
 function scanOf(lower: string): SentenceScan {
   if (lastScan && lastScan.lower === lower) return lastScan;
-  const starts: number[] = [], ends: number[] = [];
+  const starts: number[] = [],
+    ends: number[] = [];
   BOUNDARY_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = BOUNDARY_RE.exec(lower))) {
@@ -100,7 +134,8 @@ function scanOf(lower: string): SentenceScan {
 
 /** The first index i with a[i] >= x (a sorted). */
 function firstAtLeast(a: number[], x: number): number {
-  let lo = 0, hi = a.length;
+  let lo = 0,
+    hi = a.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (a[mid] < x) lo = mid + 1;
@@ -126,8 +161,9 @@ function sentenceTense(lower: string): Tense {
 }
 
 /** Future/target markers right before a date: "d'ici 2026", "jusqu'en 2025", "pour 2024". */
-const FUTURE_LOCAL_RE =
-  ure(/(?:d'ici(?:\s+à|\s+la\s+fin\s+de|\s+fin)?|jusqu'(?:en|à|au)|à\s+partir\s+d[eu]|à\s+compter\s+d[eu]|dès|horizon|avant(?:\s+la\s+fin\s+de)?|pour|au\s+plus\s+tard|courant|prévue?s?\s+(?:pour\s+|en\s+)?(?:le|la|les)?|d'ici\s+à)\s+(?:l'|le\s+|la\s+|les\s+|(?:la\s+)?(?:fin|début|mi-?)\s*(?:de\s+|d')?)?$/u);
+const FUTURE_LOCAL_RE = ure(
+  /(?:d'ici(?:\s+à|\s+la\s+fin\s+de|\s+fin)?|jusqu'(?:en|à|au)|à\s+partir\s+d[eu]|à\s+compter\s+d[eu]|dès|horizon|avant(?:\s+la\s+fin\s+de)?|pour|au\s+plus\s+tard|courant|prévue?s?\s+(?:pour\s+|en\s+)?(?:le|la|les)?|d'ici\s+à)\s+(?:l'|le\s+|la\s+|les\s+|(?:la\s+)?(?:fin|début|mi-?)\s*(?:de\s+|d')?)?$/u,
+);
 
 /** Past markers right before a date: "depuis 2014", "depuis le 24 février 2022". */
 const PAST_LOCAL_RE = ure(/(?:depuis|dès\s+le\s+début\s+de)\s+(?:le\s+|la\s+|l'|(?:la\s+)?(?:fin|début|mi-?)\s*(?:de\s+|d')?)?$/u);

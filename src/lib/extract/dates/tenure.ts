@@ -22,16 +22,32 @@ interface TitlePattern {
 
 /** Office titles on folded text (lower case, no accents). Specific titles first. */
 const TITLES: TitlePattern[] = [
-  { role: 'commission-president', keys: ["commission"], re: /\bpresidente? de la commission(?: europeenne)?\b/g },
-  { role: 'council-president', keys: ["conseil europeen"], re: /\bpresidente? du conseil europeen\b/g },
-  { role: 'high-representative', keys: ["represent", "diplomatie"], re: /\bhaute? representante?(?: de l'ue| de l'union europeenne)?\b|\bchef(?:fe)? de la diplomatie (?:europeenne|de l'ue|de l'union europeenne)\b/g },
-  { role: 'secretary-general', keys: ["secretaire gen"], re: /\bsecretaire generale?\b/g },
-  { role: 'defence-minister', keys: ["defense", "armees", "guerre", "pentagone"], re: /\bministre(?: [a-z]+){0,2}? (?:de la defense(?: nationale)?|des armees|des forces armees)\b|\bsecretaire(?: [a-z]+)? a la (?:defense|guerre)\b|\b(?:chef|patron(?:ne)?|numero un) du pentagone\b/g },
-  { role: 'foreign-minister', keys: ["etrangeres", "diplomatie", "secretaire d'etat"], re: /\bministre(?: [a-z]+){0,2}? (?:des affaires etrangeres|de l'europe et des affaires etrangeres)\b|\bchef(?:fe)? de la diplomatie\b|\bsecretaire d'etat\b(?! (?:charge|aux?|a la|a l'|au|delegue))/g },
-  { role: 'head-of-government', keys: ["ministre", "chanceli", "gouvernement"], re: /\bpremier(?:e)? ministre\b|\bchanceli(?:er|ere)\b|\bchef du gouvernement\b/g },
-  { role: 'spokesperson', keys: ["porte-parole"], re: /\bporte-parole\b/g },
-  { role: 'commander-in-chief', keys: ["chef", "commandant"], re: /\bcommandant(?:e)? en chef\b|\bchef des forces armees\b/g },
-  { role: 'chief-of-staff', keys: ["chef"], re: /\bchef d'etat-major\b|\bchef de l'administration presidentielle\b|\bchef de cabinet\b/g },
+  { role: 'commission-president', keys: ['commission'], re: /\bpresidente? de la commission(?: europeenne)?\b/g },
+  { role: 'council-president', keys: ['conseil europeen'], re: /\bpresidente? du conseil europeen\b/g },
+  {
+    role: 'high-representative',
+    keys: ['represent', 'diplomatie'],
+    re: /\bhaute? representante?(?: de l'ue| de l'union europeenne)?\b|\bchef(?:fe)? de la diplomatie (?:europeenne|de l'ue|de l'union europeenne)\b/g,
+  },
+  { role: 'secretary-general', keys: ['secretaire gen'], re: /\bsecretaire generale?\b/g },
+  {
+    role: 'defence-minister',
+    keys: ['defense', 'armees', 'guerre', 'pentagone'],
+    re: /\bministre(?: [a-z]+){0,2}? (?:de la defense(?: nationale)?|des armees|des forces armees)\b|\bsecretaire(?: [a-z]+)? a la (?:defense|guerre)\b|\b(?:chef|patron(?:ne)?|numero un) du pentagone\b/g,
+  },
+  {
+    role: 'foreign-minister',
+    keys: ['etrangeres', 'diplomatie', "secretaire d'etat"],
+    re: /\bministre(?: [a-z]+){0,2}? (?:des affaires etrangeres|de l'europe et des affaires etrangeres)\b|\bchef(?:fe)? de la diplomatie\b|\bsecretaire d'etat\b(?! (?:charge|aux?|a la|a l'|au|delegue))/g,
+  },
+  {
+    role: 'head-of-government',
+    keys: ['ministre', 'chanceli', 'gouvernement'],
+    re: /\bpremier(?:e)? ministre\b|\bchanceli(?:er|ere)\b|\bchef du gouvernement\b/g,
+  },
+  { role: 'spokesperson', keys: ['porte-parole'], re: /\bporte-parole\b/g },
+  { role: 'commander-in-chief', keys: ['chef', 'commandant'], re: /\bcommandant(?:e)? en chef\b|\bchef des forces armees\b/g },
+  { role: 'chief-of-staff', keys: ['chef'], re: /\bchef d'etat-major\b|\bchef de l'administration presidentielle\b|\bchef de cabinet\b/g },
   {
     role: 'head-of-state',
     keys: ['presiden', "chef de l'etat"],
@@ -90,7 +106,10 @@ export function polityIn(span: string, cg: CompiledGazetteer): string | null {
   for (let i = 0; i < tokens.length; i++) {
     for (let len = 3; len >= 1; len--) {
       if (i + len > tokens.length) continue;
-      const phrase = tokens.slice(i, i + len).join(' ').replace(/^(?:l|d)'/, '');
+      const phrase = tokens
+        .slice(i, i + len)
+        .join(' ')
+        .replace(/^(?:l|d)'/, '');
       if (/^(?:de|du|des|la|le|les)$/.test(phrase)) continue;
       const id = byName.get(fold(phrase));
       if (id) return id;
@@ -112,7 +131,8 @@ function titlesIn(folded: string): TitleHit[] {
     t.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = t.re.exec(folded))) {
-      const s = m.index, e = s + m[0].length;
+      const s = m.index,
+        e = s + m[0].length;
       if (hits.some((h) => s < h.end && e > h.start)) continue;
       hits.push({ role: t.role, start: s, end: e });
     }
@@ -144,12 +164,7 @@ function matchOffices(p: PersonProfile, role: OfficeRole, of: string | null): Of
  * Tenure constraints for person mentions introduced by their office in the same sentence.
  * `body` is the text all offsets refer to.
  */
-export function tenureConstraints(
-  body: string,
-  sentences: Sentence[],
-  mentions: Mention[],
-  cg: CompiledGazetteer,
-): Constraint[] {
+export function tenureConstraints(body: string, sentences: Sentence[], mentions: Mention[], cg: CompiledGazetteer): Constraint[] {
   const out: Constraint[] = [];
   const persons = mentions.filter((m) => m.type === 'person' && !m.id.startsWith('new:'));
   if (!persons.length) return out;
@@ -187,7 +202,8 @@ export function tenureConstraints(
     const before = hits.filter((h) => h.end <= rel && rel - h.end <= 80);
     const homo = /\bhomologues?\b/g;
     let homoHit: { start: number; end: number } | null = null;
-    if (folded.includes('homologue')) for (let m; (m = homo.exec(folded)); ) if (m.index + m[0].length <= rel && rel - m.index <= 60) homoHit = { start: m.index, end: m.index + m[0].length };
+    if (folded.includes('homologue'))
+      for (let m; (m = homo.exec(folded));) if (m.index + m[0].length <= rel && rel - m.index <= 60) homoHit = { start: m.index, end: m.index + m[0].length };
     const lastTitle = before[before.length - 1];
     if (homoHit && (!lastTitle || homoHit.start > lastTitle.end)) {
       // "son homologue ukrainien X": same role as the nearest title before, country after "homologue".
@@ -204,7 +220,10 @@ export function tenureConstraints(
       }
     } else if (lastTitle) {
       const gap = folded.slice(lastTitle.end, rel);
-      if (gapOk(gap, others, sent.start + lastTitle.end, pm.start) && !NOT_CURRENT_BEFORE.test(folded.slice(Math.max(0, lastTitle.start - 25), lastTitle.start))) {
+      if (
+        gapOk(gap, others, sent.start + lastTitle.end, pm.start) &&
+        !NOT_CURRENT_BEFORE.test(folded.slice(Math.max(0, lastTitle.start - 25), lastTitle.start))
+      ) {
         role = lastTitle.role;
         polity = polityIn(folded.slice(lastTitle.start, rel), cg);
         titleStart = lastTitle.start;

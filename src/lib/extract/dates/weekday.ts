@@ -14,7 +14,12 @@ import { hasFutureVerb } from './tense.ts';
 /** Windows wider than this are left alone by weekday reasoning. */
 export const NARROW_DAYS = 14;
 
-const PUB_DAY_RE = ure(new RegExp(`\\b(aujourd'hui|hier|avant-hier|demain)\\s*,?\\s*(?:ce\\s+)?(${WEEKDAY_SRC})\\b|\\b(${WEEKDAY_SRC})\\s*,?\\s*(?:c'est-à-dire\\s+)?(hier|aujourd'hui|avant-hier)\\b`, 'gi'));
+const PUB_DAY_RE = ure(
+  new RegExp(
+    `\\b(aujourd'hui|hier|avant-hier|demain)\\s*,?\\s*(?:ce\\s+)?(${WEEKDAY_SRC})\\b|\\b(${WEEKDAY_SRC})\\s*,?\\s*(?:c'est-à-dire\\s+)?(hier|aujourd'hui|avant-hier)\\b`,
+    'gi',
+  ),
+);
 const BARE_RE = ure(new RegExp(`\\b(${WEEKDAY_SRC})(?:\\s+(dernier|prochain))?\\b(?!\\s+(?:1er|\\d))`, 'gi'));
 const OFFSETS: Record<string, number> = { "aujourd'hui": 0, hier: 1, 'avant-hier': 2, demain: -1 };
 

@@ -45,9 +45,11 @@ export function solve(constraints: Constraint[], start: DaySet = EVERYTHING): So
  * narrowing anything (evidence-only facts such as a resolved "le 18 août dernier").
  */
 export function binding(kept: Constraint[], set: DaySet): Constraint[] {
-  const lo = lowerBound(set), hi = upperBound(set);
+  const lo = lowerBound(set),
+    hi = upperBound(set);
   return kept.filter((c) => {
-    const cl = lowerBound(c.set), ch = upperBound(c.set);
+    const cl = lowerBound(c.set),
+      ch = upperBound(c.set);
     if (!Number.isFinite(cl) && !Number.isFinite(ch)) return c.set.length === 1 && !c.clue; // evidence-only (clues: cited when the estimate uses them)
     if (cl === lo && Number.isFinite(lo)) return true;
     if (ch === hi && Number.isFinite(hi)) return true;
@@ -59,7 +61,8 @@ export function precisionOf(earliest: number | null, latest: number | null): Dat
   if (earliest === null && latest === null) return 'unknown';
   if (earliest === null || latest === null) return 'range';
   if (earliest === latest) return 'day';
-  const a = ymdOf(earliest), b = ymdOf(latest);
+  const a = ymdOf(earliest),
+    b = ymdOf(latest);
   if (a.y === b.y && a.m === b.m) return 'month';
   if (a.y === b.y) return 'year';
   return 'range';
@@ -70,7 +73,8 @@ export const OPEN_LAG_DAYS = 30;
 
 export function valueOf(set: DaySet): number | null {
   if (!set.length) return null;
-  const lo = lowerBound(set), hi = upperBound(set);
+  const lo = lowerBound(set),
+    hi = upperBound(set);
   if (!Number.isFinite(lo) && !Number.isFinite(hi)) return null;
   if (!Number.isFinite(lo)) return hi;
   // Only a lower bound (a past fact the article reports): news follows its facts closely, so the
@@ -91,7 +95,8 @@ function evidenceOf(c: Constraint): Evidence {
  */
 export function toWindow(solved: Solved, cited?: Constraint[], estimate?: number, period?: { from: string; to: string }): DateWindow {
   const { set } = solved;
-  const lo = lowerBound(set), hi = upperBound(set);
+  const lo = lowerBound(set),
+    hi = upperBound(set);
   const earliest = Number.isFinite(lo) ? lo : null;
   const latest = Number.isFinite(hi) ? hi : null;
   const uses = (cited ?? binding(solved.kept, set)).filter((c, i, all) => all.indexOf(c) === i);

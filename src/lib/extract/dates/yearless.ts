@@ -98,7 +98,9 @@ export const WEEKDAY_DATE_REACH_DAYS = 14;
 /** How long after a day (a month) the press still calls it "le 18 août dernier" ("en août dernier"). */
 export const DERNIER_REACH_MONTHS = { day: 6, month: 10 } as const;
 
-const PLAIN_DAY_RE = ure(new RegExp(`\\b(?:le\\s+|du\\s+|au\\s+|depuis le\\s+)(1er|\\d{1,2})\\s+(${MONTH_SRC})(?!\\s*,?\\s*(?:(?:19|20)\\d\\d|derni|prochain))`, 'gi'));
+const PLAIN_DAY_RE = ure(
+  new RegExp(`\\b(?:le\\s+|du\\s+|au\\s+|depuis le\\s+)(1er|\\d{1,2})\\s+(${MONTH_SRC})(?!\\s*,?\\s*(?:(?:19|20)\\d\\d|derni|prochain))`, 'gi'),
+);
 
 /**
  * "le 23 mai" (no year, no weekday) reported as past or neutral: no bound by itself, but a clue
@@ -141,7 +143,8 @@ export function plainYearlessClues(sentences: Sentence[], gates: Uint8Array | nu
  */
 export function resolveDernier(sentences: Sentence[], window: DaySet, gates: Uint8Array | null = null): Constraint[] {
   const out: Constraint[] = [];
-  const lo = lowerBound(window), hi = upperBound(window);
+  const lo = lowerBound(window),
+    hi = upperBound(window);
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i];
     if (gates !== null && (gates[i] & G_DERNI) === 0) continue; // no "derni…" word (gate.ts)
@@ -169,7 +172,8 @@ export function resolveDernier(sentences: Sentence[], window: DaySet, gates: Uin
             }
             return null;
           };
-          const rLo = lastBefore(lo), rHi = lastBefore(hi);
+          const rLo = lastBefore(lo),
+            rHi = lastBefore(hi);
           if (rLo !== null && rLo === rHi) {
             set = [[rLo + 1, addMonths(rLo, isDay ? 12 : 13) - (isDay ? 0 : 1)]];
             note = `refers to ${isDay ? iso(rLo) : iso(rLo).slice(0, 7)}`;

@@ -44,7 +44,9 @@ export interface Row {
  */
 export function withArticleContext(all: Row[], cg: CompiledGazetteer): Delivery[] {
   const rows = all.filter((r) => !r.context);
-  const leadNamed = all.filter((r) => r.lead && !r.needsSupplier && r.delivery.supplier && r.delivery.status !== 'produced' && r.delivery.status !== 'requested');
+  const leadNamed = all.filter(
+    (r) => r.lead && !r.needsSupplier && r.delivery.supplier && r.delivery.status !== 'produced' && r.delivery.status !== 'requested',
+  );
   const named = rows.filter((r) => !r.needsSupplier && r.delivery.supplier && r.delivery.status !== 'produced');
   const explicit = named.filter((r) => r.delivery.status !== 'requested');
   const byWeapon = new Map<string, Set<string>>();
@@ -55,7 +57,11 @@ export function withArticleContext(all: Row[], cg: CompiledGazetteer): Delivery[
   }
   const firstLead = leadNamed[0];
   const allSuppliers = [...new Set(explicit.map((r) => r.delivery.supplier as string))];
-  const actors = firstLead ? leadNamed.filter((r) => sameSentence(r, firstLead)).map((r) => r.delivery.supplier as string) : allSuppliers.length === 1 ? allSuppliers : [];
+  const actors = firstLead
+    ? leadNamed.filter((r) => sameSentence(r, firstLead)).map((r) => r.delivery.supplier as string)
+    : allSuppliers.length === 1
+      ? allSuppliers
+      : [];
   const withRecipient = all.filter((r) => !r.needsRecipient && r.delivery.recipient && !NO_CONTEXT_SUPPLIER.has(r.delivery.status));
   const establishedRecipient = withRecipient.find((r) => r.lead)?.delivery.recipient ?? null;
   const defaultRecipient = establishedRecipient ?? (cg.countries.has('ukraine') ? 'ukraine' : null);

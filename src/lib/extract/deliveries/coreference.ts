@@ -30,7 +30,9 @@ export const GENERIC_NOUNS: Readonly<Record<string, readonly WeaponCategory[]>> 
 
 /** A determiner that points back ("les", "ces", "ses", "leurs"), optional ordinal, then a generic noun. */
 const REFERENCE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:les|ces|ses|leurs)\\s+(?:(?:premiers|premieres|derniers|dernieres|nouveaux|autres|\\d+|deux|trois|quatre|cinq|six)\\s+)?(${Object.keys(GENERIC_NOUNS)
+  `(?<![\\p{L}\\p{N}])(?:les|ces|ses|leurs)\\s+(?:(?:premiers|premieres|derniers|dernieres|nouveaux|autres|\\d+|deux|trois|quatre|cinq|six)\\s+)?(${Object.keys(
+    GENERIC_NOUNS,
+  )
     .map((n) => `${n}s?`)
     .join('|')})(?![\\p{L}\\p{N}-])`,
   'u',
@@ -55,7 +57,13 @@ export function referredSystem(fs: string, sentenceStart: number, text: string, 
   for (let i = named.length - 1; i >= 0; i--) {
     if (!categories.includes(named[i].category as WeaponCategory)) continue;
     const start = m.index + m[0].length - m[1].length;
-    return { id: named[i].id, type: 'weapon', text: text.slice(start, start + m[1].length), start: sentenceStart + start, end: sentenceStart + start + m[1].length };
+    return {
+      id: named[i].id,
+      type: 'weapon',
+      text: text.slice(start, start + m[1].length),
+      start: sentenceStart + start,
+      end: sentenceStart + start + m[1].length,
+    };
   }
   return null;
 }

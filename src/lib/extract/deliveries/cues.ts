@@ -167,5 +167,7 @@ export function findCues(fs: string, gated = true): Cue[] {
   });
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   // A cue inside a longer one ("livré" in "n'a pas été livré", "sera livré") is that one's word, not a cue of its own.
-  return out.filter((c) => c.kind === 'hedge' || c.kind === 'use' || !out.some((d) => d !== c && d.start <= c.start && d.end >= c.end && d.end - d.start > c.end - c.start));
+  return out.filter(
+    (c) => c.kind === 'hedge' || c.kind === 'use' || !out.some((d) => d !== c && d.start <= c.start && d.end >= c.end && d.end - d.start > c.end - c.start),
+  );
 }

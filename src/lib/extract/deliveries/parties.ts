@@ -11,16 +11,19 @@ import { getAliasIndex } from '../../gazetteer/compile.ts';
 import type { DeliveryStatus, Mention, Sentence } from '../types.ts';
 
 /** State nouns that make a country adjective an agent: "les autorités françaises". */
-export const STATE_NOUN = /(?:aide|paquet|enveloppe|soutien|livraisons?|contribution|don|programme|autorites|gouvernement|ministere|ministre|president|presidente|armee|armees|forces|etat-major|etat major|diplomatie|chancelier|chanceliere|responsables|dirigeants|executif|pays|industriels|entreprises|groupe|firme|constructeur|fabricant|premier ministre|chef de l'etat)\s+$/;
+export const STATE_NOUN =
+  /(?:aide|paquet|enveloppe|soutien|livraisons?|contribution|don|programme|autorites|gouvernement|ministere|ministre|president|presidente|armee|armees|forces|etat-major|etat major|diplomatie|chancelier|chanceliere|responsables|dirigeants|executif|pays|industriels|entreprises|groupe|firme|constructeur|fabricant|premier ministre|chef de l'etat)\s+$/;
 /** A country adjective after a military noun in a recipient slot: "aux forces ukrainiennes". */
-export const RECIPIENT_FORCES = /(?:^|[\s'])(?:a|au|aux|pour)\s+(?:l'|la |le |les )?(?:forces(?: armees)?|armee|armees|soldats|troupes|militaires|combattants|defenseurs|pilotes|defense aerienne|forces aeriennes|armee de l'air)\s+$/;
+export const RECIPIENT_FORCES =
+  /(?:^|[\s'])(?:a|au|aux|pour)\s+(?:l'|la |le |les )?(?:forces(?: armees)?|armee|armees|soldats|troupes|militaires|combattants|defenseurs|pilotes|defense aerienne|forces aeriennes|armee de l'air)\s+$/;
 export const RECIPIENT_SLOT = /(?:^|[\s'])(?:a|au|aux|pour|en|vers|a destination de|a destination du)\s+(?:l'|la |le |les )?(?:« ?|" ?)?$/;
 export const ORIGIN_SLOT = /(?:fabrique|produit|concu|developpe|origine|construit)\w*\s+(?:en|aux?|dans)\s+(?:l'|la |le |les )?$/;
 export const DE_SLOT = /(?:^|[\s'])(?:de|d|du|des)\s*(?:l'|la |le |les )?(?:« ?|" ?)?$/;
 /** Where a transfer comes from: "en provenance de la Pologne", "de la part des États-Unis". */
 export const SOURCE_SLOT = /(?:en provenance|de la part|venant|venus?|issus?|offerts?|fournis|donnes?) d(?:e|u|es|')\s*(?:l'|la |le |les )?$/;
 /** A complement that is no subject: "la rencontre entre Joe Biden et …", "selon Washington". */
-export const COMPLEMENT_SLOT = /(?:^|\s|')(?:entre|avec|contre|selon|chez|sans|apres|comme|outre|sauf|face a|instar d[eu']?|contrairement a(?:ux?)?)\s*(?:l'|la |le |les )?$/;
+export const COMPLEMENT_SLOT =
+  /(?:^|\s|')(?:entre|avec|contre|selon|chez|sans|apres|comme|outre|sauf|face a|instar d[eu']?|contrairement a(?:ux?)?)\s*(?:l'|la |le |les )?$/;
 /** Owner, not recipient, and so the one who gives: "six avions appartenant à l'armée de l'air française". */
 export const OWNER_SLOT = /(?:appartenant|appartiennent|appartient)\s+(?:a|au|aux)\s+(?:l'|la |le |les )?(?:[\p{L}'-]+\s+){0,3}$/u;
 export const PASSIVE_AGENT = /(?:^|\s)par\s+(?:l'|la |le |les )?$/;
@@ -130,7 +133,10 @@ export function agentBefore(parties: Party[], fs: string, pos: number, exclude: 
 
 /** Parties that could be a subject between two offsets (not a recipient, source, adjective or "par" agent). */
 export function partiesBetween(parties: Party[], fs: string, from: number, to: number): Party[] {
-  return parties.filter((p) => p.rel >= from && p.relEnd <= to && !p.recipientSlot && !p.sourceSlot && !p.adjective && !PASSIVE_AGENT.test(fs.slice(Math.max(0, p.rel - 12), p.rel)));
+  return parties.filter(
+    (p) =>
+      p.rel >= from && p.relEnd <= to && !p.recipientSlot && !p.sourceSlot && !p.adjective && !PASSIVE_AGENT.test(fs.slice(Math.max(0, p.rel - 12), p.rel)),
+  );
 }
 
 /** A new clause starts in this gap: punctuation, a conjunction or a relative pronoun. */
@@ -200,7 +206,8 @@ export function passiveAgents(
     }
     // "…, livrés" after a comma must directly follow the weapon phrase ("les Caesar, livrés par Paris",
     // "ses premières batteries Patriot, l'une fournie par les États-Unis").
-    if (between.slice(0, m.index).includes(',') && !/^[^,]*,\s*(?:l'une?\s+|l'autre\s+|dont\s+\p{L}+\s+|chacune?\s+)?$/u.test(between.slice(0, m.index))) return null;
+    if (between.slice(0, m.index).includes(',') && !/^[^,]*,\s*(?:l'une?\s+|l'autre\s+|dont\s+\p{L}+\s+|chacune?\s+)?$/u.test(between.slice(0, m.index)))
+      return null;
     return { agents: coordinatedAfter(parties, fs, p), status: m[1] === 'promis' ? 'pledged' : 'delivered', user };
   }
   return null;
@@ -220,10 +227,12 @@ export function adjectiveAfter(parties: Party[], fs: string, wRelEnd: number, or
 }
 
 /** A reporting incise before a party: "…, a annoncé le Pentagone", "…, ont annoncé le Premier ministre, X". */
-export const SPEAKER = /[,»"]\s*selon\s+(?:l'|la |le |les )?$|[,»"]\s*(?:(?:a|ont|avait)\s+)?(?:annonce|declare|indique|precise|detaille|affirme|confirme|explique|souligne|ajoute|rapporte|assure|fait savoir)\p{L}*\s+(?:[^,;:.]*,\s*)?(?:[^,;:.]|(?<=\b(?:m|mme|mm|dr))\.)*$/u;
+export const SPEAKER =
+  /[,»"]\s*selon\s+(?:l'|la |le |les )?$|[,»"]\s*(?:(?:a|ont|avait)\s+)?(?:annonce|declare|indique|precise|detaille|affirme|confirme|explique|souligne|ajoute|rapporte|assure|fait savoir)\p{L}*\s+(?:[^,;:.]*,\s*)?(?:[^,;:.]|(?<=\b(?:m|mme|mm|dr))\.)*$/u;
 
 /** A reporting verb and "que" ending a main clause: "Les États-Unis ont assuré que …". */
-export const REPORT_THAT = /(?:annonce|assure|affirme|indique|confirme|declare|precise|explique|fait savoir|souligne)\p{L}*\s+(?:\p{L}+\s+){0,3}?qu(?:e\s*|')$/u;
+export const REPORT_THAT =
+  /(?:annonce|assure|affirme|indique|confirme|declare|precise|explique|fait savoir|souligne)\p{L}*\s+(?:\p{L}+\s+){0,3}?qu(?:e\s*|')$/u;
 
 /** The subject of the reporting clause the weapon's clause depends on: "Washington a assuré que les NASAMS promis seraient livrés". */
 export function reporterBefore(parties: Party[], fs: string, wRel: number): string | null {
