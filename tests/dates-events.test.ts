@@ -92,6 +92,24 @@ describe('how long the war has lasted, without naming its start', () => {
     expect(isoSet(b.set)).toEqual([['2023-08-24', '2024-03-24']]);
   });
 
+  it('the war told through its actors: Russian forces advancing in Ukraine, Ukraine resisting, the invasion as a verb with "il y a"', () => {
+    const [a] = run("Moscou met en garde les pays qui arment l'Ukraine, où les forces russes progressent depuis trois semaines.");
+    expect(a.evidence.rule).toBe('anchor-war-duration');
+    expect(a.event?.id).toBe('invasion-2022');
+    expect(isoSet(a.set)).toEqual([['2022-03-13', '2022-03-21']]);
+    const [b] = run('Les pièces arrivent à Kiev, qui tient tête depuis plus de trois ans à son voisin.');
+    expect(isoSet(b.set)).toEqual([['2025-02-24', '2026-09-24']]);
+    const [c] = run("Depuis que la Russie a envahi l'Ukraine il y a dix mois, les stocks fondent.");
+    expect(isoSet(c.set)).toEqual([['2022-10-24', '2023-02-24']]);
+    const [d] = run("Les soldats russes se battent en Ukraine depuis quatre mois, selon le renseignement.");
+    expect(isoSet(d.set)).toEqual([['2022-05-24', '2022-07-24']]);
+  });
+
+  it('a front inside Ukraine or the war since 2014 does not date the start of the war', () => {
+    expect(run("L'armée russe avance depuis trois semaines vers Pokrovsk.")).toEqual([]);
+    expect(run("L'Ukraine se bat depuis huit ans dans le Donbass.")).toEqual([]);
+  });
+
   it('a quantity ("de quoi tenir deux mois de guerre") or the war since 2014 is no such clue', () => {
     expect(run('Ces obus suffiront pour environ deux mois de guerre.')).toEqual([]);
     expect(run('Après huit ans de guerre dans le Donbass, la tension monte.')).toEqual([]);

@@ -35,6 +35,25 @@ const WAR_NOUN_SRC = "(?:(?:la |cette )?guerre|(?:du |le )?conflit)";
 const WAR_NTH_DAY_RE = ure(new RegExp(`\\b(\\d+)(?:e|eme|ieme)\\s+jour\\s+(?:de|du)\\s+${WAR_NOUN_SRC}(?![a-z])`, 'g'));
 const WAR_LASTED_RE = ure(new RegExp(`\\b(?:apres|depuis)\\s+${QUAL_SRC}(${NUMBER_SRC})\\s+${UNIT_SRC}(\\s+et\\s+demie?)?\\s+(?:de\\s+(?:guerre|conflit|combats)|d'invasion|de l'invasion)(?![a-z])`, 'g'));
 const WAR_LASTS_RE = ure(new RegExp(`\\b(?:guerre|conflit|invasion)(?![a-z])[^.;]{0,40}?\\b(?:qui )?(?:dure|fait rage|se poursuit|se prolonge)\\s+depuis\\s+${QUAL_SRC}(${NUMBER_SRC})\\s+${UNIT_SRC}(\\s+et\\s+demie?)?`, 'g'));
+/**
+ * The war told through its actors rather than its name, each with how long ago it began: the
+ * Russian forces fighting in Ukraine as a whole ("l'Ukraine, où l'armée russe avance depuis deux
+ * semaines", "les troupes russes combattent en Ukraine depuis trois mois"), Ukraine resisting or
+ * fighting ("l'Ukraine, qui résiste depuis plus de deux ans"), the invasion as a verb with "il y a"
+ * ("les troupes russes sont entrées en Ukraine il y a six mois", "depuis que la Russie a envahi
+ * l'Ukraine il y a un an"). A front inside Ukraine ("avance depuis trois semaines vers Pokrovsk")
+ * names no start of the war: the Russian side counts only with Ukraine itself as the place.
+ */
+const RU_FORCES_SRC = "(?:l'armee russe|les (?:troupes|forces|soldats) russes|la russie|moscou|les russes)";
+const RU_FIGHTS_SRC = '(?:avancen?t?|progressen?t?|combat(?:tent)?|se bat(?:tent)?|guerroie(?:nt)?|mene(?:nt)? (?:son|une|leur) (?:offensive|invasion|guerre))';
+const UA_FIGHTS_SRC = '(?:resisten?t?|se bat(?:tent)?|se defenden?t?|luttent?|combat(?:tent)?|fait face|font face|tient tete|tiennent tete)';
+const SPAN_SRC = `${QUAL_SRC}(${NUMBER_SRC})\\s+${UNIT_SRC}(\\s+et\\s+demie?)?`;
+const WAR_FRONT_RES = [
+  `\\bukraine,? (?:ou|dans laquelle) ${RU_FORCES_SRC} ${RU_FIGHTS_SRC} depuis\\s+${SPAN_SRC}`,
+  `\\b${RU_FORCES_SRC} ${RU_FIGHTS_SRC} (?:en ukraine depuis\\s+${SPAN_SRC}|depuis\\s+${SPAN_SRC} en ukraine)`,
+  `\\b(?:(?:l')?ukraine|kiev|kyiv|les ukrainiens)(?:,? qui)? ${UA_FIGHTS_SRC} depuis\\s+${SPAN_SRC}`,
+  `\\b(?:envahi l'ukraine|(?:sont|est) entree?s? en ukraine|(?:a|ont) (?:attaque|agresse) l'ukraine|(?:a|ont) lance (?:son|leur|l') (?:invasion|offensive) (?:de|en|contre) l'ukraine),? il y a\\s+${SPAN_SRC}`,
+].map((src) => ure(new RegExp(src, 'g')));
 const EARLIER_WAR_RE = /\b(?:donbass|donbas|crimee|2014)\b/;
 /** The phrase that names the start of the war in the knowledge base. */
 export const WAR_START_PHRASE = 'debut de la guerre';
@@ -306,11 +325,15 @@ export function eventConstraints(sentences: Sentence[], kb: CompiledKb, gates: U
         const n = +m[1];
         push(anchorsOf(war).map((a): [number, number] => (narrativeOf() ? [a + n - 2, Infinity] : [a + n - 2, a + n + 1])), m.index, m.index + m[0].length, war, 'anchor-war-day');
       }
-      for (const [re, always] of [[WAR_LASTED_RE, false], [WAR_LASTS_RE, true]] as const) {
+      for (const [re, always] of [[WAR_LASTED_RE, false], [WAR_LASTS_RE, true], ...WAR_FRONT_RES.map((r) => [r, true] as const)] as const) {
         re.lastIndex = 0;
         while ((m = re.exec(folded))) {
           if (taken.some(([a, b]) => m!.index < b && m!.index + m![0].length > a)) continue;
-          const [, qual, num, unitWord, half] = m;
+          // The span's groups: the first matched qualifier/number of the pattern (alternatives hold several copies).
+          const g = m.slice(1);
+          const at = g.findIndex((x, k) => k % 4 === 1 && x !== undefined);
+          if (at < 0) continue;
+          const [qual, num, unitWord, half] = g.slice(at - 1, at + 3);
           const d = distance(qual, num, unitWord, !!half);
           if (!d) continue;
           // "qui dure depuis" is the present of the article; "après deux ans de guerre, … ont accepté" may narrate.
