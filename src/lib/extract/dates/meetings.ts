@@ -1,0 +1,70 @@
+/**
+ * Rule 3b — a meeting of people the article names, dated by a month without its year: "les deux
+ * dirigeants s'étaient rencontrés en septembre", "X et Y se sont vus en mai à Pékin", "X doit
+ * recevoir Y en juin". The month names no year, but the knowledge base knows when those people
+ * met: the meetings (summits, talks) that involve every person the sentence names, held in that
+ * month, are the candidates. A past meeting puts the article after it and, a year-less month in
+ * news being within a year of publication, less than a year after; an announced one, before it
+ * and less than a year ahead. No candidate, no fact.
+ * Data: the events knowledge base (entities of each event), the people the mentions stage found.
+ */
+import type { Mention, Sentence } from '../types.ts';
+import { STRENGTH, normalize, type Constraint } from './constraint.ts';
+import { MONTH_SRC, addMonths, monthOf, ymdOf } from './calendar.ts';
+import { dateContext } from './tense.ts';
+import { ure } from './text.ts';
+import type { CompiledKb, KbEvent } from './kb.ts';
+
+/** Words that say the people met or will meet (folded or not: both spellings are listed). */
+const MEETING_RE = /\b(?:rencontr|sommet|entretien|entretenu|s'est entretenu|se sont entretenus|se sont vus|s'etaient vus|s'étaient vus|se verront|recevoir|a re[çc]u|ont re[çc]u|accueilli|visite|t[êe]te-[àa]-t[êe]te|pourparlers|discussions?\b|ont discut|se sont parl|appel t[ée]l[ée]phonique|entretien t[ée]l[ée]phonique)/i;
+/** A month without a year after it ("en septembre", "en septembre dernier"; not "en septembre 2023"). */
+const MONTH_NO_YEAR_RE = ure(new RegExp(`\\b(?:en|au mois d[e'])\\s*(${MONTH_SRC})\\b(?!\\s*,?\\s*(?:de l'ann[ée]e\\s+)?(?:19|20)\\d\\d)`, 'gi'));
+/** What a meeting is in the knowledge base. */
+const MEETING_KINDS: ReadonlySet<KbEvent['kind']> = new Set(['summit', 'negotiation', 'politics']);
+
+/** The meetings of the knowledge base involving every one of `people`. */
+function meetingsOf(kb: CompiledKb, people: string[]): KbEvent[] {
+  const [first, ...rest] = people;
+  return (kb.byEntity.get(first) ?? []).filter((e) => MEETING_KINDS.has(e.kind) && rest.every((p) => e.entities.includes(p)));
+}
+
+/** Does the event hold a day of month `mo`? */
+function inMonth(e: KbEvent, mo: number): boolean {
+  for (let d = e.from; d <= e.to; d++) if (ymdOf(d).m === mo) return true;
+  return false;
+}
+
+export function meetingConstraints(sentences: Sentence[], mentions: readonly Mention[], kb: CompiledKb): Constraint[] {
+  const out: Constraint[] = [];
+  const people = mentions.filter((m) => m.type === 'person' && !m.id.startsWith('new:'));
+  if (people.length < 2 || !kb.events.length) return out;
+  for (const s of sentences) {
+    const ids = [...new Set(people.filter((p) => p.start >= s.start && p.end <= s.end).map((p) => p.id))];
+    if (ids.length < 2 || !MEETING_RE.test(s.text)) continue;
+    const candidates = meetingsOf(kb, ids);
+    if (!candidates.length) continue;
+    const lower = s.text.toLowerCase();
+    MONTH_NO_YEAR_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = MONTH_NO_YEAR_RE.exec(s.text))) {
+      const mo = monthOf(m[1]);
+      if (!mo) continue;
+      const events = candidates.filter((e) => inMonth(e, mo));
+      if (!events.length) continue;
+      const ctx = dateContext(lower, m.index, m.index + m[0].length);
+      if (ctx !== 'past' && ctx !== 'future') continue;
+      const set = normalize(events.map((e): [number, number] => (ctx === 'past' ? [e.from, addMonths(e.from, 12)] : [addMonths(e.to, -12), e.to])));
+      const ref = events.length === 1 ? events[0] : undefined;
+      out.push({
+        set,
+        strength: ctx === 'past' ? STRENGTH.eventPast : STRENGTH.eventAhead,
+        evidence: { text: s.text, offset: s.start, rule: ctx === 'past' ? 'meeting-past' : 'meeting-ahead' },
+        match: { text: m[0], offset: s.start + m.index },
+        note: events.map((e) => e.id).join(' | '),
+        ...(ref && { event: ref }),
+        ...(ctx === 'past' && { clue: { days: events.map((e) => e.from), span: Math.max(...events.map((e) => e.to - e.from)), strong: false, sentence: s.start } }),
+      });
+    }
+  }
+  return out;
+}
