@@ -52,6 +52,17 @@ describe('a meeting of the people a sentence names, in a month without its year'
     expect(isoSet(c.set)).toEqual([['2024-10-17', '2025-10-17']]);
   });
 
+  it('a person named by title only is the one the article named with that title before', () => {
+    const body = "Le président français, Emmanuel Macron, a reçu des industriels. Le président avait accueilli Volodymyr Zelensky en mars pour parler de défense aérienne.";
+    const mentions = [person(body, 'Emmanuel Macron', 'emmanuel-macron'), person(body, 'Volodymyr Zelensky', 'volodymyr-zelensky')];
+    const [c] = meetingConstraints(doc(body).sentences, mentions, meetingsKb);
+    expect(c.event?.id).toBe('macron-zelensky-paris');
+    expect(isoSet(c.set)).toEqual([['2024-03-14', '2025-03-14']]);
+    // Without the earlier titled name, the title names nobody.
+    const alone = "Le président avait accueilli Volodymyr Zelensky en mars pour parler de défense aérienne.";
+    expect(meetingConstraints(doc(alone).sentences, [person(alone, 'Volodymyr Zelensky', 'volodymyr-zelensky')], meetingsKb)).toEqual([]);
+  });
+
   it('says nothing without a recorded meeting in that month, with one person only, or with the year written', () => {
     expect(run("Emmanuel Macron et Volodymyr Zelensky s'étaient rencontrés en juin.", [
       ['Emmanuel Macron', 'emmanuel-macron'], ['Volodymyr Zelensky', 'volodymyr-zelensky'],

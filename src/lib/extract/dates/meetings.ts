@@ -5,27 +5,47 @@
  * met: the meetings (summits, talks) that involve every person the sentence names, held in that
  * month, are the candidates. A past meeting puts the article after it and, a year-less month in
  * news being within a year of publication, less than a year after; an announced one, before it
- * and less than a year ahead. No candidate, no fact.
+ * and less than a year ahead. No candidate, no fact. A person named by title only ("le Premier
+ * ministre a fait cette annonce en octobre aux côtés de Volodymyr Zelensky") is the one the article
+ * named with that title before ("le Premier ministre, Alexander De Croo").
  * Data: the events knowledge base (entities of each event), the people the mentions stage found.
  */
 import type { Mention, Sentence } from '../types.ts';
 import { STRENGTH, normalize, type Constraint } from './constraint.ts';
 import { MONTH_SRC, addMonths, monthOf, ymdOf } from './calendar.ts';
 import { dateContext } from './tense.ts';
-import { ure } from './text.ts';
+import { foldKeep, ure } from './text.ts';
+import { HAS_TITLE_RE, titleGapOk, titlesIn } from './tenure.ts';
 import type { CompiledKb, KbEvent } from './kb.ts';
+
+/** How far before a name its title may end ("le Premier ministre belge, Alexander De Croo"). */
+const TITLE_REACH = 40;
 
 /** Words that say the people met or will meet (folded or not: both spellings are listed). */
 const MEETING_RE = /\b(?:rencontr|sommet|entretien|entretenu|s'est entretenu|se sont entretenus|se sont vus|s'etaient vus|s'étaient vus|se verront|recevoir|a re[çc]u|ont re[çc]u|accueilli|visite|t[êe]te-[àa]-t[êe]te|pourparlers|discussions?\b|ont discut|se sont parl|appel t[ée]l[ée]phonique|entretien t[ée]l[ée]phonique)/i;
 /** A month without a year after it ("en septembre", "en septembre dernier"; not "en septembre 2023"). */
 const MONTH_NO_YEAR_RE = ure(new RegExp(`\\b(?:en|au mois d[e'])\\s*(${MONTH_SRC})\\b(?!\\s*,?\\s*(?:de l'ann[ée]e\\s+)?(?:19|20)\\d\\d)`, 'gi'));
-/** What a meeting is in the knowledge base. */
-const MEETING_KINDS: ReadonlySet<KbEvent['kind']> = new Set(['summit', 'negotiation', 'politics']);
-
-/** The meetings of the knowledge base involving every one of `people`. */
+/** The events of the knowledge base involving every one of `people` (the frame of the war is no meeting). */
 function meetingsOf(kb: CompiledKb, people: string[]): KbEvent[] {
   const [first, ...rest] = people;
-  return (kb.byEntity.get(first) ?? []).filter((e) => MEETING_KINDS.has(e.kind) && rest.every((p) => e.entities.includes(p)));
+  return (kb.byEntity.get(first) ?? []).filter((e) => e.kind !== 'war' && rest.every((p) => e.entities.includes(p)));
+}
+
+/**
+ * The people of a sentence, by name or by a bare title: `titled` holds, by office, the last person
+ * the article named with that title so far (updated with this sentence's own titled names).
+ */
+function peopleOf(s: Sentence, people: readonly Mention[], titled: Map<string, string>): string[] {
+  const inside = people.filter((p) => p.start >= s.start && p.end <= s.end);
+  const ids = new Set(inside.map((p) => p.id));
+  if (!HAS_TITLE_RE.test(s.text)) return [...ids];
+  const folded = foldKeep(s.text);
+  for (const t of titlesIn(folded)) {
+    const named = inside.find((p) => p.start - s.start >= t.end && p.start - s.start - t.end <= TITLE_REACH && titleGapOk(folded.slice(t.end, p.start - s.start)));
+    if (named) titled.set(t.role, named.id);
+    else if (titled.has(t.role) && !inside.some((p) => p.end - s.start <= t.start && t.start - (p.end - s.start) <= 3)) ids.add(titled.get(t.role)!);
+  }
+  return [...ids];
 }
 
 /** Does the event hold a day of month `mo`? */
@@ -37,9 +57,10 @@ function inMonth(e: KbEvent, mo: number): boolean {
 export function meetingConstraints(sentences: Sentence[], mentions: readonly Mention[], kb: CompiledKb): Constraint[] {
   const out: Constraint[] = [];
   const people = mentions.filter((m) => m.type === 'person' && !m.id.startsWith('new:'));
-  if (people.length < 2 || !kb.events.length) return out;
+  if (!people.length || !kb.events.length) return out;
+  const titled = new Map<string, string>();
   for (const s of sentences) {
-    const ids = [...new Set(people.filter((p) => p.start >= s.start && p.end <= s.end).map((p) => p.id))];
+    const ids = peopleOf(s, people, titled);
     if (ids.length < 2 || !MEETING_RE.test(s.text)) continue;
     const candidates = meetingsOf(kb, ids);
     if (!candidates.length) continue;
