@@ -116,6 +116,24 @@ describe('how long the war has lasted, without naming its start', () => {
   });
 });
 
+describe('an event said to be of the last month, week or year', () => {
+  const lastPeriod = (body: string) => eventConstraints(doc(body).sentences, kb()).filter((c) => c.evidence.rule === 'event-last-period');
+
+  it('puts the article in the calendar month, week or year after the event', () => {
+    // The Vilnius summit opened on Tuesday 11 July 2023.
+    const [m] = lastPeriod("Les engagements pris au sommet de Vilnius le mois dernier tardent à se concrétiser.");
+    expect(isoSet(m.set)).toEqual([['2023-08-01', '2023-08-31']]);
+    const [w] = lastPeriod('Depuis le sommet de Vilnius, la semaine dernière, les livraisons ont repris.');
+    expect(isoSet(w.set)).toEqual([['2023-07-17', '2023-07-23']]);
+    const [y] = lastPeriod("Le sommet de Vilnius de l'an dernier avait promis une adhésion.");
+    expect(isoSet(y.set)).toEqual([['2024-01-01', '2024-12-31']]);
+  });
+
+  it('not when the period belongs to another clause', () => {
+    expect(lastPeriod("Le sommet de Vilnius a déçu Kiev ; le mois dernier, les livraisons avaient pourtant repris.")).toEqual([]);
+  });
+});
+
 describe('names of the full-scale war in the real knowledge base', () => {
   it('"la guerre d\'agression de la Russie" puts the article after the invasion', async () => {
     const { loadEvents } = await import('../src/lib/events/load.ts');

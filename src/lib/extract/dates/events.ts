@@ -7,7 +7,7 @@
  */
 import type { Sentence } from '../types.ts';
 import { STRENGTH, normalize, type Constraint } from './constraint.ts';
-import { addMonths } from './calendar.ts';
+import { addMonths, firstOfMonth, lastOfMonth, weekdayOf, ymdOf } from './calendar.ts';
 import { NUMBER_SRC, foldKeep, parseNumberWord, ure } from './text.ts';
 import { VERB_PAST_RE, clauseAhead } from './tense.ts';
 import { G_EVENT, G_RELATIVE } from './families.ts';
@@ -152,6 +152,36 @@ export const LEAD_SENTENCES = 2;
 /** Words before a name that make the event a past reference point ("depuis le sommet", "après la chute de"). */
 const SINCE_BEFORE_RE = /\b(?:depuis|apres|avant|il y a|suite a|a la suite|jusqu'a|anniversaire)\b[^,;.]*$/;
 
+/**
+ * The calendar period before the article's, said of an event named beside it ("le sommet de
+ * Vilnius, le mois dernier", "la réunion de la semaine dernière", "l'an dernier"): the article is
+ * of the month (week, year) after the event's. Within the name's clause only.
+ */
+const LAST_PERIOD_RE = /\b(?:(?:le|du) mois (?:dernier|passe)|(?:la|de la) semaine (?:derniere|passee)|(?:l'|de l')(?:an|annee) (?:dernier|derniere|passee?))\b/;
+const LAST_PERIOD_REACH = 50;
+
+/** The days of the period after the one holding `day`: the next calendar month, week (Monday to Sunday) or year. */
+function nextPeriod(day: number, unit: string): [number, number] {
+  const { y, m } = ymdOf(day);
+  if (unit === 'mois') return m === 12 ? [firstOfMonth(y + 1, 1), lastOfMonth(y + 1, 1)] : [firstOfMonth(y, m + 1), lastOfMonth(y, m + 1)];
+  if (unit === 'semaine') {
+    const monday = day - ((weekdayOf(day) + 6) % 7);
+    return [monday + 7, monday + 13];
+  }
+  return [firstOfMonth(y + 1, 1), lastOfMonth(y + 1, 12)];
+}
+
+/** "le mois dernier", "la semaine dernière", "l'an dernier" in the clause of the name at [start, end), or null. */
+function lastPeriodNear(folded: string, start: number, end: number): string | null {
+  const from = Math.max(0, start - LAST_PERIOD_REACH), to = Math.min(folded.length, end + LAST_PERIOD_REACH);
+  const m = LAST_PERIOD_RE.exec(folded.slice(from, to));
+  if (!m) return null;
+  const at = from + m.index;
+  const between = at < start ? folded.slice(at + m[0].length, start) : folded.slice(end, at);
+  if (/[;:()]|\bmais\b/.test(between)) return null;
+  return /mois/.test(m[0]) ? 'mois' : /semaine/.test(m[0]) ? 'semaine' : 'an';
+}
+
 /** The role of the event named at [start, end) of a folded sentence (`lower`: the same sentence lower-cased, accents kept). */
 export function eventRole(folded: string, lower: string, start: number, end: number, narrative: boolean, sentenceReports: () => boolean = () => REPORT_SENTENCE_RE.test(folded)): EventRole {
   const before = folded.slice(Math.max(0, start - 50), start);
@@ -186,7 +216,9 @@ function mentionConstraints(s: Sentence, folded: string, kb: CompiledKb, taken: 
     const saysReported = role === 'reporting' && REPORT_BEFORE_RE.test(folded.slice(Math.max(0, hit.start - 50), hit.start)) && REPORT_SENTENCE_RE.test(folded);
     // In the lead, an event named without "depuis", "après"… is what the article reports.
     // (Not the frame of the war: "l'opération militaire spéciale" in a lead is no news of 2022.)
-    if (lead && role === 'past' && hit.events.every((e) => e.kind !== 'war') && !SINCE_BEFORE_RE.test(folded.slice(Math.max(0, hit.start - 40), hit.start))) role = 'reporting';
+    // "le sommet de Vilnius, le mois dernier": the article is of the next month, not of the event.
+    const period = role === 'past' && !hit.events.some((e) => e.existsSince) ? lastPeriodNear(folded, hit.start, hit.end) : null;
+    if (lead && !period && role === 'past' && hit.events.every((e) => e.kind !== 'war') && !SINCE_BEFORE_RE.test(folded.slice(Math.max(0, hit.start - 40), hit.start))) role = 'reporting';
     const exists = hit.events.filter((e) => e.existsSince);
     const first = Math.min(...hit.events.map((e) => e.from));
     const last = Math.max(...hit.events.map((e) => e.to));
@@ -223,6 +255,15 @@ function mentionConstraints(s: Sentence, folded: string, kb: CompiledKb, taken: 
         clue: { days: hit.events.map((e) => e.from), span: Math.max(...hit.events.map((e) => e.to - e.from)), strong: role === 'reporting', sentence: s.start },
       }),
     });
+    // A weak fact: the period may belong to another word of the clause, so anything stronger that disagrees wins.
+    if (period) {
+      out.push({
+        set: normalize(hit.events.map((e) => nextPeriod(e.from, period))),
+        strength: STRENGTH.yearlessDernier,
+        evidence: { text: s.text, offset: s.start, rule: 'event-last-period' },
+        match, note: `${hit.events.map((e) => e.id).join(' | ')} (${period} dernier)`, event: ref,
+      });
+    }
     // Said to be the news of the day ("a annoncé mardi, au premier jour du sommet"): published on one
     // of its days or within REPORT_REACH_DAYS after (a weak fact: dropped if anything stronger disagrees).
     if (saysReported && exists.length === 0) {
