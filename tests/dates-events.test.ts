@@ -105,6 +105,20 @@ describe('how long the war has lasted, without naming its start', () => {
     expect(isoSet(d.set)).toEqual([['2022-05-24', '2022-07-24']]);
   });
 
+  it('the duration, said in the present, places the estimate inside its span rather than at an edge', () => {
+    const [c] = run("L'Ukraine, qui résiste depuis deux ans, en attend beaucoup.");
+    expect(isoSet(c.set)).toEqual([['2023-10-24', '2024-06-24']]);
+    // The day the duration says, used only when nothing else of the text dates the article.
+    expect(c.clue?.fallback).toBe(true);
+    expect(isoSet(c.clue!.days.map((d): [number, number] => [d, d]))).toEqual([['2024-02-23', '2024-02-23']]);
+    // Told of the past ("après deux ans de guerre, ils ont…"), it is only a lower bound and no such day.
+    const [n] = run("Après deux ans de guerre, les alliés ont enfin livré des avions.");
+    expect(n.clue).toBeUndefined();
+    // A fact the text dates wins over the duration.
+    const v = inferDate(doc("L'Ukraine, qui résiste depuis plus de deux ans, a reçu lors du sommet de l'Otan à Washington de nouvelles promesses."), [], gazetteer(), { dating: dating() });
+    expect(v.value).toBe('2024-07-11');
+  });
+
   it('a front inside Ukraine or the war since 2014 does not date the start of the war', () => {
     expect(run("L'armée russe avance depuis trois semaines vers Pokrovsk.")).toEqual([]);
     expect(run("L'Ukraine se bat depuis huit ans dans le Donbass.")).toEqual([]);

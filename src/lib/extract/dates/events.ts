@@ -380,6 +380,9 @@ export function eventConstraints(sentences: Sentence[], kb: CompiledKb, gates: U
           // "qui dure depuis" is the present of the article; "après deux ans de guerre, … ont accepté" may narrate.
           const lowerOnly = !always && narrativeOf();
           push(anchorsOf(war).map((a): [number, number] => (lowerOnly ? [shift(a, d.lo, d.unit), Infinity] : [shift(a, d.lo, d.unit), shift(a, d.hi, d.unit)])), m.index, m.index + m[0].length, war, 'anchor-war-duration');
+          // Said in the article's present ("qui dure depuis plus de deux ans"), the duration is also the
+          // most likely day when nothing else of the text dates the article: the middle of its span.
+          if (!lowerOnly) out[out.length - 1].clue = { days: anchorsOf(war).map((a) => Math.round((shift(a, d.lo, d.unit) + shift(a, d.hi, d.unit)) / 2)), span: 0, strong: false, sentence: s.start, lag: 0, fallback: true };
         }
       }
     }
