@@ -22,7 +22,8 @@ import type { CompiledKb, KbEvent } from './kb.ts';
 const TITLE_REACH = 40;
 
 /** Words that say the people met or will meet (folded or not: both spellings are listed). */
-const MEETING_RE = /\b(?:rencontr|sommet|entretien|entretenu|s'est entretenu|se sont entretenus|se sont vus|s'etaient vus|s'étaient vus|se verront|recevoir|a re[çc]u|ont re[çc]u|accueilli|visite|t[êe]te-[àa]-t[êe]te|pourparlers|discussions?\b|ont discut|se sont parl|appel t[ée]l[ée]phonique|entretien t[ée]l[ée]phonique)/i;
+const MEETING_RE =
+  /\b(?:rencontr|sommet|entretien|entretenu|s'est entretenu|se sont entretenus|se sont vus|s'etaient vus|s'étaient vus|se verront|recevoir|a re[çc]u|ont re[çc]u|accueilli|visite|t[êe]te-[àa]-t[êe]te|pourparlers|discussions?\b|ont discut|se sont parl|appel t[ée]l[ée]phonique|entretien t[ée]l[ée]phonique)/i;
 /** A month without a year after it ("en septembre", "en septembre dernier"; not "en septembre 2023"). */
 const MONTH_NO_YEAR_RE = ure(new RegExp(`\\b(?:en|au mois d[e'])\\s*(${MONTH_SRC})\\b(?!\\s*,?\\s*(?:de l'ann[ée]e\\s+)?(?:19|20)\\d\\d)`, 'gi'));
 /** The events of the knowledge base involving every one of `people` (the frame of the war is no meeting). */
@@ -41,7 +42,9 @@ function peopleOf(s: Sentence, people: readonly Mention[], titled: Map<string, s
   if (!HAS_TITLE_RE.test(s.text)) return [...ids];
   const folded = foldKeep(s.text);
   for (const t of titlesIn(folded)) {
-    const named = inside.find((p) => p.start - s.start >= t.end && p.start - s.start - t.end <= TITLE_REACH && titleGapOk(folded.slice(t.end, p.start - s.start)));
+    const named = inside.find(
+      (p) => p.start - s.start >= t.end && p.start - s.start - t.end <= TITLE_REACH && titleGapOk(folded.slice(t.end, p.start - s.start)),
+    );
     if (named) titled.set(t.role, named.id);
     else if (titled.has(t.role) && !inside.some((p) => p.end - s.start <= t.start && t.start - (p.end - s.start) <= 3)) ids.add(titled.get(t.role)!);
   }
@@ -83,7 +86,9 @@ export function meetingConstraints(sentences: Sentence[], mentions: readonly Men
         match: { text: m[0], offset: s.start + m.index },
         note: events.map((e) => e.id).join(' | '),
         ...(ref && { event: ref }),
-        ...(ctx === 'past' && { clue: { days: events.map((e) => e.from), span: Math.max(...events.map((e) => e.to - e.from)), strong: false, sentence: s.start } }),
+        ...(ctx === 'past' && {
+          clue: { days: events.map((e) => e.from), span: Math.max(...events.map((e) => e.to - e.from)), strong: false, sentence: s.start },
+        }),
       });
     }
   }
