@@ -93,9 +93,64 @@ describe('how long the war has lasted, without naming its start', () => {
     expect(isoSet(b.set)).toEqual([['2023-08-24', '2024-03-24']]);
   });
 
+  it('the war told through its actors: Russian forces advancing in Ukraine, Ukraine resisting, the invasion as a verb with "il y a"', () => {
+    const [a] = run("Moscou met en garde les pays qui arment l'Ukraine, où les forces russes progressent depuis trois semaines.");
+    expect(a.evidence.rule).toBe('anchor-war-duration');
+    expect(a.event?.id).toBe('invasion-2022');
+    expect(isoSet(a.set)).toEqual([['2022-03-13', '2022-03-21']]);
+    const [b] = run('Les pièces arrivent à Kiev, qui tient tête depuis plus de trois ans à son voisin.');
+    expect(isoSet(b.set)).toEqual([['2025-02-24', '2026-09-24']]);
+    const [c] = run("Depuis que la Russie a envahi l'Ukraine il y a dix mois, les stocks fondent.");
+    expect(isoSet(c.set)).toEqual([['2022-10-24', '2023-02-24']]);
+    const [d] = run('Les soldats russes se battent en Ukraine depuis quatre mois, selon le renseignement.');
+    expect(isoSet(d.set)).toEqual([['2022-05-24', '2022-07-24']]);
+  });
+
+  it('the duration, said in the present, places the estimate inside its span rather than at an edge', () => {
+    const [c] = run("L'Ukraine, qui résiste depuis deux ans, en attend beaucoup.");
+    expect(isoSet(c.set)).toEqual([['2023-10-24', '2024-06-24']]);
+    // The day the duration says, used only when nothing else of the text dates the article.
+    expect(c.clue?.fallback).toBe(true);
+    expect(isoSet(c.clue!.days.map((d): [number, number] => [d, d]))).toEqual([['2024-02-23', '2024-02-23']]);
+    // Told of the past ("après deux ans de guerre, ils ont…"), it is only a lower bound and no such day.
+    const [n] = run('Après deux ans de guerre, les alliés ont enfin livré des avions.');
+    expect(n.clue).toBeUndefined();
+    // A fact the text dates wins over the duration.
+    const v = inferDate(
+      doc("L'Ukraine, qui résiste depuis plus de deux ans, a reçu lors du sommet de l'Otan à Washington de nouvelles promesses."),
+      [],
+      gazetteer(),
+      { dating: dating() },
+    );
+    expect(v.value).toBe('2024-07-11');
+  });
+
+  it('a front inside Ukraine or the war since 2014 does not date the start of the war', () => {
+    expect(run("L'armée russe avance depuis trois semaines vers Pokrovsk.")).toEqual([]);
+    expect(run("L'Ukraine se bat depuis huit ans dans le Donbass.")).toEqual([]);
+  });
+
   it('a quantity ("de quoi tenir deux mois de guerre") or the war since 2014 is no such clue', () => {
     expect(run('Ces obus suffiront pour environ deux mois de guerre.')).toEqual([]);
     expect(run('Après huit ans de guerre dans le Donbass, la tension monte.')).toEqual([]);
+  });
+});
+
+describe('an event said to be of the last month, week or year', () => {
+  const lastPeriod = (body: string) => eventConstraints(doc(body).sentences, kb()).filter((c) => c.evidence.rule === 'event-last-period');
+
+  it('puts the article in the calendar month, week or year after the event', () => {
+    // The Vilnius summit opened on Tuesday 11 July 2023.
+    const [m] = lastPeriod('Les engagements pris au sommet de Vilnius le mois dernier tardent à se concrétiser.');
+    expect(isoSet(m.set)).toEqual([['2023-08-01', '2023-08-31']]);
+    const [w] = lastPeriod('Depuis le sommet de Vilnius, la semaine dernière, les livraisons ont repris.');
+    expect(isoSet(w.set)).toEqual([['2023-07-17', '2023-07-23']]);
+    const [y] = lastPeriod("Le sommet de Vilnius de l'an dernier avait promis une adhésion.");
+    expect(isoSet(y.set)).toEqual([['2024-01-01', '2024-12-31']]);
+  });
+
+  it('not when the period belongs to another clause', () => {
+    expect(lastPeriod('Le sommet de Vilnius a déçu Kiev ; le mois dernier, les livraisons avaient pourtant repris.')).toEqual([]);
   });
 });
 

@@ -302,6 +302,10 @@ describe('events knowledge base: how French articles name events', () => {
     // The longer, 2014 name wins over the shorter name of the 2022 invasion.
     ["Depuis l'invasion de la Crimée, Kiev réclame des armes.", 'crimea-annexation-2014'],
     ['Il se bat depuis le début du conflit en 2014.', 'donbas-war-start-2014'],
+    // Verbal forms of an event, not only its nominal name.
+    ["Washington a suspendu les livraisons de missiles d'interception faute de stocks.", 'us-arms-pause-july-2025'],
+    ['Le défilé militaire de Pékin a réuni Xi, Poutine et Kim.', 'beijing-victory-parade-2025'],
+    ['Moscou et Pékin revendiquent un partenariat sans limites.', 'putin-xi-beijing-2022-02'],
   ])('"%s" names %s', (sentence, id) => {
     expect(named(sentence)).toContain(id);
   });

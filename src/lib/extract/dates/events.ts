@@ -7,7 +7,7 @@
  */
 import type { Sentence } from '../types.ts';
 import { STRENGTH, normalize, type Constraint } from './constraint.ts';
-import { addMonths } from './calendar.ts';
+import { addMonths, firstOfMonth, lastOfMonth, weekdayOf, ymdOf } from './calendar.ts';
 import { NUMBER_SRC, foldKeep, parseNumberWord, ure } from './text.ts';
 import { VERB_PAST_RE, clauseAhead } from './tense.ts';
 import { G_EVENT, G_RELATIVE } from './families.ts';
@@ -45,6 +45,25 @@ const WAR_LASTS_RE = ure(
     'g',
   ),
 );
+/**
+ * The war told through its actors rather than its name, each with how long ago it began: the
+ * Russian forces fighting in Ukraine as a whole ("l'Ukraine, où l'armée russe avance depuis deux
+ * semaines", "les troupes russes combattent en Ukraine depuis trois mois"), Ukraine resisting or
+ * fighting ("l'Ukraine, qui résiste depuis plus de deux ans"), the invasion as a verb with "il y a"
+ * ("les troupes russes sont entrées en Ukraine il y a six mois", "depuis que la Russie a envahi
+ * l'Ukraine il y a un an"). A front inside Ukraine ("avance depuis trois semaines vers Pokrovsk")
+ * names no start of the war: the Russian side counts only with Ukraine itself as the place.
+ */
+const RU_FORCES_SRC = "(?:l'armee russe|les (?:troupes|forces|soldats) russes|la russie|moscou|les russes)";
+const RU_FIGHTS_SRC = '(?:avancen?t?|progressen?t?|combat(?:tent)?|se bat(?:tent)?|guerroie(?:nt)?|mene(?:nt)? (?:son|une|leur) (?:offensive|invasion|guerre))';
+const UA_FIGHTS_SRC = '(?:resisten?t?|se bat(?:tent)?|se defenden?t?|luttent?|combat(?:tent)?|fait face|font face|tient tete|tiennent tete)';
+const SPAN_SRC = `${QUAL_SRC}(${NUMBER_SRC})\\s+${UNIT_SRC}(\\s+et\\s+demie?)?`;
+const WAR_FRONT_RES = [
+  `\\bukraine,? (?:ou|dans laquelle) ${RU_FORCES_SRC} ${RU_FIGHTS_SRC} depuis\\s+${SPAN_SRC}`,
+  `\\b${RU_FORCES_SRC} ${RU_FIGHTS_SRC} (?:en ukraine depuis\\s+${SPAN_SRC}|depuis\\s+${SPAN_SRC} en ukraine)`,
+  `\\b(?:(?:l')?ukraine|kiev|kyiv|les ukrainiens)(?:,? qui)? ${UA_FIGHTS_SRC} depuis\\s+${SPAN_SRC}`,
+  `\\b(?:envahi l'ukraine|(?:sont|est) entree?s? en ukraine|(?:a|ont) (?:attaque|agresse) l'ukraine|(?:a|ont) lance (?:son|leur|l') (?:invasion|offensive) (?:de|en|contre) l'ukraine),? il y a\\s+${SPAN_SRC}`,
+].map((src) => ure(new RegExp(src, 'g')));
 const EARLIER_WAR_RE = /\b(?:donbass|donbas|crimee|2014)\b/;
 /** The phrase that names the start of the war in the knowledge base. */
 export const WAR_START_PHRASE = 'debut de la guerre';
@@ -158,6 +177,38 @@ export const LEAD_SENTENCES = 2;
 /** Words before a name that make the event a past reference point ("depuis le sommet", "après la chute de"). */
 const SINCE_BEFORE_RE = /\b(?:depuis|apres|avant|il y a|suite a|a la suite|jusqu'a|anniversaire)\b[^,;.]*$/;
 
+/**
+ * The calendar period before the article's, said of an event named beside it ("le sommet de
+ * Vilnius, le mois dernier", "la réunion de la semaine dernière", "l'an dernier"): the article is
+ * of the month (week, year) after the event's. Within the name's clause only.
+ */
+const LAST_PERIOD_RE =
+  /\b(?:(?:le|du) mois (?:dernier|passe)|(?:la|de la) semaine (?:derniere|passee)|(?:l'|de l')(?:an|annee) (?:dernier|derniere|passee?))\b/;
+const LAST_PERIOD_REACH = 50;
+
+/** The days of the period after the one holding `day`: the next calendar month, week (Monday to Sunday) or year. */
+function nextPeriod(day: number, unit: string): [number, number] {
+  const { y, m } = ymdOf(day);
+  if (unit === 'mois') return m === 12 ? [firstOfMonth(y + 1, 1), lastOfMonth(y + 1, 1)] : [firstOfMonth(y, m + 1), lastOfMonth(y, m + 1)];
+  if (unit === 'semaine') {
+    const monday = day - ((weekdayOf(day) + 6) % 7);
+    return [monday + 7, monday + 13];
+  }
+  return [firstOfMonth(y + 1, 1), lastOfMonth(y + 1, 12)];
+}
+
+/** "le mois dernier", "la semaine dernière", "l'an dernier" in the clause of the name at [start, end), or null. */
+function lastPeriodNear(folded: string, start: number, end: number): string | null {
+  const from = Math.max(0, start - LAST_PERIOD_REACH),
+    to = Math.min(folded.length, end + LAST_PERIOD_REACH);
+  const m = LAST_PERIOD_RE.exec(folded.slice(from, to));
+  if (!m) return null;
+  const at = from + m.index;
+  const between = at < start ? folded.slice(at + m[0].length, start) : folded.slice(end, at);
+  if (/[;:()]|\bmais\b/.test(between)) return null;
+  return /mois/.test(m[0]) ? 'mois' : /semaine/.test(m[0]) ? 'semaine' : 'an';
+}
+
 /** The role of the event named at [start, end) of a folded sentence (`lower`: the same sentence lower-cased, accents kept). */
 export function eventRole(
   folded: string,
@@ -208,7 +259,15 @@ function mentionConstraints(
     const saysReported = role === 'reporting' && REPORT_BEFORE_RE.test(folded.slice(Math.max(0, hit.start - 50), hit.start)) && REPORT_SENTENCE_RE.test(folded);
     // In the lead, an event named without "depuis", "après"… is what the article reports.
     // (Not the frame of the war: "l'opération militaire spéciale" in a lead is no news of 2022.)
-    if (lead && role === 'past' && hit.events.every((e) => e.kind !== 'war') && !SINCE_BEFORE_RE.test(folded.slice(Math.max(0, hit.start - 40), hit.start)))
+    // "le sommet de Vilnius, le mois dernier": the article is of the next month, not of the event.
+    const period = role === 'past' && !hit.events.some((e) => e.existsSince) ? lastPeriodNear(folded, hit.start, hit.end) : null;
+    if (
+      lead &&
+      !period &&
+      role === 'past' &&
+      hit.events.every((e) => e.kind !== 'war') &&
+      !SINCE_BEFORE_RE.test(folded.slice(Math.max(0, hit.start - 40), hit.start))
+    )
       role = 'reporting';
     const exists = hit.events.filter((e) => e.existsSince);
     const first = Math.min(...hit.events.map((e) => e.from));
@@ -256,6 +315,17 @@ function mentionConstraints(
         clue: { days: hit.events.map((e) => e.from), span: Math.max(...hit.events.map((e) => e.to - e.from)), strong: role === 'reporting', sentence: s.start },
       }),
     });
+    // A weak fact: the period may belong to another word of the clause, so anything stronger that disagrees wins.
+    if (period) {
+      out.push({
+        set: normalize(hit.events.map((e) => nextPeriod(e.from, period))),
+        strength: STRENGTH.yearlessDernier,
+        evidence: { text: s.text, offset: s.start, rule: 'event-last-period' },
+        match,
+        note: `${hit.events.map((e) => e.id).join(' | ')} (${period} dernier)`,
+        event: ref,
+      });
+    }
     // Said to be the news of the day ("a annoncé mardi, au premier jour du sommet"): published on one
     // of its days or within REPORT_REACH_DAYS after (a weak fact: dropped if anything stronger disagrees).
     if (saysReported && exists.length === 0) {
@@ -368,14 +438,15 @@ export function eventConstraints(sentences: Sentence[], kb: CompiledKb, gates: U
           'anchor-war-day',
         );
       }
-      for (const [re, always] of [
-        [WAR_LASTED_RE, false],
-        [WAR_LASTS_RE, true],
-      ] as const) {
+      for (const [re, always] of [[WAR_LASTED_RE, false], [WAR_LASTS_RE, true], ...WAR_FRONT_RES.map((r) => [r, true] as const)] as const) {
         re.lastIndex = 0;
         while ((m = re.exec(folded))) {
           if (taken.some(([a, b]) => m!.index < b && m!.index + m![0].length > a)) continue;
-          const [, qual, num, unitWord, half] = m;
+          // The span's groups: the first matched qualifier/number of the pattern (alternatives hold several copies).
+          const g = m.slice(1);
+          const at = g.findIndex((x, k) => k % 4 === 1 && x !== undefined);
+          if (at < 0) continue;
+          const [qual, num, unitWord, half] = g.slice(at - 1, at + 3);
           const d = distance(qual, num, unitWord, !!half);
           if (!d) continue;
           // "qui dure depuis" is the present of the article; "après deux ans de guerre, … ont accepté" may narrate.
@@ -387,6 +458,17 @@ export function eventConstraints(sentences: Sentence[], kb: CompiledKb, gates: U
             war,
             'anchor-war-duration',
           );
+          // Said in the article's present ("qui dure depuis plus de deux ans"), the duration is also the
+          // most likely day when nothing else of the text dates the article: the middle of its span.
+          if (!lowerOnly)
+            out[out.length - 1].clue = {
+              days: anchorsOf(war).map((a) => Math.round((shift(a, d.lo, d.unit) + shift(a, d.hi, d.unit)) / 2)),
+              span: 0,
+              strong: false,
+              sentence: s.start,
+              lag: 0,
+              fallback: true,
+            };
         }
       }
     }

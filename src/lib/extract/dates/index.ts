@@ -5,7 +5,7 @@
  *   (b) dateline / "Publié le …"  → basis "dateline", precision day
  *   (c) otherwise a window from constraints, basis "inferred":
  *       explicit past dates (explicit-dates.ts), office tenures (tenure.ts), anchor events and
- *       existence terms (events.ts), weekday-pinned year-less dates (yearless.ts); then, against
+ *       existence terms (events.ts), meetings of the people named in a month without year (meetings.ts), weekday-pinned year-less dates (yearless.ts); then, against
  *       that window, "le 18 août dernier" (yearless.ts) and weekdays (weekday.ts). Combined in
  *       window.ts, intersected with the archive period; the estimate is the most likely day
  *       (estimate.ts). Never looks at the clock: the build day comes in with the period.
@@ -17,6 +17,7 @@ import { findDateline, findYearlessDateline, type YearlessDateline } from './dat
 import { explicitDateConstraints } from './explicit-dates.ts';
 import { tenureConstraints } from './tenure.ts';
 import { eventConstraints } from './events.ts';
+import { meetingConstraints } from './meetings.ts';
 import { plainYearlessClues, resolveDernier, yearlessConstraints } from './yearless.ts';
 import { weekdayConstraints } from './weekday.ts';
 import { binding, solve, toWindow } from './window.ts';
@@ -80,6 +81,7 @@ function firstPass(
     ...explicitDateConstraints(sentences, gates),
     ...tenureConstraints(doc.body, sentences, mentions, cg),
     ...eventConstraints(sentences, kb, gates),
+    ...meetingConstraints(sentences, mentions, kb),
     ...yearlessConstraints(sentences, gates),
     ...plainYearlessClues(sentences, gates),
     ...deliveryConstraints(deliveries, kb, sentences),

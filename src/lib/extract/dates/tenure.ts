@@ -63,7 +63,12 @@ const NOT_CURRENT_BEFORE = ure(
 const NOT_CURRENT_GAP = ure(/\b(?:ancien(?:ne)?|elue?|designee?|d'alors|de l'epoque|a l'epoque|par interim|interimaire|sortant(?:e)?s?|pressentie?)\b/);
 /** Allowed text between a title and the name: adjectives, "de l'OTAN", commas. No verbs, no "et". */
 const GAP_OK = ure(/^[\s,]*(?:[a-z'.-]+[\s,]*){0,7}$/);
-const GAP_BAD = ure(/\b(?:et|a|ont|est|qui|que|avec|selon|dont|ou)\b/);
+const GAP_BAD = ure(/\b(?:et|a|ont|est|qui|que|avec|selon|dont|ou|avait|avaient|etait|etaient|sont|va|vont|doit|doivent)\b/);
+
+/** May a folded text stand between a title and the name it gives (adjectives, commas, "de l'Otan"; no verb)? */
+export function titleGapOk(gap: string): boolean {
+  return gap.length <= 60 && GAP_OK.test(gap) && !GAP_BAD.test(gap);
+}
 /** Past narration: the title then held only proves the event was in office, not the article. */
 const NARRATIVE_RE = ure(/\b(?:avait|avaient|fut|furent|auparavant|a l'epoque)\b|(?:19[5-9]|20[0-4])\d/);
 
@@ -118,13 +123,14 @@ export function polityIn(span: string, cg: CompiledGazetteer): string | null {
   return null;
 }
 
-interface TitleHit {
+export interface TitleHit {
   role: OfficeRole;
   start: number;
   end: number;
 }
 
-function titlesIn(folded: string): TitleHit[] {
+/** The office titles of a folded sentence, left to right (meetings.ts reads them too: a bare title names the officeholder the article named with it). */
+export function titlesIn(folded: string): TitleHit[] {
   const hits: TitleHit[] = [];
   for (const t of TITLES) {
     if (!t.keys.some((k) => folded.includes(k))) continue;
@@ -270,6 +276,6 @@ export function tenureConstraints(body: string, sentences: Sentence[], mentions:
 }
 
 function gapOk(gap: string, others: Mention[], from: number, to: number): boolean {
-  if (gap.length > 60 || !GAP_OK.test(gap) || GAP_BAD.test(gap) || NOT_CURRENT_GAP.test(gap)) return false;
+  if (!titleGapOk(gap) || NOT_CURRENT_GAP.test(gap)) return false;
   return !others.some((o) => o.start >= from && o.end <= to);
 }
