@@ -5,45 +5,50 @@
  */
 /** The length-keeping fold (text/fold.ts), for the date rules' imports. */
 export { foldKeep } from '../text/fold.ts';
+import { parseQuantity } from '../numbers.ts';
 
-/** French number words used in durations ("deux ans", "dix-huit mois"). */
-export const NUMBER_WORDS: Record<string, number> = {
-  un: 1,
-  une: 1,
-  deux: 2,
-  trois: 3,
-  quatre: 4,
-  cinq: 5,
-  six: 6,
-  sept: 7,
-  huit: 8,
-  neuf: 9,
-  dix: 10,
-  onze: 11,
-  douze: 12,
-  treize: 13,
-  quatorze: 14,
-  quinze: 15,
-  seize: 16,
-  'dix-sept': 17,
-  'dix-huit': 18,
-  'dix-neuf': 19,
-  vingt: 20,
-  trente: 30,
-  quarante: 40,
-  cinquante: 50,
-  soixante: 60,
-  cent: 100,
-  mille: 1000,
-};
+/**
+ * The number words the date rules read in distances ("près de deux ans", "il y a trois mois"). Their
+ * values come from numbers.ts, the one reader of French numbers; "un"/"une" are 1 here, while a
+ * quantity reads them as numbers only before a weapon noun.
+ */
+const DISTANCE_NUMBER_WORDS = [
+  'un',
+  'une',
+  'deux',
+  'trois',
+  'quatre',
+  'cinq',
+  'six',
+  'sept',
+  'huit',
+  'neuf',
+  'dix-sept',
+  'dix-huit',
+  'dix-neuf',
+  'dix',
+  'onze',
+  'douze',
+  'treize',
+  'quatorze',
+  'quinze',
+  'seize',
+  'vingt',
+  'trente',
+  'quarante',
+  'cinquante',
+  'soixante',
+  'cent',
+  'mille',
+];
 
-export const NUMBER_SRC =
-  '(?:\\d+(?:[.,]\\d+)?|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix-sept|dix-huit|dix-neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille|quelques|plusieurs)';
+export const NUMBER_SRC = `(?:\\d+(?:[.,]\\d+)?|${DISTANCE_NUMBER_WORDS.join('|')}|quelques|plusieurs)`;
 
 export function parseNumberWord(s: string): number | null {
   const w = s.toLowerCase();
   if (/^\d/.test(w)) return parseFloat(w.replace(',', '.'));
-  return NUMBER_WORDS[w] ?? null;
+  if (!DISTANCE_NUMBER_WORDS.includes(w)) return null;
+  return w === 'un' || w === 'une' ? 1 : (parseQuantity(w)?.value ?? null);
 }
 
 /** Word characters for boundaries: ASCII, Latin-1 and Latin Extended letters (French text). */
