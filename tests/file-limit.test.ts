@@ -39,6 +39,8 @@ describe('fragment bundling from the page count', () => {
 
   it('fails with the figures when not even one fragment file fits', () => {
     expect(() => fragmentCap({ limit: 20_000, siteFiles: 19_900, pages: 12_000, indexFiles: 400 })).toThrow(/HOST_FILE_LIMIT=20000.*19900 files.*400 more/);
+    // The 20,000-article bench site: its pages alone are past the default limit.
+    expect(() => fragmentCap({ limit: 20_000, siteFiles: 29_045, pages: 20_000, indexFiles: 0 })).toThrow(/pages and assets alone are 29045 files/);
   });
 
   it('estimates the index files above what the 10,000-article bench index wrote (359)', () => {

@@ -54,9 +54,12 @@ export function fragmentCap({ limit, siteFiles, pages, indexFiles }: FragmentPla
   const room = limit - siteFiles - indexFiles;
   if (pages <= room) return undefined;
   if (room < 1) {
+    const site =
+      siteFiles >= limit
+        ? `its pages and assets alone are ${siteFiles} files`
+        : `its pages and assets are ${siteFiles} files and the search index needs ${indexFiles} more besides its result files`;
     throw new FileLimitError(
-      `the site cannot fit in HOST_FILE_LIMIT=${limit} files: its pages and assets are ${siteFiles} files and the search index needs ` +
-        `${indexFiles} more besides its result fragments (${siteFiles + indexFiles + 1} at the very least). Raise HOST_FILE_LIMIT or deploy to a host that accepts more files.`,
+      `the site cannot fit in HOST_FILE_LIMIT=${limit} files: ${site}. Raise HOST_FILE_LIMIT, or set it to "none", for a host that accepts more files.`,
     );
   }
   return room;
