@@ -1,16 +1,19 @@
 /**
  * Builds the Pagefind search index from the built site, inside Astro's build (astro:build:done),
- * through Pagefind's Node API. Any indexing error fails the build.
+ * through Pagefind's Node API. Any indexing error fails the build, and so does a site that cannot
+ * fit in the host's file limit (src/lib/build/file-limit.ts).
  */
 import type { AstroIntegration } from 'astro';
+import { globSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { estimateIndexFiles, FileLimitError, fragmentCap, hostFileLimit } from '../lib/build/file-limit.ts';
 
 export interface PagefindOptions {
   /** Index every language as this one (the archive is French). */
   forceLanguage?: string;
-  /** Bundles fragment files beyond this many pages, to stay under hosts' file-count caps. */
-  maxFragments?: number;
+  /** Files the host accepts in the whole site (null: no limit); default HOST_FILE_LIMIT, or 20,000. */
+  fileLimit?: number | null;
   /** Pages to read, relative to the output folder (glob). */
   glob?: string;
 }
@@ -18,42 +21,83 @@ export interface PagefindOptions {
 /**
  * The archive's index settings: French; only article pages read, since only they carry
  * data-pagefind-body and reading the others (entity pages list thousands of articles) costs time
- * and memory for nothing; one fragment file per article unless PAGEFIND_MAX_FRAGMENTS caps their
- * number. Bundling fragments costs the first search about 55 KB at 10,000 articles (over the
- * 150 KB budget), so it is left to hosts with a file-count cap (Cloudflare Pages' free plan:
- * 20,000 files, which a 10,000-article site passes without bundling).
+ * and memory for nothing. One fragment file per article unless the host's file limit
+ * (HOST_FILE_LIMIT, default 20,000) needs them bundled: bundling costs the first search about
+ * 55 KB at 10,000 articles, so it is applied only as far as the limit requires.
  */
 export const ARCHIVE_INDEX: PagefindOptions & { forceLanguage: string; glob: string } = {
   forceLanguage: 'fr',
-  maxFragments: maxFragmentsFromEnv(process.env.PAGEFIND_MAX_FRAGMENTS),
   glob: 'articles/**/*.html',
 };
 
-/** PAGEFIND_MAX_FRAGMENTS: a whole number ≥ 1 caps the fragment files; unset or 0 = one per page. */
-export function maxFragmentsFromEnv(value: string | undefined): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`PAGEFIND_MAX_FRAGMENTS must be a whole number ≥ 0, got "${value}"`);
-  return n === 0 ? undefined : n;
+/** Files under `dir`, recursively. */
+export function countFiles(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
 }
 
-export async function indexSite(outDir: string, options: PagefindOptions = {}): Promise<{ pages: number }> {
-  const settings = { ...ARCHIVE_INDEX, ...options };
+export interface IndexResult {
+  pages: number;
+  /** Pagefind's maxFragments used (undefined: one fragment file per page). */
+  maxFragments: number | undefined;
+  /** Files in the whole site once indexed. */
+  totalFiles: number;
+}
+
+/** Writes the index of `outDir` into `outDir/pagefind` with `maxFragments` (undefined: one fragment file per page). */
+async function writeIndex(outDir: string, settings: typeof ARCHIVE_INDEX, maxFragments: number | undefined): Promise<number> {
   const pagefind = await import('pagefind');
   try {
-    const { index, errors } = await pagefind.createIndex({
-      forceLanguage: settings.forceLanguage,
-      ...(settings.maxFragments !== undefined && { maxFragments: settings.maxFragments }),
-    });
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: settings.forceLanguage, ...(maxFragments !== undefined && { maxFragments }) });
     if (!index || errors.length) throw new Error(`createIndex: ${errors.join('; ')}`);
     const added = await index.addDirectory({ path: outDir, glob: settings.glob });
     if (added.errors.length) throw new Error(`addDirectory: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
     if (written.errors.length) throw new Error(`writeFiles: ${written.errors.join('; ')}`);
-    return { pages: added.page_count };
+    return added.page_count;
   } finally {
     await pagefind.close();
   }
+}
+
+/**
+ * Indexes the built site within the host's file limit: the fragments get the room the site's
+ * other files and the index's own files leave (estimated first; if the written site is over the
+ * limit, the index is written again with the exact count). Throws FileLimitError if it cannot fit.
+ */
+export async function indexSite(outDir: string, options: PagefindOptions = {}): Promise<IndexResult> {
+  const settings = { ...ARCHIVE_INDEX, ...options };
+  const limit = options.fileLimit !== undefined ? options.fileLimit : hostFileLimit(process.env.HOST_FILE_LIMIT);
+  const indexDir = join(outDir, 'pagefind');
+  rmSync(indexDir, { recursive: true, force: true });
+  const siteFiles = countFiles(outDir);
+  const pages = globSync(settings.glob, { cwd: outDir }).length;
+  fragmentCap({ limit, siteFiles, pages, indexFiles: 0 }); // throws if the pages alone are over the limit
+  // The index's own files are estimated first; when the estimate leaves no room, a first pass with
+  // one fragment file counts them, and the exact figure decides.
+  let estimated: number | undefined | null = null;
+  try {
+    estimated = fragmentCap({ limit, siteFiles, pages, indexFiles: estimateIndexFiles(pages) });
+  } catch (error) {
+    if (!(error instanceof FileLimitError)) throw error;
+  }
+  let maxFragments = estimated === null ? 1 : estimated;
+  let indexed = await writeIndex(outDir, settings, maxFragments);
+  let total = siteFiles + countFiles(indexDir);
+  if (limit !== null && (total > limit || estimated === null)) {
+    const indexFiles = countFiles(indexDir) - countFiles(join(indexDir, 'fragment'));
+    const exact = fragmentCap({ limit, siteFiles, pages, indexFiles });
+    if (exact !== maxFragments) {
+      maxFragments = exact;
+      rmSync(indexDir, { recursive: true, force: true });
+      indexed = await writeIndex(outDir, settings, maxFragments);
+      total = siteFiles + countFiles(indexDir);
+    }
+    if (total > limit)
+      throw new FileLimitError(
+        `the site has ${total} files once indexed, over HOST_FILE_LIMIT=${limit}, although the search results were bundled into ${maxFragments} files`,
+      );
+  }
+  return { pages: indexed, maxFragments, totalFiles: total };
 }
 
 export default function pagefindIntegration(options: PagefindOptions = {}): AstroIntegration {
@@ -67,8 +111,14 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
           return;
         }
         const started = performance.now();
-        const { pages } = await indexSite(fileURLToPath(dir), options);
-        logger.info(`search index built from ${pages} pages in ${Math.round(performance.now() - started)} ms`);
+        try {
+          const { pages, maxFragments, totalFiles } = await indexSite(fileURLToPath(dir), options);
+          const bundled = maxFragments === undefined ? 'one result file per page' : `results bundled into at most ${maxFragments} files`;
+          logger.info(`search index built from ${pages} pages in ${Math.round(performance.now() - started)} ms (${bundled}; ${totalFiles} files in the site)`);
+        } catch (error) {
+          if (error instanceof FileLimitError) logger.error(error.message);
+          throw error;
+        }
       },
     },
   };
