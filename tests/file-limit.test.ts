@@ -88,7 +88,21 @@ describe('a built site indexed under a low file limit', () => {
     expect((await search(dist, 'Caesar')).map((h) => h.raw_url).sort()).toEqual(caesar.map((slug) => `/articles/${slug}/`).sort());
   }, 120_000);
 
-  it('fails the indexing with a clear message when the site cannot fit', async () => {
+  it('builds a site too large for the default limit anyway, with a warning, when no limit is declared', async () => {
+    const declared = process.env.HOST_FILE_LIMIT;
+    delete process.env.HOST_FILE_LIMIT;
+    try {
+      const warnings: string[] = [];
+      const result = await indexSite(dist, { defaultFileLimit: siteFiles + 2, warn: (m) => warnings.push(m) });
+      expect(result.maxFragments).toBeUndefined();
+      expect(readdirSync(join(dist, 'pagefind/fragment')).length).toBe(articles);
+      expect(warnings.join('\n')).toMatch(/cannot fit in HOST_FILE_LIMIT=\d+ files.*declare HOST_FILE_LIMIT/s);
+    } finally {
+      if (declared !== undefined) process.env.HOST_FILE_LIMIT = declared;
+    }
+  }, 120_000);
+
+  it('fails the indexing with a clear message when the site cannot fit a declared limit', async () => {
     await expect(indexSite(dist, { fileLimit: siteFiles + 2 })).rejects.toThrow(/cannot fit in HOST_FILE_LIMIT=\d+ files/);
   }, 120_000);
 });

@@ -1,19 +1,24 @@
 /**
  * Builds the Pagefind search index from the built site, inside Astro's build (astro:build:done),
  * through Pagefind's Node API. Any indexing error fails the build, and so does a site that cannot
- * fit in the host's file limit (src/lib/build/file-limit.ts).
+ * fit in a file limit the user declared (HOST_FILE_LIMIT; src/lib/build/file-limit.ts). The
+ * default limit is a best effort: a site too large for it is built anyway, with a warning.
  */
 import type { AstroIntegration } from 'astro';
 import { globSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { estimateIndexFiles, FileLimitError, fragmentCap, hostFileLimit } from '../lib/build/file-limit.ts';
+import { DEFAULT_HOST_FILE_LIMIT, estimateIndexFiles, FileLimitError, fragmentCap, hostFileLimit } from '../lib/build/file-limit.ts';
 
 export interface PagefindOptions {
   /** Index every language as this one (the archive is French). */
   forceLanguage?: string;
   /** Files the host accepts in the whole site (null: no limit); default HOST_FILE_LIMIT, or 20,000. */
   fileLimit?: number | null;
+  /** The limit kept, when it can be, if none is declared (HOST_FILE_LIMIT unset); default 20,000. */
+  defaultFileLimit?: number;
+  /** Told when the default limit cannot be kept and the site is indexed without it. */
+  warn?: (message: string) => void;
   /** Pages to read, relative to the output folder (glob). */
   glob?: string;
 }
@@ -66,7 +71,24 @@ async function writeIndex(outDir: string, settings: typeof ARCHIVE_INDEX, maxFra
  */
 export async function indexSite(outDir: string, options: PagefindOptions = {}): Promise<IndexResult> {
   const settings = { ...ARCHIVE_INDEX, ...options };
-  const limit = options.fileLimit !== undefined ? options.fileLimit : hostFileLimit(process.env.HOST_FILE_LIMIT);
+  const declared = options.fileLimit !== undefined || (process.env.HOST_FILE_LIMIT ?? '').trim() !== '';
+  const limit =
+    options.fileLimit !== undefined
+      ? options.fileLimit
+      : declared
+        ? hostFileLimit(process.env.HOST_FILE_LIMIT)
+        : (options.defaultFileLimit ?? DEFAULT_HOST_FILE_LIMIT);
+  try {
+    return await indexWithin(outDir, settings, limit);
+  } catch (error) {
+    // Only a limit the user declared may fail the build; the default one is kept when it can be.
+    if (!(error instanceof FileLimitError) || declared) throw error;
+    options.warn?.(`${error.message} Built without the default limit: declare HOST_FILE_LIMIT for a host that caps the file count.`);
+    return indexWithin(outDir, settings, null);
+  }
+}
+
+async function indexWithin(outDir: string, settings: typeof ARCHIVE_INDEX, limit: number | null): Promise<IndexResult> {
   const indexDir = join(outDir, 'pagefind');
   rmSync(indexDir, { recursive: true, force: true });
   const siteFiles = countFiles(outDir);
@@ -112,7 +134,7 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
         }
         const started = performance.now();
         try {
-          const { pages, maxFragments, totalFiles } = await indexSite(fileURLToPath(dir), options);
+          const { pages, maxFragments, totalFiles } = await indexSite(fileURLToPath(dir), { ...options, warn: (message) => logger.warn(message) });
           const bundled = maxFragments === undefined ? 'one result file per page' : `results bundled into at most ${maxFragments} files`;
           logger.info(`search index built from ${pages} pages in ${Math.round(performance.now() - started)} ms (${bundled}; ${totalFiles} files in the site)`);
         } catch (error) {

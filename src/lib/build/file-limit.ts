@@ -3,8 +3,8 @@
  * Pages' free plan takes 20,000 per deployment). The site's own files (one page per article,
  * entity and listing page, the deliveries data, assets) are what they are; the one file-heavy
  * setting is Pagefind's result fragments, one file per indexed page unless `maxFragments` bundles
- * them. So the fragments get the room the rest leaves, and the build fails, naming the figures,
- * when even that cannot fit.
+ * them. So the fragments get the room the rest leaves; when even that cannot fit, a limit the user
+ * declared fails the build, naming the figures, and the default one only warns.
  */
 
 export const DEFAULT_HOST_FILE_LIMIT = 20_000;
@@ -13,7 +13,7 @@ export class FileLimitError extends Error {
   override name = 'FileLimitError';
 }
 
-/** HOST_FILE_LIMIT: unset → 20,000; `0` or `none` → no limit; else a whole number ≥ 1. */
+/** HOST_FILE_LIMIT: unset → 20,000 (kept when it can be); `0` or `none` → no limit; else a whole number ≥ 1. */
 export function hostFileLimit(value: string | undefined): number | null {
   const text = (value ?? '').trim();
   if (text === '') return DEFAULT_HOST_FILE_LIMIT;
