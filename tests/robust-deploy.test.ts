@@ -1,5 +1,5 @@
 /**
- * Where the site is published (SITE_URL, BASE_PATH) and URLs that moved (issue 14): validated in
+ * Where the site is published (SITE_URL, BASE_PATH) and URLs that moved: validated in
  * one place with one message naming the variable; a path in SITE_URL is kept; an old article URL
  * becomes a static redirect page built by Astro from the slug map.
  */

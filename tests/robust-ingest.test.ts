@@ -1,5 +1,5 @@
 /**
- * Ingest that cannot be tricked or starved (issue 14): each test runs the real `npm run ingest`
+ * Ingest that cannot be tricked or starved: each test runs the real `npm run ingest`
  * script on a seeds folder made here, the way a user would, and checks what they would notice:
  * the report, the exit code, the pages written, the time taken.
  */

@@ -1,5 +1,5 @@
 /**
- * The benchmark's peer (issue 15, part 5): the same seeds built the way a plain static generator
+ * The benchmark's peer: the same seeds built the way a plain static generator
  * with Pagefind would build them — no cleaning, no extraction, no entity or timeline pages: one
  * HTML page per seed (its title, its paragraphs) and a home page listing them all. The bench then
  * indexes it with the archive's own Pagefind settings (pagefind-worker.ts), so the ratio of the

@@ -1,5 +1,5 @@
 /**
- * Search relevance on a built corpus (issue 15, part 4): runs reader-like queries through
+ * Search relevance on a built corpus: runs reader-like queries through
  * Pagefind's own browser bundle from Node (as the search page sends them: function words left
  * out, the site's ranking settings) and scores the order against judgements computed from the
  * articles' data, never hand-picked:
