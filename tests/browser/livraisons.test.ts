@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { axeViolations, browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, browserAvailable, launchBrowser, overflowingAt320 } from '../helpers/browser.ts';
 import { serve, type StaticServer } from '../helpers/serve.ts';
 import { buildFixtureSite } from '../helpers/site-fixtures.ts';
 import { siteHeaders } from '../helpers/headers.ts';
@@ -145,16 +145,7 @@ describe.skipIf(!available)('the deliveries explorer in Chromium (BASE_PATH buil
   }
 
   it('fits a 320 px wide screen without horizontal scrolling', async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
-    const page = await context.newPage();
-    const overflowing: string[] = [];
-    for (const path of PAGES) {
-      await page.goto(server.url + path);
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      if (width > 320) overflowing.push(`/${path}: ${width}px`);
-    }
-    await context.close();
-    expect(overflowing).toEqual([]);
+    expect(await overflowingAt320(browser, server.url, PAGES)).toEqual([]);
   });
 
   it('logged no console error, page error, failed request or CSP violation', () => {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { axeViolations, browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, browserAvailable, launchBrowser, overflowingAt320 } from '../helpers/browser.ts';
 import { serve, type StaticServer } from '../helpers/serve.ts';
 import { buildFixtureSite } from '../helpers/site-fixtures.ts';
 import { siteHeaders } from '../helpers/headers.ts';
@@ -57,24 +57,7 @@ describe.skipIf(!available)('every page type in Chromium', () => {
   }
 
   it('fits a 320 px wide screen without horizontal scrolling', async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
-    const page = await context.newPage();
-    const overflowing: string[] = [];
-    for (const path of PAGES) {
-      await page.goto(server.url + path);
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      if (width > 320) {
-        const culprits = await page.evaluate(() =>
-          [...document.querySelectorAll('body *')]
-            .filter((e) => e.getBoundingClientRect().right > 320)
-            .map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
-            .slice(0, 3),
-        );
-        overflowing.push(`/${path}: ${width}px (${culprits.join(', ')})`);
-      }
-    }
-    await context.close();
-    expect(overflowing).toEqual([]);
+    expect(await overflowingAt320(browser, server.url, PAGES)).toEqual([]);
   });
 
   it('loads every page without a Content-Security-Policy violation', async () => {

@@ -46,3 +46,28 @@ export async function axeViolations(page: Page): Promise<string[]> {
   );
   return violations.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/**
+ * The pages of `paths` (relative to `base`) wider than a 320 px screen, each with its width and
+ * the first elements sticking out: what a phone reader would have to scroll sideways.
+ */
+export async function overflowingAt320(browser: Browser, base: string, paths: readonly string[]): Promise<string[]> {
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  const overflowing: string[] = [];
+  for (const path of paths) {
+    await page.goto(base + path);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 320) {
+      const culprits = await page.evaluate(() =>
+        [...document.querySelectorAll('body *')]
+          .filter((e) => e.getBoundingClientRect().right > 320)
+          .map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
+          .slice(0, 3),
+      );
+      overflowing.push(`/${path}: ${width}px (${culprits.join(', ')})`);
+    }
+  }
+  await context.close();
+  return overflowing;
+}
