@@ -64,3 +64,18 @@ export function fragmentCap({ limit, siteFiles, pages, indexFiles }: FragmentPla
   }
   return room;
 }
+
+/**
+ * A fragment cap shared by the search index's shards (src/lib/search/shards.ts), each indexed
+ * apart: every shard gets one file, then the rest of the cap in proportion to its pages (rounded
+ * down, so the shards together stay within `cap`). Undefined (no bundling) stays undefined.
+ * Throws FileLimitError when the cap is smaller than the number of shards.
+ */
+export function splitFragmentCap(cap: number | undefined, pages: readonly number[]): Array<number | undefined> {
+  if (cap === undefined) return pages.map(() => undefined);
+  if (cap < pages.length)
+    throw new FileLimitError(`the search index needs at least one result file per shard (${pages.length}) but HOST_FILE_LIMIT leaves room for ${cap}`);
+  const total = pages.reduce((a, b) => a + b, 0);
+  const spare = cap - pages.length;
+  return pages.map((p) => 1 + (total ? Math.floor((spare * p) / total) : 0));
+}
