@@ -11,7 +11,6 @@
 import type { AstroIntegration } from 'astro';
 import { copyFileSync, cpSync, existsSync, globSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { DEFAULT_HOST_FILE_LIMIT, estimateIndexFiles, FileLimitError, fragmentCap, hostFileLimit, splitFragmentCap } from '../lib/build/file-limit.ts';
@@ -65,7 +64,16 @@ export interface IndexResult {
 }
 
 /** Pagefind's version: a cached shard index is only as good as the Pagefind that wrote it. */
-const PAGEFIND_VERSION = (JSON.parse(readFileSync(createRequire(import.meta.url).resolve('pagefind/package.json'), 'utf8')) as { version: string }).version;
+function pagefindVersion(): string {
+  let file: string;
+  try {
+    file = fileURLToPath(new URL('../package.json', import.meta.resolve('pagefind')));
+  } catch {
+    // Where import.meta.resolve is missing (a bundled config), the project's own install.
+    file = join(process.cwd(), 'node_modules/pagefind/package.json');
+  }
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
 
 export interface IndexedPage extends PageDate {
   /** sha256 of the built page. */
@@ -85,7 +93,7 @@ export function readPages(outDir: string, glob: string): IndexedPage[] {
 /** The cache key of a shard's written index: Pagefind's version, the index settings, the shard and each page's path and bytes. */
 function shardKey(shard: Shard, pages: Map<string, IndexedPage>, settings: typeof ARCHIVE_INDEX, maxFragments: number | undefined): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ pagefind: PAGEFIND_VERSION, forceLanguage: settings.forceLanguage, glob: settings.glob, maxFragments: maxFragments ?? null, id: shard.id }));
+  hash.update(JSON.stringify({ pagefind: pagefindVersion(), forceLanguage: settings.forceLanguage, glob: settings.glob, maxFragments: maxFragments ?? null, id: shard.id }));
   for (const path of shard.pages) hash.update(`\n${path}\0${pages.get(path)!.hash}`);
   return hash.digest('hex').slice(0, 32);
 }

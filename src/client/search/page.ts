@@ -180,7 +180,7 @@ class SearchPage {
     await this.searching;
     if (mine !== this.generation) return;
     performance.mark('search:start');
-    const pending = pagefind.search(term, searchOptions(s));
+    const pending = this.sources.search(pagefind, term, searchOptions(s));
     this.searching = pending.catch(() => undefined);
     const response = await pending;
     // Typed on meanwhile: a newer search is due (its timer is set), so load no result data for this one.
@@ -215,7 +215,7 @@ class SearchPage {
   /** Every facet's per-result counts for `s`, from the counting Pagefind. */
   private async countsOf(s: SearchState, term: string | null): Promise<Partial<FacetCounts>> {
     const pagefind = await this.sources.counting();
-    const response = await pagefind.search(term, { filters: pagefindFilters(s.filters) });
+    const response = await this.sources.search(pagefind, term, { filters: pagefindFilters(s.filters) });
     if (!response) throw new Error('no counts');
     return this.facetCounts(pagefind, s, term, response);
   }
@@ -228,7 +228,7 @@ class SearchPage {
     const counts: Partial<FacetCounts> = { ...response.filters };
     await Promise.all(
       SEARCH_FILTERS.filter((key) => s.filters[key]?.length).map(async (key) => {
-        const other = await pagefind.search(term, { filters: pagefindFilters(s.filters, key) });
+        const other = await this.sources.search(pagefind, term, { filters: pagefindFilters(s.filters, key) });
         if (other?.filters[key]) counts[key] = other.filters[key];
       }),
     );
