@@ -53,7 +53,15 @@ describe('the shard plan', () => {
 
   it('pools small years and undated pages with their small neighbours, keeping date ranges disjoint', () => {
     const plan = planShards(
-      [...pages(UNDATED, 3), ...pages('1994-06-01', 2), ...pages('1997-01-01', 1), ...pages('2022-01-01', 300), ...pages('2023-01-01', 4), ...pages('2024-01-01', 500), ...pages('2031-01-01', 1)],
+      [
+        ...pages(UNDATED, 3),
+        ...pages('1994-06-01', 2),
+        ...pages('1997-01-01', 1),
+        ...pages('2022-01-01', 300),
+        ...pages('2023-01-01', 4),
+        ...pages('2024-01-01', 500),
+        ...pages('2031-01-01', 1),
+      ],
       600,
     );
     expect(ids(plan)).toEqual(['2031:1', '2024:500', '2023:4', '2022:300', '0000_1997:6']);

@@ -93,7 +93,15 @@ export function readPages(outDir: string, glob: string): IndexedPage[] {
 /** The cache key of a shard's written index: Pagefind's version, the index settings, the shard and each page's path and bytes. */
 function shardKey(shard: Shard, pages: Map<string, IndexedPage>, settings: typeof ARCHIVE_INDEX, maxFragments: number | undefined): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ pagefind: pagefindVersion(), forceLanguage: settings.forceLanguage, glob: settings.glob, maxFragments: maxFragments ?? null, id: shard.id }));
+  hash.update(
+    JSON.stringify({
+      pagefind: pagefindVersion(),
+      forceLanguage: settings.forceLanguage,
+      glob: settings.glob,
+      maxFragments: maxFragments ?? null,
+      id: shard.id,
+    }),
+  );
   for (const path of shard.pages) hash.update(`\n${path}\0${pages.get(path)!.hash}`);
   return hash.digest('hex').slice(0, 32);
 }
@@ -104,7 +112,14 @@ function shardKey(shard: Shard, pages: Map<string, IndexedPage>, settings: typeo
  * reads a folder of hard links to its pages, laid out as in the site so URLs are unchanged
  * (faster than adding the pages one by one).
  */
-async function writeShard(outDir: string, shard: Shard, whole: boolean, settings: typeof ARCHIVE_INDEX, maxFragments: number | undefined, target: string): Promise<number> {
+async function writeShard(
+  outDir: string,
+  shard: Shard,
+  whole: boolean,
+  settings: typeof ARCHIVE_INDEX,
+  maxFragments: number | undefined,
+  target: string,
+): Promise<number> {
   const pagefind = await import('pagefind');
   const stage = join(outDir, '.pagefind-shard');
   try {
@@ -146,7 +161,14 @@ interface ShardsWritten {
  * pagefind/shards/), and the manifest the search page reads. With a cache folder, a shard whose
  * key is there is copied instead of indexed, and each shard indexed is kept there.
  */
-async function writeShards(outDir: string, plan: Shard[], pages: Map<string, IndexedPage>, settings: typeof ARCHIVE_INDEX, caps: Array<number | undefined>, cacheDir: string | undefined): Promise<ShardsWritten> {
+async function writeShards(
+  outDir: string,
+  plan: Shard[],
+  pages: Map<string, IndexedPage>,
+  settings: typeof ARCHIVE_INDEX,
+  caps: Array<number | undefined>,
+  cacheDir: string | undefined,
+): Promise<ShardsWritten> {
   const out: ShardsWritten = { indexed: [], reused: [], keys: new Set() };
   // The newest first: pagefind/ is written before the shards nested in it.
   for (const [i, shard] of plan.entries()) {
@@ -211,7 +233,13 @@ export async function indexSite(outDir: string, options: PagefindOptions = {}): 
   return rest;
 }
 
-async function indexWithin(outDir: string, settings: typeof ARCHIVE_INDEX, limit: number | null, size: number, cacheDir: string | undefined): Promise<IndexResult & { keys: Set<string> }> {
+async function indexWithin(
+  outDir: string,
+  settings: typeof ARCHIVE_INDEX,
+  limit: number | null,
+  size: number,
+  cacheDir: string | undefined,
+): Promise<IndexResult & { keys: Set<string> }> {
   const indexDir = join(outDir, 'pagefind');
   rmSync(indexDir, { recursive: true, force: true });
   const siteFiles = countFiles(outDir);
@@ -244,7 +272,9 @@ async function indexWithin(outDir: string, settings: typeof ARCHIVE_INDEX, limit
       total = siteFiles + countFiles(indexDir);
     }
     if (total > limit)
-      throw new FileLimitError(`the site has ${total} files once indexed, over HOST_FILE_LIMIT=${limit}, although the search results were bundled into ${cap} files`);
+      throw new FileLimitError(
+        `the site has ${total} files once indexed, over HOST_FILE_LIMIT=${limit}, although the search results were bundled into ${cap} files`,
+      );
   }
   const maxFragments = caps.every((c) => c === undefined) ? undefined : caps.reduce<number>((sum, c, i) => sum + (c ?? sizes[i]), 0);
   return { pages: pages.length, maxFragments, totalFiles: total, shards: plan.length, indexed: written.indexed, reused: written.reused, keys: written.keys };
@@ -273,7 +303,9 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
           });
           const bundled = maxFragments === undefined ? 'one result file per page' : `results bundled into at most ${maxFragments} files`;
           const work = `${shards} shard${shards > 1 ? 's' : ''}: ${indexed.length} indexed${indexed.length ? ` (${indexed.join(', ')})` : ''}, ${reused.length} reused`;
-          logger.info(`search index built from ${pages} pages in ${Math.round(performance.now() - started)} ms (${work}; ${bundled}; ${totalFiles} files in the site)`);
+          logger.info(
+            `search index built from ${pages} pages in ${Math.round(performance.now() - started)} ms (${work}; ${bundled}; ${totalFiles} files in the site)`,
+          );
         } catch (error) {
           if (error instanceof FileLimitError) logger.error(error.message);
           throw error;

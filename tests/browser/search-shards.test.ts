@@ -49,7 +49,9 @@ describe.skipIf(!available)('the search page over an index in shards', () => {
 
   /** Articles whose page has `value` in the Pagefind filter `key`. */
   function withFilter(key: string, value: string): string[] {
-    return [...site.shardOf.keys()].filter((slug) => readFileSync(join(site.dist, 'articles', slug, 'index.html'), 'utf8').includes(`data-pagefind-filter="${key}">${value}<`)).sort();
+    return [...site.shardOf.keys()]
+      .filter((slug) => readFileSync(join(site.dist, 'articles', slug, 'index.html'), 'utf8').includes(`data-pagefind-filter="${key}">${value}<`))
+      .sort();
   }
 
   it('is built in at least three shards', () => {

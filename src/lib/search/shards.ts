@@ -98,8 +98,7 @@ export function planShards(pages: readonly PageDate[], size: number = DEFAULT_SH
   let pool: PageDate[] = [];
   // Consecutive small years are pooled (greedily, whole years, ≤ size), keeping date ranges disjoint.
   const flush = () => {
-    if (pool.length)
-      shards.push(...greedy(pool, size, year, (a, b) => (year(a) === year(b) ? year(a) : `${year(a)}_${year(b)}`)));
+    if (pool.length) shards.push(...greedy(pool, size, year, (a, b) => (year(a) === year(b) ? year(a) : `${year(a)}_${year(b)}`)));
     pool = [];
   };
   for (const [y, list] of years) {
