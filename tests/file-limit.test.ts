@@ -88,6 +88,21 @@ describe('a built site indexed under a low file limit', () => {
     expect((await search(dist, 'Caesar')).map((h) => h.raw_url).sort()).toEqual(caesar.map((slug) => `/articles/${slug}/`).sort());
   }, 120_000);
 
+  it('bundles the results of an index in shards, sharing the room between the shards', async () => {
+    // Two pages a shard: the site's few articles make several shards (src/lib/search/shards.ts).
+    const sharded = await indexSite(dist, { fileLimit: null, shardSize: 2 });
+    expect(sharded.shards).toBeGreaterThanOrEqual(3);
+    const indexFiles = countFiles(join(dist, 'pagefind')) - articles;
+    // Room for one result file per shard, and one more: fewer than the articles.
+    const limit = siteFiles + indexFiles + sharded.shards + 1;
+    expect(sharded.shards + 1).toBeLessThan(articles);
+    const result = await indexSite(dist, { fileLimit: limit, shardSize: 2 });
+    expect(result.shards).toBe(sharded.shards);
+    expect(result.maxFragments).toBeLessThanOrEqual(sharded.shards + 1);
+    expect(countFiles(dist)).toBeLessThanOrEqual(limit);
+    expect(result.totalFiles).toBe(countFiles(dist));
+  }, 120_000);
+
   it('builds a site too large for the default limit anyway, with a warning, when no limit is declared', async () => {
     const declared = process.env.HOST_FILE_LIMIT;
     delete process.env.HOST_FILE_LIMIT;
