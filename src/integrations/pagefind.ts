@@ -9,7 +9,20 @@
  * next build re-indexes only the shards whose pages changed.
  */
 import type { AstroIntegration } from 'astro';
-import { copyFileSync, cpSync, existsSync, globSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  globSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -181,15 +194,30 @@ async function writeShards(
     const key = shardKey(shard, pages, settings, caps[i]);
     const entry = join(cacheDir, key);
     out.keys.add(key);
-    if (existsSync(entry)) out.reused.push(shard.id);
+    let reused = false;
+    if (existsSync(entry)) {
+      try {
+        cpSync(entry, dest, { recursive: true });
+        reused = true;
+      } catch {
+        // Pruned meanwhile by another build sharing the cache folder: indexed below instead.
+        rmSync(dest, { recursive: true, force: true });
+      }
+    }
+    if (reused) out.reused.push(shard.id);
     else {
       const temp = `${entry}.${process.pid}.tmp`;
       rmSync(temp, { recursive: true, force: true });
       await writeShard(outDir, shard, plan.length === 1, settings, caps[i], temp);
-      renameSync(temp, entry);
+      cpSync(temp, dest, { recursive: true });
+      try {
+        renameSync(temp, entry);
+      } catch {
+        // Another build stored the same key meanwhile: same content, keep theirs.
+        rmSync(temp, { recursive: true, force: true });
+      }
       out.indexed.push(shard.id);
     }
-    cpSync(entry, dest, { recursive: true });
   }
   // Always written, even for one shard: the search page learns what to merge without a failed request.
   const manifest: ShardManifest = { shards: plan.map((shard, i) => ({ id: shard.id, path: shardPath(shard.id, i === 0), pages: shard.pages.length })) };
@@ -200,7 +228,12 @@ async function writeShards(
 /** Removes the cache entries the last build did not use (the cache never grows past one site's index). */
 function pruneCache(cacheDir: string, keep: Set<string>): void {
   if (!existsSync(cacheDir)) return;
-  for (const name of readdirSync(cacheDir)) if (!keep.has(name)) rmSync(join(cacheDir, name), { recursive: true, force: true });
+  for (const name of readdirSync(cacheDir)) {
+    if (keep.has(name)) continue;
+    // Another build's shard being written (a leftover of a killed one, after an hour).
+    if (name.endsWith('.tmp') && Date.now() - statSync(join(cacheDir, name)).mtimeMs < 3_600_000) continue;
+    rmSync(join(cacheDir, name), { recursive: true, force: true });
+  }
 }
 
 /**
