@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import pagefind from './src/integrations/pagefind.ts';
 import dataStoreFile from './src/integrations/data-store-file.ts';
+import keepDist from './src/integrations/keep-dist.ts';
 import { contentModulesWithoutFrontmatter } from './src/lib/mdx/vite-content-modules.ts';
 import { deployTarget, DeployConfigError } from './src/lib/site/deploy.ts';
 import { articleRedirects } from './src/lib/site/redirects.ts';
@@ -46,7 +47,8 @@ export default defineConfig({
   // Author text renders exactly as written: no smart quotes (they would also hide words from search).
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
   // dataStoreFile: the build's bundle reads Astro's data store from its file instead of embedding it (memory).
-  integrations: [mdx(), sitemap(), dataStoreFile(), pagefind()],
+  // keepDist (incremental builds only): keeps dist/ and prunes stale files, after the sitemap, before the index.
+  integrations: [mdx(), sitemap(), dataStoreFile(), keepDist(), pagefind()],
   devToolbar: { enabled: false },
   // INCREMENTAL_BUILD=1: pages whose cache key (src/lib/site/page-keys.ts) and code are unchanged
   // are copied from the previous build (Astro's cacheDir) instead of rendered again.

@@ -24,6 +24,9 @@
  *                       right after each run of ours (paired), and print the ratio of the full builds
  *   --relevance         also score search relevance (scripts/bench/relevance.ts) with Pagefind's
  *                       default ranking and with the search page's (src/lib/search/ranking.ts)
+ *   --incremental       also measure incremental builds (INCREMENTAL_BUILD=1, own dist/ and cache):
+ *                       a cold incremental build and its Pagefind index, then one seed changed:
+ *                       ingest, `npm run build:site` (pages rendered, reused) and Pagefind apart
  *   --extract-only      only the extraction measure, on K generated ~3 KB articles (the size the
  *                       throughput target is stated for): articles/s and per CPU-second, median of 5
  */
@@ -103,6 +106,23 @@ interface SizeResult {
   explorer: ExplorerMeasure | null;
   lighthouse: LighthouseScore[] | null;
   relevance: { default: ReturnType<typeof summarise>; tuned: ReturnType<typeof summarise> } | null;
+  incremental: IncrementalResult | null;
+}
+
+/** --incremental: a cold incremental build, then one seed changed (wall and CPU ms, pages). */
+interface IncrementalResult {
+  cold: { astroMs: number; astroCpuMs: number | null; astroRss: number | null; pagefindMs: number };
+  changed: {
+    ingestMs: number;
+    ingestCpuMs: number | null;
+    astroMs: number;
+    astroCpuMs: number | null;
+    astroRss: number | null;
+    pagefindMs: number;
+    pagefindCpuMs: number | null;
+    rendered: number;
+    reused: number;
+  };
 }
 
 function options() {
@@ -120,6 +140,7 @@ function options() {
       'extract-only': { type: 'boolean', default: false },
       relevance: { type: 'boolean', default: false },
       peer: { type: 'boolean', default: false },
+      incremental: { type: 'boolean', default: false },
     },
   });
   return {
@@ -138,6 +159,7 @@ function options() {
     extractOnly: values['extract-only'],
     relevance: values.relevance,
     peer: values.peer,
+    incremental: values.incremental,
   };
 }
 
@@ -244,6 +266,48 @@ async function runOnce(
   };
 }
 
+/**
+ * Incremental builds as a daily update sees them: a cold incremental build (its own dist/ and
+ * Astro cache), then one seed changed: ingest, build:site and Pagefind, each timed apart.
+ */
+async function incrementalRun(dirs: { seeds: string; content: string; dist: string; astroCache: string }): Promise<IncrementalResult> {
+  const dist = `${dirs.dist}-incremental`;
+  const cache = `${dirs.astroCache}-incremental`;
+  rmSync(dist, { recursive: true, force: true });
+  rmSync(cache, { recursive: true, force: true });
+  const env = { ARTICLES_DIR: dirs.content, BENCH_CACHE_DIR: cache, PAGEFIND_SKIP: '1', INCREMENTAL_BUILD: '1' };
+  const args = ['--config', 'scripts/bench/astro.config.mjs', '--outDir', dist];
+  log('incremental: astro sync + build (cold)');
+  const cold = await node(BUILD_SITE, args, env);
+  const coldPf = await node('scripts/bench/pagefind-worker.ts', [dist]);
+  const seedFiles = readdirSync(dirs.seeds).sort();
+  appendFileSync(join(dirs.seeds, seedFiles[Math.floor(seedFiles.length / 3)]), `\nLe ministère a confirmé cette livraison (mise à jour ${Date.now()}).\n`);
+  log('incremental: ingest (one seed changed)');
+  const ingest = await node('scripts/ingest.ts', ['--seeds', dirs.seeds, '--out', dirs.content, '--report', join(dirs.content, '..', 'report.json')]);
+  log('incremental: astro sync + build (one seed changed)');
+  const astro = await node(BUILD_SITE, args, env);
+  const output = (astro.stdout + astro.stderr).replace(/\x1b\[[0-9;]*m/g, '');
+  writeFileSync(join(dirs.content, '..', 'astro-build-incremental.log'), output);
+  const pf = await node('scripts/bench/pagefind-worker.ts', [dist]);
+  rmSync(dist, { recursive: true, force: true });
+  const pages = Number(/(\d+) page\(s\) built/.exec(output)?.[1] ?? NaN);
+  const reused = output.split('\n').filter((l) => /\((cached|restored)\)/.test(l)).length;
+  return {
+    cold: { astroMs: cold.ms, astroCpuMs: cold.cpuMs, astroRss: cold.rssBytes, pagefindMs: coldPf.ms },
+    changed: {
+      ingestMs: ingest.ms,
+      ingestCpuMs: ingest.cpuMs,
+      astroMs: astro.ms,
+      astroCpuMs: astro.cpuMs,
+      astroRss: astro.rssBytes,
+      pagefindMs: pf.ms,
+      pagefindCpuMs: pf.cpuMs,
+      rendered: pages - reused,
+      reused,
+    },
+  };
+}
+
 function medianOf(runs: RunResult[]): RunResult {
   const out = {} as Record<string, number | null>;
   for (const key of Object.keys(runs[0]) as Array<keyof RunResult>) {
@@ -273,6 +337,8 @@ async function benchSize(n: number, opts: ReturnType<typeof options>): Promise<S
     all.push(await runOnce(dirs, i, opts.warmBuild, opts.peer));
     log(JSON.stringify(all.at(-1)));
   }
+  const incremental = opts.incremental ? await incrementalRun(dirs) : null;
+  if (incremental) log(JSON.stringify(incremental));
   const articlePage = articlePageWeight(dirs.dist);
   let search: QueryMeasure[] | null = null;
   let explorer: ExplorerMeasure | null = null;
@@ -297,7 +363,20 @@ async function benchSize(n: number, opts: ReturnType<typeof options>): Promise<S
     log('search relevance');
     relevance = { default: summarise(await scoreRelevance(dirs.dist, dirs.content, {})), tuned: summarise(await scoreRelevance(dirs.dist, dirs.content)) };
   }
-  return { articles: n, corpusBytes, runs: opts.runs, extraction, median: medianOf(all), all, articlePage, search, explorer, lighthouse: scores, relevance };
+  return {
+    articles: n,
+    corpusBytes,
+    runs: opts.runs,
+    extraction,
+    median: medianOf(all),
+    all,
+    articlePage,
+    search,
+    explorer,
+    lighthouse: scores,
+    relevance,
+    incremental,
+  };
 }
 
 const s = (ms: number | null) => (ms === null ? '–' : `${(ms / 1000).toFixed(1)} s`);
@@ -347,6 +426,27 @@ export function formatTable(results: SizeResult[]): string {
     ['astro sync + build, peak RSS', (r) => mb(r.median.astroRss)],
     ['astro sync + build again, caches kept', (r) => sc(r.median.warmAstroMs, r.median.warmAstroCpuMs)],
     ['pages built', (r) => String(r.median.pages ?? '–')],
+    [
+      'incremental, cold: astro sync + build (pagefind)',
+      (r) =>
+        r.incremental
+          ? `${sc(r.incremental.cold.astroMs, r.incremental.cold.astroCpuMs)}, ${mb(r.incremental.cold.astroRss)} (${s(r.incremental.cold.pagefindMs)})`
+          : '–',
+    ],
+    [
+      'incremental, one seed changed: ingest / astro sync + build / pagefind',
+      (r) => {
+        const c = r.incremental?.changed;
+        return c ? `${sc(c.ingestMs, c.ingestCpuMs)} / ${sc(c.astroMs, c.astroCpuMs)}, ${mb(c.astroRss)} / ${sc(c.pagefindMs, c.pagefindCpuMs)}` : '–';
+      },
+    ],
+    [
+      'incremental, one seed changed: whole rebuild (pages rendered, reused)',
+      (r) => {
+        const c = r.incremental?.changed;
+        return c ? `${s(c.ingestMs + c.astroMs + c.pagefindMs)} (${c.rendered}, ${c.reused})` : '–';
+      },
+    ],
     ['pagefind index', (r) => sc(r.median.pagefindMs, r.median.pagefindCpuMs)],
     ['pagefind, peak RSS', (r) => mb(r.median.pagefindRss)],
     ['full build (astro + pagefind)', (r) => s(r.median.astroMs + r.median.pagefindMs)],

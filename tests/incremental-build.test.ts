@@ -2,7 +2,11 @@
  * Incremental static builds (INCREMENTAL_BUILD=1, keys in src/lib/site/page-keys.ts): after each
  * change of a series — an edit, an addition, a deletion, a rename, a gazetteer change, a template
  * change — the incremental build's dist/ (pages and search index) is byte-identical to a cold
- * build of the same input, while it did reuse pages from the previous build.
+ * build of the same input (every file, and no file or folder more), while it did reuse pages from
+ * the previous build. Incremental builds keep dist/ (src/integrations/keep-dist.ts): reused pages
+ * stay in place and are not copied back, and what a cold build would no longer write (pages of a
+ * removed or moved article, old hashed assets, a removed public/ file) is pruned; without that
+ * pruning these comparisons fail.
  *
  * Runs in a copy of the project (.cache/incremental/project) so gazetteer and template changes
  * never touch the working tree.
@@ -56,13 +60,16 @@ function slugs(): Map<string, string> {
   return new Map(report.files.filter((f) => f.outcome === 'page' && f.slug).map((f) => [f.file, f.slug!]));
 }
 
+/** Every file of a tree with its bytes, and every folder (as `name/`, empty), so an extra empty folder differs too. */
 function files(dir: string): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   const walk = (d: string) => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       const path = join(d, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else out.set(relative(dir, path), readFileSync(path));
+      if (entry.isDirectory()) {
+        out.set(`${relative(dir, path)}/`, Buffer.alloc(0));
+        walk(path);
+      } else out.set(relative(dir, path), readFileSync(path));
     }
   };
   walk(dir);
@@ -76,19 +83,25 @@ function differences(a: string, b: string): string[] {
   return [...names].filter((n) => !fa.get(n)?.equals(fb.get(n) ?? Buffer.alloc(0)) || !fb.has(n)).sort();
 }
 
-/** Pages the incremental build reused instead of rendering ("(cached)" / "(restored)" in its log). */
-const reused = (log: string) =>
+/**
+ * Pages the incremental build reused instead of rendering: left in the kept dist/ ("(cached)" in
+ * its log) or copied back from Astro's cache ("(restored)").
+ */
+const reusedAs = (log: string, how: 'cached' | 'restored') =>
   log
     .replace(/\x1b\[[0-9;]*m/g, '')
     .split('\n')
-    .filter((l) => /\((cached|restored)\)/.test(l))
+    .filter((l) => l.includes(`(${how})`))
     .map((l) => /\s(\/\S+)/.exec(l)?.[1] ?? '');
 
 let steps = 0;
 const seedFiles = () => readdirSync(SEEDS).sort();
 
-/** Applies a change, ingests, builds incrementally and cold, returns what differs and which pages were reused. */
-async function step(change: () => void): Promise<{ diff: string[]; reused: string[] }> {
+/**
+ * Applies a change, ingests, builds incrementally and cold, returns what differs and which pages
+ * were reused. Every incremental build here keeps dist/: no reused page is copied back.
+ */
+async function step(change: () => void): Promise<{ diff: string[]; reused: string[]; log: string }> {
   change();
   return withBuildLock(() => {
     ingest();
@@ -97,7 +110,9 @@ async function step(change: () => void): Promise<{ diff: string[]; reused: strin
     rmSync(join(WORK, 'cold-cache'), { recursive: true, force: true });
     build(cold, join(WORK, 'cold-cache'), false);
     if (process.env.KEEP_INCREMENTAL) writeFileSync(join(WORK, `step-${++steps}.log`), log);
-    return { diff: differences(DIST, cold), reused: reused(log) };
+    expect(log).toContain('dist/ kept from the last incremental build');
+    expect(reusedAs(log, 'restored')).toEqual([]);
+    return { diff: differences(DIST, cold), reused: reusedAs(log, 'cached'), log };
   });
 }
 
@@ -142,6 +157,7 @@ describe('incremental build', () => {
     const r = await step(() => rmSync(join(SEEDS, file)));
     expect(r.diff).toEqual([]);
     expect(existsSync(join(DIST, 'articles', slug))).toBe(false);
+    expect(r.log).toMatch(/pruned [1-9]\d* stale file/);
     expect(r.reused.length).toBeGreaterThan(20);
   }, 300_000);
 
@@ -199,12 +215,20 @@ describe('incremental build', () => {
     expect(r.reused.filter((p) => p.startsWith('/armes/') && p.split('/').length === 4)).toEqual([]);
   }, 300_000);
 
-  it('follows a template change (a UI string every article page shows)', async () => {
+  it('follows a template change (a UI string every article page shows, a style), and a removed public file', async () => {
+    const assets = () => readdirSync(join(DIST, '_astro')).sort();
+    const before = assets();
+    expect(existsSync(join(DIST, '_headers'))).toBe(true);
     const r = await step(() => {
       const file = join(PROJECT, 'src/i18n/fr.json');
       writeFileSync(file, readFileSync(file, 'utf8').replace('"article.related": "Articles liés"', '"article.related": "À lire aussi"'));
+      // A new style gives the stylesheet a new hashed name: the old one must go.
+      writeFileSync(join(PROJECT, 'src/styles/global.css'), `${readFileSync(join(PROJECT, 'src/styles/global.css'), 'utf8')}\nmain { min-height: 1px; }\n`);
+      rmSync(join(PROJECT, 'public/_headers'));
     });
     expect(r.diff).toEqual([]);
     expect(r.reused.filter((p) => p.startsWith('/articles/'))).toEqual([]);
+    expect(existsSync(join(DIST, '_headers'))).toBe(false);
+    expect(assets().filter((name) => name.endsWith('.css'))).not.toEqual(before.filter((name) => name.endsWith('.css')));
   }, 300_000);
 });

@@ -29,7 +29,9 @@ export async function getSystemYearPaths() {
     const years = new Map<string, SiteEvent[]>();
     for (const e of group.events) {
       const key = e.year ?? UNDATED_YEAR;
-      years.set(key, [...(years.get(key) ?? []), e]);
+      const list = years.get(key);
+      if (list) list.push(e);
+      else years.set(key, [e]);
     }
     return [...years].map(([year, events]) => ({
       params: { id: group.party.slug, annee: year },
