@@ -13,6 +13,9 @@
  *   gazetteer profile (read from files, outside the module graph) and the names and existence of
  *   every entity (its profile links to other entities), and on its first page the delivery
  *   events it tallies ("Fournit", "Reçoit", "Fourni par").
+ * - an explorer view (a supplier's pages, a system's page and its year pages) is the events it
+ *   shows (parties, status history, reports), taken whole since the view tallies them, and the
+ *   digests of the articles those reports cite (their title, date and evidence sentence show).
  * Pages not keyed here (indexes, feeds, data files, the search page) render on every build.
  * tests/incremental-build.test.ts checks that a series of changes built incrementally gives a
  * dist/ byte-identical to a cold build of the same input.
@@ -23,7 +26,7 @@ import type { EntityIndex, EntityRecord } from './entities.ts';
 import type { Page } from './paginate.ts';
 import { getRelatedArticles } from './related.ts';
 import { getGazetteerProfile } from './gazetteer.ts';
-import { getDeliveryData } from '../deliveries/site.ts';
+import { getDeliveryData, type SiteEvent } from '../deliveries/site.ts';
 import { entitySlug } from './urls.ts';
 
 export function cacheKey(value: unknown): string {
@@ -83,4 +86,16 @@ export async function entityPageKey(record: EntityRecord, page: Page<ArticleEntr
     deliveries = [data.bySystem.get(slug), data.bySupplier.get(slug), data.byRecipient.get(slug)].map((g) => g?.events ?? null);
   }
   return cacheKey(['entity', own, page.number, page.total, page.items.map(ref), profile, entityNames(index), deliveries]);
+}
+
+/** The key of an explorer view showing `events` (the view's own party and page go in `extra`). */
+export async function eventsPageKey(kind: string, events: readonly SiteEvent[], extra: unknown): Promise<string> {
+  const data = await getDeliveryData();
+  const cited = new Set<string>();
+  for (const e of events) for (const id of e.articles) cited.add(id);
+  const articles = [...cited].map((id) => {
+    const article = data.articles.get(id);
+    return article ? ref(article) : [id, null];
+  });
+  return cacheKey([kind, events, articles, extra]);
 }
