@@ -6,10 +6,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { bodyFileOf, withBody } from '../src/lib/content/article-body.ts';
+import { articleBodiesDir, bodyFileOf, withBody } from '../src/lib/content/article-body.ts';
 
 vi.mock('astro:config/client', () => ({ base: '/' }));
 const { articlesLoader, parseFrontmatter } = await import('../src/lib/content/articles-loader.ts');
@@ -89,7 +89,9 @@ describe('articlesLoader: rendered bodies kept out of the data store', () => {
       const a = entries.get('a')!;
       expect(a.rendered!.html).toBe('');
       const file = bodyFileOf(a)!;
-      expect(file).toBe(join(root, 'cache', 'article-bodies', `${a.digest}.html`));
+      const bodies = articleBodiesDir(pathToFileURL(`${join(root, 'cache')}/`), dir);
+      expect(file).toBe(join(bodies, `${a.digest}.html`));
+      expect(dirname(bodies)).toBe(join(root, 'cache', 'article-bodies'));
       expect(withBody(a).rendered).toEqual({ html: '<p>Des Caesar pour Kiev.</p>', metadata: {} });
 
       // A changed body: new digest (incremental builds' page keys hash it), new file, old one gone.
@@ -101,7 +103,7 @@ describe('articlesLoader: rendered bodies kept out of the data store', () => {
       expect(withBody(a2).rendered!.html).toBe('<p>Des Leopard pour Kiev.</p>');
       expect(existsSync(file)).toBe(false);
       expect(entries.has('b')).toBe(false);
-      expect(readdirSync(join(root, 'cache', 'article-bodies'))).toEqual([`${a2.digest}.html`]);
+      expect(readdirSync(bodies)).toEqual([`${a2.digest}.html`]);
 
       // A body file deleted from the cache is rendered again, though the article did not change.
       unlinkSync(bodyFileOf(a2)!);

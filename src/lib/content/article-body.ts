@@ -2,13 +2,14 @@
  * Rendered article bodies live in files, not in Astro's data store.
  *
  * The articles loader renders each body when the content layer syncs and writes the HTML to
- * `<cacheDir>/article-bodies/<digest>.html`; the store entry keeps only that file's path (in
+ * `<cacheDir>/article-bodies/<folder key>/<digest>.html`; the store entry keeps only that file's path (in
  * `rendered.metadata.bodyFile`, with an empty `html`). The store is parsed whole into the page
  * process's heap for the whole build, and the bodies were 56 of its 138 MB at 10,000 articles,
  * though only the article page reads a body, once: it reads the file when it renders
  * (`withBody`). The file is named by the entry's digest, which changes whenever the article file
  * changes, so incremental builds' page keys (page-keys.ts) still change with the body.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,8 +19,14 @@ export const ARTICLE_BODIES = 'article-bodies';
 
 const SUFFIX = '.html';
 
-export function articleBodiesDir(cacheDir: URL): string {
-  return fileURLToPath(new URL(`${ARTICLE_BODIES}/`, cacheDir));
+/**
+ * The loader's folder for one articles folder. Astro's default cacheDir is inside node_modules,
+ * which several checkouts may share: each articles folder gets its own subfolder, so that one
+ * checkout's sync never prunes the bodies another one's build is reading.
+ */
+export function articleBodiesDir(cacheDir: URL, articlesDir: string): string {
+  const key = createHash('sha256').update(articlesDir).digest('hex').slice(0, 16);
+  return join(fileURLToPath(new URL(`${ARTICLE_BODIES}/`, cacheDir)), key);
 }
 
 export function bodyFile(dir: string, digest: string | number): string {

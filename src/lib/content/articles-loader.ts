@@ -112,7 +112,7 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
     load: async (context) => {
       const root = fileURLToPath(context.config.root);
       const dir = resolve(root, options.base);
-      const bodies = articleBodiesDir(context.config.cacheDir);
+      const bodies = articleBodiesDir(context.config.cacheDir, dir);
       const untouched = new Set(context.store.keys());
       const previous = storedByPath(context);
 
