@@ -1,11 +1,18 @@
 /**
  * The articles loader reads what ingest writes (JSON frontmatter) fast, still reads YAML
- * frontmatter written by hand, and never runs code from an article file.
+ * frontmatter written by hand, never runs code from an article file, and keeps rendered bodies
+ * in files rather than in Astro's data store.
  */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
+import { articleBodiesDir, bodyFileOf, withBody } from '../src/lib/content/article-body.ts';
 
 vi.mock('astro:config/client', () => ({ base: '/' }));
-const { parseFrontmatter } = await import('../src/lib/content/articles-loader.ts');
+const { articlesLoader, parseFrontmatter } = await import('../src/lib/content/articles-loader.ts');
 
 describe('parseFrontmatter', () => {
   it('reads the JSON frontmatter ingest writes, and the body after it', () => {
@@ -33,5 +40,78 @@ describe('parseFrontmatter', () => {
 
   it('names the file when the YAML is broken', () => {
     expect(() => parseFrontmatter('---\ntitle: [unclosed\n---\nTexte.', 'e.mdx')).toThrow(/^e\.mdx: invalid frontmatter/);
+  });
+});
+
+describe('articlesLoader: rendered bodies kept out of the data store', () => {
+  type Entry = { id: string; digest?: string; filePath?: string; rendered?: { html: string; metadata?: Record<string, unknown> } };
+
+  /** Astro's store as a loader sees it: a set() whose digest it already holds is ignored. */
+  function fakeContext(root: string) {
+    const entries = new Map<string, Entry>();
+    const store = {
+      entries: () => [...entries],
+      keys: () => [...entries.keys()],
+      values: () => [...entries.values()],
+      get: (id: string) => entries.get(id),
+      delete: (id: string) => entries.delete(id),
+      set: (entry: Entry) => {
+        if (entries.get(entry.id)?.digest === entry.digest) return false;
+        entries.set(entry.id, entry);
+        return true;
+      },
+      addModuleImport: () => {},
+    };
+    const context = {
+      store,
+      config: { root: pathToFileURL(`${root}/`), base: '/', cacheDir: pathToFileURL(`${join(root, 'cache')}/`) },
+      logger: { info: () => {}, warn: () => {} },
+      parseData: async ({ data }: { data: Record<string, unknown> }) => data,
+      generateDigest: (data: string) => createHash('sha256').update(data).digest('hex').slice(0, 16),
+    };
+    return { context, entries };
+  }
+
+  // The body in ingest's grammar (punctuation backslash-escaped, see src/lib/mdx/body.ts).
+  const article = (slug: string, text: string) =>
+    `---\n${JSON.stringify({ slug, title: slug, countries: [], people: [], organizations: [], weapons: [] }, null, 2)}\n---\n${text}\n`;
+
+  it('writes each body to a file named by its digest, reads it back, follows changes and prunes removed ones', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'loader-'));
+    try {
+      const dir = join(root, 'articles');
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'a.mdx'), article('a', 'Des Caesar pour Kiev\\.'));
+      writeFileSync(join(dir, 'b.mdx'), article('b', 'Des chars\\.'));
+      const { context, entries } = fakeContext(root);
+      const load = () => articlesLoader({ base: 'articles' }).load(context as never);
+      await load();
+      const a = entries.get('a')!;
+      expect(a.rendered!.html).toBe('');
+      const file = bodyFileOf(a)!;
+      const bodies = articleBodiesDir(pathToFileURL(`${join(root, 'cache')}/`), dir);
+      expect(file).toBe(join(bodies, `${a.digest}.html`));
+      expect(dirname(bodies)).toBe(join(root, 'cache', 'article-bodies'));
+      expect(withBody(a).rendered).toEqual({ html: '<p>Des Caesar pour Kiev.</p>', metadata: {} });
+
+      // A changed body: new digest (incremental builds' page keys hash it), new file, old one gone.
+      writeFileSync(join(dir, 'a.mdx'), article('a', 'Des Leopard pour Kiev\\.'));
+      unlinkSync(join(dir, 'b.mdx'));
+      await load();
+      const a2 = entries.get('a')!;
+      expect(a2.digest).not.toBe(a.digest);
+      expect(withBody(a2).rendered!.html).toBe('<p>Des Leopard pour Kiev.</p>');
+      expect(existsSync(file)).toBe(false);
+      expect(entries.has('b')).toBe(false);
+      expect(readdirSync(bodies)).toEqual([`${a2.digest}.html`]);
+
+      // A body file deleted from the cache is rendered again, though the article did not change.
+      unlinkSync(bodyFileOf(a2)!);
+      expect(() => withBody(a2)).toThrow(/is missing/);
+      await load();
+      expect(withBody(entries.get('a')!).rendered!.html).toBe('<p>Des Leopard pour Kiev.</p>');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ASTRO_CONTENT_PLUGIN, DATA_STORE_FILE, DATA_STORE_MODULE_ID, dataStoreModuleCode } from '../src/integrations/data-store-file.ts';
+import { ASTRO_CONTENT_PLUGIN, DATA_STORE_FILE, DATA_STORE_MODULE_ID, astroDevalue, dataStoreModuleCode } from '../src/integrations/data-store-file.ts';
 import { ROOT } from './helpers/site.ts';
 
 const astroDist = join(ROOT, 'node_modules/astro/dist/content');
@@ -24,16 +24,22 @@ describe('data store read from its file', () => {
     );
   });
 
-  it('exports what the store file holds, read when the module runs (paths with quotes or accents too)', async () => {
+  it('exports the store as Astro reads it from the file, unflattened when the module runs (paths with quotes or accents too)', async () => {
     const dir = mkdtempSync(join(tmpdir(), "store l'été-"));
     try {
+      const devalue = (await import(pathToFileURL(astroDevalue()).href)) as typeof import('devalue');
       const store = join(dir, DATA_STORE_FILE);
-      const value = [['Map', 1, 2], 'articles', { title: 'Livraison de « Caesar »\n' }];
-      writeFileSync(store, JSON.stringify(value));
+      // As Astro writes it (devalue), and as its runtime takes a Map (ImmutableDataStore.fromModule).
+      const value = new Map([['articles', new Map([['caesar', { id: 'caesar', data: { title: 'Livraison de « Caesar »\n' } }]])]]);
+      writeFileSync(store, devalue.stringify(value));
       const module = join(dir, 'module.mjs');
       writeFileSync(module, dataStoreModuleCode(store));
       expect(readFileSync(module, 'utf8')).not.toContain('Caesar');
-      expect((await import(pathToFileURL(module).href)).default).toEqual(value);
+      const exported = (await import(pathToFileURL(module).href)).default;
+      expect(exported).toBeInstanceOf(Map);
+      expect(exported).toEqual(value);
+      expect(exported).toEqual(devalue.parse(readFileSync(store, 'utf8')));
+      expect(readFileSync(join(astroDist, 'data-store.js'), 'utf8')).toContain('if (data.default instanceof Map) {');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -10,8 +10,15 @@
  * written, so the module can read the same file at run time instead: same value, same parse
  * (Astro unflattens it as before), without the copies. Development (`astro dev`) keeps Astro's
  * own module (it watches and invalidates it).
+ *
+ * The module also unflattens the store itself (devalue's format, as Astro writes it) and exports
+ * the resulting Map, which Astro's runtime takes as it is (ImmutableDataStore.fromModule). Astro's
+ * own module exports the flat array and unflattens it in the runtime, and the module's namespace
+ * keeps that array alive for the whole build: at 10,000 articles 80 MB of heap (one index object
+ * and one index array per stored object) beside the 175 MB of the store itself.
  */
 import type { AstroIntegration } from 'astro';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 /** Astro's virtual module of the data store, as resolved (astro/dist/content/consts.js). */
@@ -21,9 +28,20 @@ export const DATA_STORE_FILE = 'data-store.json';
 /** The Astro plugin that loads it. */
 export const ASTRO_CONTENT_PLUGIN = 'astro-content-virtual-mod-plugin';
 
-/** The module's code: the store file read and parsed when the bundle runs. */
-export function dataStoreModuleCode(storeFile: string): string {
-  return `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(storeFile)}, 'utf8'));\n`;
+/** devalue as Astro resolves it: the same code that wrote the store file reads it. */
+export function astroDevalue(): string {
+  const astro = createRequire(import.meta.url).resolve('astro/package.json');
+  return createRequire(astro).resolve('devalue');
+}
+
+/** The module's code: the store file read, parsed and unflattened when the bundle runs. */
+export function dataStoreModuleCode(storeFile: string, devalue = astroDevalue()): string {
+  return [
+    `import { readFileSync } from 'node:fs';`,
+    `import { unflatten } from ${JSON.stringify(devalue)};`,
+    `export default unflatten(JSON.parse(readFileSync(${JSON.stringify(storeFile)}, 'utf8')));`,
+    '',
+  ].join('\n');
 }
 
 export default function dataStoreFile(): AstroIntegration {

@@ -3,20 +3,22 @@
  *
  * Like Astro's glob loader it parses each file's frontmatter and validates it against the schema;
  * unlike it, the body is rendered to HTML here, while the content layer syncs, by the renderer of
- * the grammar ingest writes (src/lib/mdx/render.ts), and kept in Astro's data store with a digest
- * of the file, so an unchanged article is neither parsed nor rendered again on the next build.
+ * the grammar ingest writes (src/lib/mdx/render.ts), and written to a file named by a digest of
+ * the article file (src/lib/content/article-body.ts: the data store keeps the path, not the HTML),
+ * so an unchanged article is neither parsed nor rendered again on the next build.
  * A body outside that grammar is left to @astrojs/mdx (a deferred render: Astro compiles that one
  * file as a module, with the article page's <Mention> component). At 10,000 articles this removes
  * 10,000 compiled modules from the bundle; see README "Performance".
  *
  * ARTICLES_RENDER=mdx sends every article through @astrojs/mdx (the tests compare both paths).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import matter from 'gray-matter';
 import { renderArticleBody, type MentionLinker } from '../mdx/render.ts';
+import { articleBodiesDir, bodyFile, bodyFileOf, pruneBodies, writeBody } from './article-body.ts';
 import { entitySlug, entityUrl } from '../site/urls.ts';
 import { ENTITY_FIELDS } from '../site/entity-fields.ts';
 import type { EntityType } from '../gazetteer/types.ts';
@@ -90,13 +92,15 @@ interface StoredFile {
   id: string;
   digest?: string | number;
   deferredRender?: boolean;
+  /** Where its rendered body was written (none when deferred). */
+  bodyFile?: string;
 }
 
 /** Stored entries by file path (relative to the root). */
 function storedByPath(context: LoaderContext): Map<string, StoredFile> {
   const byPath = new Map<string, StoredFile>();
   for (const [id, entry] of context.store.entries()) {
-    if (entry.filePath) byPath.set(entry.filePath, { id, digest: entry.digest, deferredRender: entry.deferredRender });
+    if (entry.filePath) byPath.set(entry.filePath, { id, digest: entry.digest, deferredRender: entry.deferredRender, bodyFile: bodyFileOf(entry) });
   }
   return byPath;
 }
@@ -108,6 +112,7 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
     load: async (context) => {
       const root = fileURLToPath(context.config.root);
       const dir = resolve(root, options.base);
+      const bodies = articleBodiesDir(context.config.cacheDir, dir);
       const untouched = new Set(context.store.keys());
       const previous = storedByPath(context);
 
@@ -123,7 +128,7 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
       const updates: ArticleUpdate[] = [];
       const fileOfId = new Map<string, string>();
       for (const file of files) {
-        const update = await readArticle(context, root, file, mode, previous.get(relative(root, file)));
+        const update = await readArticle(context, root, bodies, file, mode, previous.get(relative(root, file)));
         const other = fileOfId.get(update.id);
         if (other) throw new Error(`${relative(root, file)}: slug "${update.id}" is already used by ${relative(root, other)}`);
         fileOfId.set(update.id, file);
@@ -136,6 +141,12 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
         counts[update.outcome]++;
       }
       for (const id of untouched) context.store.delete(id);
+      const kept = new Set<string>();
+      for (const entry of context.store.values()) {
+        const file = bodyFileOf(entry);
+        if (file) kept.add(file);
+      }
+      pruneBodies(bodies, kept);
       context.logger.info(
         `${files.length} articles: ${counts.rendered} rendered, ${counts.deferred} left to @astrojs/mdx, ${counts.unchanged} unchanged, ${untouched.size} removed`,
       );
@@ -146,7 +157,7 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
         const onChange = async (file: string) => {
           if (!file.startsWith(dir) || !file.endsWith('.mdx')) return;
           const stored = storedByPath(context).get(relative(root, file));
-          applyUpdate(context, await readArticle(context, root, file, mode, stored));
+          applyUpdate(context, await readArticle(context, root, bodies, file, mode, stored));
         };
         context.watcher.on('add', onChange);
         context.watcher.on('change', onChange);
@@ -165,15 +176,25 @@ type ArticleUpdate =
   | { outcome: 'rendered' | 'deferred'; id: string; replaces?: string; entry: DataEntry };
 
 /** Reads, validates and renders one file (nothing is stored yet); unchanged files are not parsed. */
-async function readArticle(context: LoaderContext, root: string, file: string, mode: 'fast' | 'mdx', stored: StoredFile | undefined): Promise<ArticleUpdate> {
+async function readArticle(
+  context: LoaderContext,
+  root: string,
+  bodies: string,
+  file: string,
+  mode: 'fast' | 'mdx',
+  stored: StoredFile | undefined,
+): Promise<ArticleUpdate> {
   const { parseData, generateDigest, config } = context;
   const filePath = relative(root, file);
   const contents = readFileSync(file, 'utf8');
   // The rendered HTML holds links under the base path: a new base or renderer renders again. The
   // path is in the digest too, because Astro's store ignores a set() whose digest it already holds:
-  // the same article moved to another folder would keep pointing at its old file.
-  const digest = generateDigest(`${filePath}\0${contents}\0${config.base}\0${RENDERER_VERSION}\0${mode}`);
-  if (stored && stored.digest === digest) return { outcome: 'unchanged', id: stored.id, filePath, deferred: !!stored.deferredRender };
+  // the same article moved to another folder would keep pointing at its old file. So is the folder
+  // of body files: the entry holds its body file's path.
+  const digest = generateDigest(`${filePath}\0${contents}\0${config.base}\0${RENDERER_VERSION}\0${mode}\0${bodies}`);
+  // A body file deleted since (a cleaned cache folder) is rendered again.
+  const intact = stored?.deferredRender || (stored?.bodyFile !== undefined && existsSync(stored.bodyFile));
+  if (stored && stored.digest === digest && intact) return { outcome: 'unchanged', id: stored.id, filePath, deferred: !!stored.deferredRender };
 
   const parsed = parseFrontmatter(contents, filePath);
   const id = typeof parsed.data.slug === 'string' && parsed.data.slug ? parsed.data.slug : file.replace(/^.*[\\/]|\.mdx$/g, '');
@@ -181,7 +202,10 @@ async function readArticle(context: LoaderContext, root: string, file: string, m
   const data = await parseData({ id, data: parsed.data, filePath: file });
   const html = mode === 'fast' ? renderArticleBody(parsed.content, linkerFor(data)) : null;
   if (html === null) return { outcome: 'deferred', id, replaces, entry: { id, data, filePath, digest, deferredRender: true } };
-  return { outcome: 'rendered', id, replaces, entry: { id, data, filePath, digest, rendered: { html, metadata: {} } } };
+  // The store keeps the file's path only; the article page reads the body (withBody).
+  const htmlFile = bodyFile(bodies, digest);
+  writeBody(htmlFile, html);
+  return { outcome: 'rendered', id, replaces, entry: { id, data, filePath, digest, rendered: { html: '', metadata: { bodyFile: htmlFile } } } };
 }
 
 function applyUpdate({ store }: LoaderContext, update: ArticleUpdate): void {

@@ -12,5 +12,11 @@ export function csvField(value: unknown): string {
 }
 
 export function toCsv(header: string[], rows: unknown[][]): string {
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return [...csvLines(header, rows)].join('');
+}
+
+/** The same text, one line at a time (each with its CRLF): large exports stream it (stream.ts). */
+export function* csvLines(header: string[], rows: Iterable<unknown[]>): Generator<string> {
+  yield `${header.map(csvField).join(',')}\r\n`;
+  for (const row of rows) yield `${row.map(csvField).join(',')}\r\n`;
 }

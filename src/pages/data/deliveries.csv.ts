@@ -5,7 +5,8 @@
 import type { APIContext } from 'astro';
 import { getArticles } from '../../lib/site/articles.ts';
 import { getEntityIndex } from '../../lib/site/entities.ts';
-import { toCsv } from '../../lib/site/csv.ts';
+import { csvLines } from '../../lib/site/csv.ts';
+import { streamedResponse } from '../../lib/site/stream.ts';
 import { fullDeliveries } from '../../lib/site/evidence.ts';
 import { absoluteUrl, articleUrl } from '../../lib/site/urls.ts';
 import { getDeliveryData } from '../../lib/deliveries/site.ts';
@@ -13,29 +14,31 @@ import { getDeliveryData } from '../../lib/deliveries/site.ts';
 export async function GET(context: APIContext) {
   const [articles, index, events] = await Promise.all([getArticles(), getEntityIndex(), getDeliveryData()]);
   const name = (id: string | null) => (id ? (index.nameOf(id)?.name ?? id) : '');
-  const rows = articles.flatMap((a) =>
-    fullDeliveries(a.data).map((d, i) => [
-      a.id,
-      a.data.date.value ?? '',
-      a.data.date.earliest ?? '',
-      a.data.date.latest ?? '',
-      a.data.date.precision,
-      d.supplier ?? '',
-      name(d.supplier),
-      d.recipient ?? '',
-      name(d.recipient),
-      d.weapon,
-      name(d.weapon),
-      d.quantity ?? '',
-      d.quantityText ?? '',
-      d.status,
-      d.evidence.text,
-      d.evidence.offset,
-      a.data.source?.name ?? '',
-      absoluteUrl(articleUrl(a.id), context.site),
-      events.eventOf(a.id, i)?.id ?? '',
-    ]),
-  );
+  // Rows are made as the streamed body is read (src/lib/site/stream.ts), one article at a time.
+  const rows = (function* () {
+    for (const a of articles)
+      yield* fullDeliveries(a.data).map((d, i) => [
+        a.id,
+        a.data.date.value ?? '',
+        a.data.date.earliest ?? '',
+        a.data.date.latest ?? '',
+        a.data.date.precision,
+        d.supplier ?? '',
+        name(d.supplier),
+        d.recipient ?? '',
+        name(d.recipient),
+        d.weapon,
+        name(d.weapon),
+        d.quantity ?? '',
+        d.quantityText ?? '',
+        d.status,
+        d.evidence.text,
+        d.evidence.offset,
+        a.data.source?.name ?? '',
+        absoluteUrl(articleUrl(a.id), context.site),
+        events.eventOf(a.id, i)?.id ?? '',
+      ]);
+  })();
   const header = [
     'article',
     'date',
@@ -57,5 +60,5 @@ export async function GET(context: APIContext) {
     'page',
     'event_id',
   ];
-  return new Response(toCsv(header, rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  return streamedResponse(csvLines(header, rows), 'text/csv; charset=utf-8');
 }

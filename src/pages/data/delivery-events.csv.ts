@@ -5,7 +5,8 @@
  * /data/deliveries.csv names its event in `event_id`.
  */
 import type { APIContext } from 'astro';
-import { toCsv } from '../../lib/site/csv.ts';
+import { csvLines } from '../../lib/site/csv.ts';
+import { streamedResponse } from '../../lib/site/stream.ts';
 import { absoluteUrl } from '../../lib/site/urls.ts';
 import { getDeliveryData } from '../../lib/deliveries/site.ts';
 
@@ -30,24 +31,29 @@ export async function GET(context: APIContext) {
     'articles',
     'page',
   ];
-  const rows = data.events.map((e) => [
-    e.id,
-    e.supplier ?? '',
-    e.supplier ? e.supplierParty.name : '',
-    e.recipient ?? '',
-    e.recipient ? e.recipientParty.name : '',
-    e.weapon,
-    e.system.name,
-    e.category,
-    e.quantity ?? '',
-    e.quantityText ?? '',
-    e.status,
-    e.history.map((h) => `${h.status}:${h.first ?? ''}`).join(' '),
-    e.first ?? '',
-    e.latest ?? '',
-    e.reports.length,
-    e.articles.join(' '),
-    absoluteUrl(e.href, context.site),
-  ]);
-  return new Response(toCsv(header, rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  const rows = (function* () {
+    for (const e of data.events) {
+      yield [
+        e.id,
+        e.supplier ?? '',
+        e.supplier ? e.supplierParty.name : '',
+        e.recipient ?? '',
+        e.recipient ? e.recipientParty.name : '',
+        e.weapon,
+        e.system.name,
+        e.category,
+        e.quantity ?? '',
+        e.quantityText ?? '',
+        e.status,
+        e.history.map((h) => `${h.status}:${h.first ?? ''}`).join(' '),
+        e.first ?? '',
+        e.latest ?? '',
+        e.reports.length,
+        e.articles.join(' '),
+        absoluteUrl(e.href, context.site),
+      ];
+    }
+  })();
+  // Streamed, rows made as the body is read (src/lib/site/stream.ts).
+  return streamedResponse(csvLines(header, rows), 'text/csv; charset=utf-8');
 }
