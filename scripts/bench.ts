@@ -7,8 +7,7 @@
  * (Node API, alone), peak RSS of each, dist/ and index size, article page weight, and in headless
  * Chromium the bytes and time of a first search and the bytes of the deliveries explorer's first
  * view. Prints a table; --json FILE writes the same. Pagefind keeps the site within HOST_FILE_LIMIT
- * as a build does (default 20,000 files); past about 13,000 articles the pages alone are more, so
- * run larger sizes with HOST_FILE_LIMIT=none (or the host's limit).
+ * when it is set, as a build does (no limit otherwise).
  *
  *   --articles N[,N…]   corpus sizes (default 1000)
  *   --runs R            runs per size; the table shows medians (default 1)

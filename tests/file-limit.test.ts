@@ -6,15 +6,15 @@ import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_HOST_FILE_LIMIT, estimateIndexFiles, FileLimitError, fragmentCap, hostFileLimit } from '../src/lib/build/file-limit.ts';
+import { estimateIndexFiles, FileLimitError, fragmentCap, hostFileLimit } from '../src/lib/build/file-limit.ts';
 import { countFiles, indexSite } from '../src/integrations/pagefind.ts';
 import { search } from './helpers/pagefind.ts';
 import { getSearchSite, type SearchSite } from './helpers/search-site.ts';
 
 describe('HOST_FILE_LIMIT', () => {
-  it('defaults to 20,000 files; 0 or "none" lifts it; anything else is refused', () => {
-    expect(hostFileLimit(undefined)).toBe(DEFAULT_HOST_FILE_LIMIT);
-    expect(DEFAULT_HOST_FILE_LIMIT).toBe(20_000);
+  it('applies no limit unless one is declared; 0 or "none" lifts it; anything else is refused', () => {
+    expect(hostFileLimit(undefined)).toBeNull();
+    expect(hostFileLimit(' ')).toBeNull();
     expect(hostFileLimit(' 100000 ')).toBe(100_000);
     expect(hostFileLimit('0')).toBeNull();
     expect(hostFileLimit('none')).toBeNull();
@@ -39,7 +39,7 @@ describe('fragment bundling from the page count', () => {
 
   it('fails with the figures when not even one fragment file fits', () => {
     expect(() => fragmentCap({ limit: 20_000, siteFiles: 19_900, pages: 12_000, indexFiles: 400 })).toThrow(/HOST_FILE_LIMIT=20000.*19900 files.*400 more/);
-    // The 20,000-article bench site: its pages alone are past the default limit.
+    // The 20,000-article bench site: its pages alone are past a 20,000-file limit.
     expect(() => fragmentCap({ limit: 20_000, siteFiles: 29_045, pages: 20_000, indexFiles: 0 })).toThrow(/pages and assets alone are 29045 files/);
   });
 
@@ -103,15 +103,18 @@ describe('a built site indexed under a low file limit', () => {
     expect(result.totalFiles).toBe(countFiles(dist));
   }, 120_000);
 
-  it('builds a site too large for the default limit anyway, with a warning, when no limit is declared', async () => {
+  it('bundles nothing when no limit is declared, and warns naming HOST_FILE_LIMIT when the site is past the common host cap', async () => {
     const declared = process.env.HOST_FILE_LIMIT;
     delete process.env.HOST_FILE_LIMIT;
     try {
       const warnings: string[] = [];
-      const result = await indexSite(dist, { defaultFileLimit: siteFiles + 2, warn: (m) => warnings.push(m) });
+      const result = await indexSite(dist, { advisoryFileLimit: siteFiles + 2, warn: (m) => warnings.push(m) });
       expect(result.maxFragments).toBeUndefined();
       expect(readdirSync(join(dist, 'pagefind/fragment')).length).toBe(articles);
-      expect(warnings.join('\n')).toMatch(/cannot fit in HOST_FILE_LIMIT=\d+ files.*declare HOST_FILE_LIMIT/s);
+      expect(warnings.join('\n')).toMatch(/the site has \d+ files.*set HOST_FILE_LIMIT/s);
+      const quiet: string[] = [];
+      await indexSite(dist, { advisoryFileLimit: countFiles(dist) + 100, warn: (m) => quiet.push(m) });
+      expect(quiet).toEqual([]);
     } finally {
       if (declared !== undefined) process.env.HOST_FILE_LIMIT = declared;
     }

@@ -1,8 +1,8 @@
 /**
  * Builds the Pagefind search index from the built site, inside Astro's build (astro:build:done),
  * through Pagefind's Node API. Any indexing error fails the build, and so does a site that cannot
- * fit in a file limit the user declared (HOST_FILE_LIMIT; src/lib/build/file-limit.ts). The
- * default limit is a best effort: a site too large for it is built anyway, with a warning.
+ * fit in a file limit the user declared (HOST_FILE_LIMIT; src/lib/build/file-limit.ts). Without
+ * one, result files are not bundled, and a site past COMMON_HOST_FILE_CAP files gets a warning.
  *
  * A large archive is indexed in shards (src/lib/search/shards.ts), each in its own Pagefind run so
  * memory stays bounded by the shard size, and each kept in Astro's cacheDir (pagefind/) so the
@@ -26,17 +26,17 @@ import {
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { DEFAULT_HOST_FILE_LIMIT, estimateIndexFiles, FileLimitError, fragmentCap, hostFileLimit, splitFragmentCap } from '../lib/build/file-limit.ts';
+import { COMMON_HOST_FILE_CAP, estimateIndexFiles, FileLimitError, fragmentCap, hostFileLimit, splitFragmentCap } from '../lib/build/file-limit.ts';
 import { planShards, SHARD_MANIFEST, shardPath, shardSize, sortDateOf, type PageDate, type Shard, type ShardManifest } from '../lib/search/shards.ts';
 
 export interface PagefindOptions {
   /** Index every language as this one (the archive is French). */
   forceLanguage?: string;
-  /** Files the host accepts in the whole site (null: no limit); default HOST_FILE_LIMIT, or 20,000. */
+  /** Files the host accepts in the whole site (null: no limit); default HOST_FILE_LIMIT, or none. */
   fileLimit?: number | null;
-  /** The limit kept, when it can be, if none is declared (HOST_FILE_LIMIT unset); default 20,000. */
-  defaultFileLimit?: number;
-  /** Told when the default limit cannot be kept and the site is indexed without it. */
+  /** With no limit declared, a site past this many files gets a warning; default COMMON_HOST_FILE_CAP. */
+  advisoryFileLimit?: number;
+  /** Told when a site with no declared limit is past the advisory one. */
   warn?: (message: string) => void;
   /** Pages to read, relative to the output folder (glob). */
   glob?: string;
@@ -50,7 +50,7 @@ export interface PagefindOptions {
  * The archive's index settings: French; only article pages read, since only they carry
  * data-pagefind-body and reading the others (entity pages list thousands of articles) costs time
  * and memory for nothing. One fragment file per article unless the host's file limit
- * (HOST_FILE_LIMIT, default 20,000) needs them bundled: bundling costs the first search about
+ * (HOST_FILE_LIMIT, none unless declared) needs them bundled: bundling costs the first search about
  * 55 KB at 10,000 articles, so it is applied only as far as the limit requires.
  */
 export const ARCHIVE_INDEX: PagefindOptions & { forceLanguage: string; glob: string } = {
@@ -244,23 +244,15 @@ function pruneCache(cacheDir: string, keep: Set<string>): void {
 export async function indexSite(outDir: string, options: PagefindOptions = {}): Promise<IndexResult> {
   const settings = { ...ARCHIVE_INDEX, ...options };
   const declared = options.fileLimit !== undefined || (process.env.HOST_FILE_LIMIT ?? '').trim() !== '';
-  const limit =
-    options.fileLimit !== undefined
-      ? options.fileLimit
-      : declared
-        ? hostFileLimit(process.env.HOST_FILE_LIMIT)
-        : (options.defaultFileLimit ?? DEFAULT_HOST_FILE_LIMIT);
+  const limit = options.fileLimit !== undefined ? options.fileLimit : hostFileLimit(process.env.HOST_FILE_LIMIT);
   const size = options.shardSize ?? shardSize(process.env.SEARCH_SHARD_SIZE);
   if (options.cacheDir) mkdirSync(options.cacheDir, { recursive: true });
-  let result: IndexResult & { keys: Set<string> };
-  try {
-    result = await indexWithin(outDir, settings, limit, size, options.cacheDir);
-  } catch (error) {
-    // Only a limit the user declared may fail the build; the default one is kept when it can be.
-    if (!(error instanceof FileLimitError) || declared) throw error;
-    options.warn?.(`${error.message} Built without the default limit: declare HOST_FILE_LIMIT for a host that caps the file count.`);
-    result = await indexWithin(outDir, settings, null, size, options.cacheDir);
-  }
+  const result = await indexWithin(outDir, settings, limit, size, options.cacheDir);
+  const advisory = options.advisoryFileLimit ?? COMMON_HOST_FILE_CAP;
+  if (!declared && result.totalFiles > advisory)
+    options.warn?.(
+      `the site has ${result.totalFiles} files, more than some hosts accept (Cloudflare Pages' free plan: ${COMMON_HOST_FILE_CAP}). For such a host, set HOST_FILE_LIMIT to its limit: search result files are then bundled to fit.`,
+    );
   if (options.cacheDir) pruneCache(options.cacheDir, result.keys);
   const { keys: _keys, ...rest } = result;
   return rest;
