@@ -5,7 +5,9 @@
  * unlike it, the body is rendered to HTML here, while the content layer syncs, by the renderer of
  * the grammar ingest writes (src/lib/mdx/render.ts), and written to a file named by a digest of
  * the article file (src/lib/content/article-body.ts: the data store keeps the path, not the HTML),
- * so an unchanged article is neither parsed nor rendered again on the next build.
+ * so an unchanged article is neither parsed nor rendered again on the next build. The fields only
+ * some pages read (sentences, contexts, search aliases) go to a details file beside it, after the
+ * whole data is validated: the store keeps the rest.
  * A body outside that grammar is left to @astrojs/mdx (a deferred render: Astro compiles that one
  * file as a module, with the article page's <Mention> component). At 10,000 articles this removes
  * 10,000 compiled modules from the bundle; see README "Performance".
@@ -18,7 +20,17 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import matter from 'gray-matter';
 import { renderArticleBody, type MentionLinker } from '../mdx/render.ts';
-import { articleBodiesDir, bodyFile, bodyFileOf, pruneBodies, writeBody } from './article-body.ts';
+import {
+  articleBodiesDir,
+  bodyFile,
+  bodyFileOf,
+  detailsFile,
+  detailsFileOf,
+  pruneArticleFiles,
+  splitDetails,
+  writeBody,
+  writeDetails,
+} from './article-body.ts';
 import { entitySlug, entityUrl } from '../site/urls.ts';
 import { ENTITY_FIELDS } from '../site/entity-fields.ts';
 import type { EntityType } from '../gazetteer/types.ts';
@@ -94,13 +106,22 @@ interface StoredFile {
   deferredRender?: boolean;
   /** Where its rendered body was written (none when deferred). */
   bodyFile?: string;
+  /** Where its details were written. */
+  detailsFile?: string;
 }
 
 /** Stored entries by file path (relative to the root). */
 function storedByPath(context: LoaderContext): Map<string, StoredFile> {
   const byPath = new Map<string, StoredFile>();
   for (const [id, entry] of context.store.entries()) {
-    if (entry.filePath) byPath.set(entry.filePath, { id, digest: entry.digest, deferredRender: entry.deferredRender, bodyFile: bodyFileOf(entry) });
+    if (entry.filePath)
+      byPath.set(entry.filePath, {
+        id,
+        digest: entry.digest,
+        deferredRender: entry.deferredRender,
+        bodyFile: bodyFileOf(entry),
+        detailsFile: detailsFileOf(entry),
+      });
   }
   return byPath;
 }
@@ -143,10 +164,9 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
       for (const id of untouched) context.store.delete(id);
       const kept = new Set<string>();
       for (const entry of context.store.values()) {
-        const file = bodyFileOf(entry);
-        if (file) kept.add(file);
+        for (const file of [bodyFileOf(entry), detailsFileOf(entry)]) if (file) kept.add(file);
       }
-      pruneBodies(bodies, kept);
+      pruneArticleFiles(bodies, kept);
       context.logger.info(
         `${files.length} articles: ${counts.rendered} rendered, ${counts.deferred} left to @astrojs/mdx, ${counts.unchanged} unchanged, ${untouched.size} removed`,
       );
@@ -192,8 +212,9 @@ async function readArticle(
   // the same article moved to another folder would keep pointing at its old file. So is the folder
   // of body files: the entry holds its body file's path.
   const digest = generateDigest(`${filePath}\0${contents}\0${config.base}\0${RENDERER_VERSION}\0${mode}\0${bodies}`);
-  // A body file deleted since (a cleaned cache folder) is rendered again.
-  const intact = stored?.deferredRender || (stored?.bodyFile !== undefined && existsSync(stored.bodyFile));
+  // A body or details file deleted since (a cleaned cache folder) is written again.
+  const has = (file: string | undefined) => file !== undefined && existsSync(file);
+  const intact = has(stored?.detailsFile) && (stored?.deferredRender || has(stored?.bodyFile));
   if (stored && stored.digest === digest && intact) return { outcome: 'unchanged', id: stored.id, filePath, deferred: !!stored.deferredRender };
 
   const parsed = parseFrontmatter(contents, filePath);
@@ -201,11 +222,26 @@ async function readArticle(
   const replaces = stored && stored.id !== id ? stored.id : undefined;
   const data = await parseData({ id, data: parsed.data, filePath: file });
   const html = mode === 'fast' ? renderArticleBody(parsed.content, linkerFor(data)) : null;
-  if (html === null) return { outcome: 'deferred', id, replaces, entry: { id, data, filePath, digest, deferredRender: true } };
-  // The store keeps the file's path only; the article page reads the body (withBody).
+  // The store keeps the files' paths only; pages read the body (withBody) and details (articleDetails).
+  const { stored: kept, details } = splitDetails(data);
+  const jsonFile = detailsFile(bodies, digest);
+  writeDetails(jsonFile, details);
+  // Astro renders a deferred entry from its module and ignores `rendered`, which carries the path.
+  if (html === null)
+    return {
+      outcome: 'deferred',
+      id,
+      replaces,
+      entry: { id, data: kept, filePath, digest, deferredRender: true, rendered: { html: '', metadata: { detailsFile: jsonFile } } },
+    };
   const htmlFile = bodyFile(bodies, digest);
   writeBody(htmlFile, html);
-  return { outcome: 'rendered', id, replaces, entry: { id, data, filePath, digest, rendered: { html: '', metadata: { bodyFile: htmlFile } } } };
+  return {
+    outcome: 'rendered',
+    id,
+    replaces,
+    entry: { id, data: kept, filePath, digest, rendered: { html: '', metadata: { bodyFile: htmlFile, detailsFile: jsonFile } } },
+  };
 }
 
 function applyUpdate({ store }: LoaderContext, update: ArticleUpdate): void {

@@ -5,6 +5,7 @@
  * so an empty search page never downloads Pagefind's filter index (it grows with the archive).
  */
 import type { Article } from '../../content.config.ts';
+import type { StoredArticle } from '../content/article-body.ts';
 import { t, type UiKey } from '../../i18n/index.ts';
 import { SEARCH_FILTERS, type SearchFilter } from './filters.ts';
 
@@ -30,7 +31,7 @@ export function facetYear(date: Article['date']): string | undefined {
 }
 
 /** Filter values are French display names: what readers see in the facets and in shared URLs. */
-export function articleFacets(data: Article): Record<SearchFilter, string[]> {
+export function articleFacets(data: StoredArticle): Record<SearchFilter, string[]> {
   const year = facetYear(data.date);
   return {
     weapon: unique(data.weapons.map((w) => w.name)),
@@ -44,7 +45,7 @@ export function articleFacets(data: Article): Record<SearchFilter, string[]> {
 }
 
 /** Number of articles per facet value over `articles` (each article counts once per value). */
-export function facetCounts(articles: Iterable<Article>): FacetCounts {
+export function facetCounts(articles: Iterable<StoredArticle>): FacetCounts {
   const counts = Object.fromEntries(SEARCH_FILTERS.map((key) => [key, {}])) as FacetCounts;
   for (const article of articles) {
     const facets = articleFacets(article);

@@ -4,12 +4,19 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { sortKey } from './dates.ts';
+import type { StoredArticle } from '../content/article-body.ts';
 
-export type ArticleEntry = CollectionEntry<'articles'>;
+/**
+ * An article as the store holds it: its data without the details (read with articleDetails, see
+ * src/lib/content/article-body.ts); Astro types the entry with the schema's full data.
+ */
+export type ArticleEntry = Omit<CollectionEntry<'articles'>, 'data'> & { data: StoredArticle; deferredRender?: boolean };
 
 let cached: Promise<ArticleEntry[]> | undefined;
 
 export function getArticles(): Promise<ArticleEntry[]> {
-  cached ??= getCollection('articles').then((all) => all.sort((a, b) => sortKey(b.data.date).localeCompare(sortKey(a.data.date)) || a.id.localeCompare(b.id)));
+  cached ??= getCollection('articles').then((all) =>
+    (all as ArticleEntry[]).sort((a, b) => sortKey(b.data.date).localeCompare(sortKey(a.data.date)) || a.id.localeCompare(b.id)),
+  );
   return cached;
 }

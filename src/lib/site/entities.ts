@@ -1,15 +1,17 @@
 /**
  * The entity index, built ONCE per build from the articles' frontmatter: every weapon,
- * country, person and organisation, with the articles that name it (newest first) and the
- * sentences that mention it. Entity pages read it instead of scanning all articles per page.
+ * country, person and organisation, with the articles that name it (newest first). Entity pages
+ * read it instead of scanning all articles per page; the sentences that mention the entity are
+ * read per listed article when its page renders (entityContexts: they are in the article's
+ * details file, not in memory for the whole archive).
  */
 import type { EntityType } from '../gazetteer/types.ts';
 import { getArticles, type ArticleEntry } from './articles.ts';
 import { entitySlug } from './urls.ts';
 import { ENTITY_FIELD_PAIRS } from './entity-fields.ts';
+import { articleDetails } from '../content/article-body.ts';
 
 export interface EntityContext {
-  article: ArticleEntry;
   text: string;
   offset: number;
   /** Where the entity is named in `text` (start, end), when ingest recorded it. */
@@ -29,8 +31,6 @@ export interface EntityRecord {
   unverified: boolean;
   /** Articles naming the entity, newest first. */
   articles: ArticleEntry[];
-  /** Sentences naming the entity, per article id. */
-  contexts: Map<string, EntityContext[]>;
 }
 
 export interface EntityIndex {
@@ -52,7 +52,6 @@ function buildIndex(articles: ArticleEntry[]): EntityIndex {
   const byId = new Map<string, EntityRecord>();
   const byBareId = new Map<string, EntityRecord>();
   for (const article of articles) {
-    const typeOfId = new Map<string, EntityRecord>();
     for (const [type, field] of ENTITY_FIELD_PAIRS) {
       for (const ref of article.data[field] as Array<{ id: string; name: string; category?: string }>) {
         const slug = entitySlug(ref.id);
@@ -60,7 +59,7 @@ function buildIndex(articles: ArticleEntry[]): EntityIndex {
         const key = `${type}:${slug}`;
         let record = byKey.get(key);
         if (!record) {
-          record = { type, id: ref.id, slug, name: ref.name, category: ref.category, unverified: ref.id.startsWith('new:'), articles: [], contexts: new Map() };
+          record = { type, id: ref.id, slug, name: ref.name, category: ref.category, unverified: ref.id.startsWith('new:'), articles: [] };
           byKey.set(key, record);
         }
         // A gazetteer id wins over a pattern-found one for the same slug.
@@ -68,17 +67,7 @@ function buildIndex(articles: ArticleEntry[]): EntityIndex {
         byId.set(`${type}:${ref.id}`, record);
         if (!byBareId.has(ref.id)) byBareId.set(ref.id, record);
         if (record.articles.at(-1) !== article) record.articles.push(article);
-        typeOfId.set(ref.id, record);
       }
-    }
-    const { sentences } = article.data;
-    for (const context of article.data.contexts) {
-      const record = typeOfId.get(context.id);
-      if (!record) continue;
-      const { text, offset } = sentences[context.s];
-      let list = record.contexts.get(article.id);
-      if (!list) record.contexts.set(article.id, (list = []));
-      if (!list.some((c) => c.text === text)) list.push({ article, text, offset, at: context.at });
     }
   }
   const lists = new Map<EntityType, EntityRecord[]>();
@@ -97,6 +86,26 @@ function buildIndex(articles: ArticleEntry[]): EntityIndex {
       return record && { name: record.name, type: record.type, record };
     },
   };
+}
+
+/**
+ * The sentences of `article` naming the entity of `record` (each text once, in the article's
+ * order): its contexts whose id the article lists under that entity (an id listed under several
+ * types counts for the last one, in ENTITY_FIELD_PAIRS order).
+ */
+export function entityContexts(index: EntityIndex, record: EntityRecord, article: ArticleEntry): EntityContext[] {
+  const typeOfId = new Map<string, EntityRecord | undefined>();
+  for (const [type, field] of ENTITY_FIELD_PAIRS) {
+    for (const ref of article.data[field] as Array<{ id: string }>) if (entitySlug(ref.id)) typeOfId.set(ref.id, index.byId.get(`${type}:${ref.id}`));
+  }
+  const { sentences, contexts } = articleDetails(article);
+  const list: EntityContext[] = [];
+  for (const context of contexts) {
+    if (typeOfId.get(context.id) !== record) continue;
+    const { text, offset } = sentences[context.s];
+    if (!list.some((c) => c.text === text)) list.push({ text, offset, at: context.at });
+  }
+  return list;
 }
 
 export function getEntityIndex(): Promise<EntityIndex> {

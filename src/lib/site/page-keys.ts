@@ -41,7 +41,7 @@ const ref = (article: ArticleEntry) => [article.id, article.digest ?? null];
  * @astrojs/mdx: there <Mention> resolves entities against the whole archive.
  */
 export async function articlePageKey(article: ArticleEntry, index: EntityIndex): Promise<string | undefined> {
-  if (!article.rendered || article.digest === undefined) return undefined;
+  if (article.deferredRender || article.digest === undefined) return undefined;
   const related = (await getRelatedArticles(article)).map(ref);
   const ids = new Set<string>();
   for (const d of article.data.deliveries) for (const id of [d.supplier, d.recipient, d.weapon]) if (id) ids.add(id);

@@ -8,6 +8,7 @@ import { getEntityIndex } from '../../lib/site/entities.ts';
 import { csvLines } from '../../lib/site/csv.ts';
 import { streamedResponse } from '../../lib/site/stream.ts';
 import { fullDeliveries } from '../../lib/site/evidence.ts';
+import { articleDetails } from '../../lib/content/article-body.ts';
 import { absoluteUrl, articleUrl } from '../../lib/site/urls.ts';
 import { getDeliveryData } from '../../lib/deliveries/site.ts';
 
@@ -17,7 +18,7 @@ export async function GET(context: APIContext) {
   // Rows are made as the streamed body is read (src/lib/site/stream.ts), one article at a time.
   const rows = (function* () {
     for (const a of articles)
-      yield* fullDeliveries(a.data).map((d, i) => [
+      yield* fullDeliveries({ deliveries: a.data.deliveries, sentences: articleDetails(a).sentences }).map((d, i) => [
         a.id,
         a.data.date.value ?? '',
         a.data.date.earliest ?? '',
