@@ -4,12 +4,12 @@
  * read it through a bounded cache, changed or removed articles' files are pruned, and a missing
  * file fails the page naming it.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
+import { fakeLoaderContext } from './helpers/loader-context.ts';
 import {
   DETAIL_AFTER,
   DETAIL_FIELDS,
@@ -27,39 +27,8 @@ vi.mock('astro:config/client', () => ({ base: '/' }));
 const { articlesLoader } = await import('../src/lib/content/articles-loader.ts');
 const { articleSchema } = await import('../src/content.config.ts');
 
-type Entry = {
-  id: string;
-  digest?: string;
-  data: Record<string, unknown>;
-  deferredRender?: boolean;
-  rendered?: { html: string; metadata?: Record<string, unknown> };
-};
-
-function fakeContext(root: string) {
-  const entries = new Map<string, Entry>();
-  const store = {
-    entries: () => [...entries],
-    keys: () => [...entries.keys()],
-    values: () => [...entries.values()],
-    get: (id: string) => entries.get(id),
-    delete: (id: string) => entries.delete(id),
-    set: (entry: Entry) => {
-      if (entries.get(entry.id)?.digest === entry.digest) return false;
-      entries.set(entry.id, entry);
-      return true;
-    },
-    addModuleImport: () => {},
-  };
-  const context = {
-    store,
-    config: { root: pathToFileURL(`${root}/`), base: '/', cacheDir: pathToFileURL(`${join(root, 'cache')}/`) },
-    logger: { info: () => {}, warn: () => {} },
-    // Astro's parseData: the collection's schema, validating the full data.
-    parseData: async ({ data }: { data: Record<string, unknown> }) => articleSchema.parseAsync(data),
-    generateDigest: (data: string) => createHash('sha256').update(data).digest('hex').slice(0, 16),
-  };
-  return { context, entries };
-}
+// Astro's parseData: the collection's schema, validating the full data.
+const fakeContext = (root: string) => fakeLoaderContext(root, async ({ data }) => articleSchema.parseAsync(data));
 
 /** A complete article as ingest writes it. */
 function frontmatter(slug: string, sentence: string) {

@@ -3,12 +3,12 @@
  * frontmatter written by hand, never runs code from an article file, and keeps rendered bodies
  * in files rather than in Astro's data store.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
+import { fakeLoaderContext } from './helpers/loader-context.ts';
 import { articleBodiesDir, bodyFileOf, withBody } from '../src/lib/content/article-body.ts';
 
 vi.mock('astro:config/client', () => ({ base: '/' }));
@@ -44,33 +44,7 @@ describe('parseFrontmatter', () => {
 });
 
 describe('articlesLoader: rendered bodies kept out of the data store', () => {
-  type Entry = { id: string; digest?: string; filePath?: string; rendered?: { html: string; metadata?: Record<string, unknown> } };
-
-  /** Astro's store as a loader sees it: a set() whose digest it already holds is ignored. */
-  function fakeContext(root: string) {
-    const entries = new Map<string, Entry>();
-    const store = {
-      entries: () => [...entries],
-      keys: () => [...entries.keys()],
-      values: () => [...entries.values()],
-      get: (id: string) => entries.get(id),
-      delete: (id: string) => entries.delete(id),
-      set: (entry: Entry) => {
-        if (entries.get(entry.id)?.digest === entry.digest) return false;
-        entries.set(entry.id, entry);
-        return true;
-      },
-      addModuleImport: () => {},
-    };
-    const context = {
-      store,
-      config: { root: pathToFileURL(`${root}/`), base: '/', cacheDir: pathToFileURL(`${join(root, 'cache')}/`) },
-      logger: { info: () => {}, warn: () => {} },
-      parseData: async ({ data }: { data: Record<string, unknown> }) => data,
-      generateDigest: (data: string) => createHash('sha256').update(data).digest('hex').slice(0, 16),
-    };
-    return { context, entries };
-  }
+  const fakeContext = (root: string) => fakeLoaderContext(root);
 
   // The body in ingest's grammar (punctuation backslash-escaped, see src/lib/mdx/body.ts).
   const article = (slug: string, text: string) =>
