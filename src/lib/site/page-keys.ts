@@ -88,14 +88,26 @@ export async function entityPageKey(record: EntityRecord, page: Page<ArticleEntr
   return cacheKey(['entity', own, page.number, page.total, page.items.map(ref), profile, entityNames(index), deliveries]);
 }
 
+/** Digest of a list of events and of the articles their reports cite, once per list (a supplier's pages share one). */
+const eventsDigests = new WeakMap<readonly SiteEvent[], Promise<string>>();
+function eventsDigest(events: readonly SiteEvent[]): Promise<string> {
+  let digest = eventsDigests.get(events);
+  if (digest === undefined) {
+    digest = getDeliveryData().then((data) => {
+      const cited = new Set<string>();
+      for (const e of events) for (const id of e.articles) cited.add(id);
+      const articles = [...cited].map((id) => {
+        const article = data.articles.get(id);
+        return article ? ref(article) : [id, null];
+      });
+      return cacheKey([events, articles]);
+    });
+    eventsDigests.set(events, digest);
+  }
+  return digest;
+}
+
 /** The key of an explorer view showing `events` (the view's own party and page go in `extra`). */
 export async function eventsPageKey(kind: string, events: readonly SiteEvent[], extra: unknown): Promise<string> {
-  const data = await getDeliveryData();
-  const cited = new Set<string>();
-  for (const e of events) for (const id of e.articles) cited.add(id);
-  const articles = [...cited].map((id) => {
-    const article = data.articles.get(id);
-    return article ? ref(article) : [id, null];
-  });
-  return cacheKey([kind, events, articles, extra]);
+  return cacheKey([kind, await eventsDigest(events), extra]);
 }
