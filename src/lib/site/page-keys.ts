@@ -83,31 +83,46 @@ export async function entityPageKey(record: EntityRecord, page: Page<ArticleEntr
     // Every group the entity's delivery sections may tally (EntityDeliveries.astro picks by type).
     const data = await getDeliveryData();
     const slug = entitySlug(record.id);
-    deliveries = [data.bySystem.get(slug), data.bySupplier.get(slug), data.byRecipient.get(slug)].map((g) => g?.events ?? null);
+    deliveries = [data.bySystem.get(slug), data.bySupplier.get(slug), data.byRecipient.get(slug)].map((g) => (g ? eventListDigest(g.events) : null));
   }
   return cacheKey(['entity', own, page.number, page.total, page.items.map(ref), profile, entityNames(index), deliveries]);
 }
 
-/** Digest of a list of events and of the articles their reports cite, once per list (a supplier's pages share one). */
-const eventsDigests = new WeakMap<readonly SiteEvent[], Promise<string>>();
-function eventsDigest(events: readonly SiteEvent[]): Promise<string> {
-  let digest = eventsDigests.get(events);
-  if (digest === undefined) {
-    digest = getDeliveryData().then((data) => {
-      const cited = new Set<string>();
-      for (const e of events) for (const id of e.articles) cited.add(id);
-      const articles = [...cited].map((id) => {
-        const article = data.articles.get(id);
-        return article ? ref(article) : [id, null];
-      });
-      return cacheKey([events, articles]);
-    });
-    eventsDigests.set(events, digest);
-  }
+/**
+ * Digest of a list, hashed item by item: the JSON of a whole list can pass V8's string limit (a
+ * country's delivery events at 50,000 articles did). JSON never holds a raw line break, so the
+ * separator keeps items apart.
+ */
+function listDigest(items: Iterable<unknown>): string {
+  const hash = createHash('sha256');
+  for (const item of items) hash.update(JSON.stringify(item)).update('\n');
+  return hash.digest('base64url');
+}
+
+/** Digest of a list of events, once per list (an entity's, a supplier's or a system's pages share theirs). */
+const eventListDigests = new WeakMap<readonly SiteEvent[], string>();
+function eventListDigest(events: readonly SiteEvent[]): string {
+  let digest = eventListDigests.get(events);
+  if (digest === undefined) eventListDigests.set(events, (digest = listDigest(events)));
   return digest;
 }
 
+/** Digest of a list of events and of the articles their reports cite (their title, date and evidence show). */
+async function eventsDigest(events: readonly SiteEvent[]): Promise<string> {
+  const data = await getDeliveryData();
+  const cited = new Set<string>();
+  for (const e of events) for (const id of e.articles) cited.add(id);
+  const articles = [...cited].map((id) => {
+    const article = data.articles.get(id);
+    return article ? ref(article) : [id, null];
+  });
+  return cacheKey([eventListDigest(events), listDigest(articles)]);
+}
+
+const viewDigests = new WeakMap<readonly SiteEvent[], Promise<string>>();
 /** The key of an explorer view showing `events` (the view's own party and page go in `extra`). */
 export async function eventsPageKey(kind: string, events: readonly SiteEvent[], extra: unknown): Promise<string> {
-  return cacheKey([kind, await eventsDigest(events), extra]);
+  let digest = viewDigests.get(events);
+  if (digest === undefined) viewDigests.set(events, (digest = eventsDigest(events)));
+  return cacheKey([kind, await digest, extra]);
 }
