@@ -36,8 +36,8 @@ function meetingsOf(kb: CompiledKb, people: string[]): KbEvent[] {
  * The people of a sentence, by name or by a bare title: `titled` holds, by office, the last person
  * the article named with that title so far (updated with this sentence's own titled names).
  */
-function peopleOf(s: Sentence, people: readonly Mention[], titled: Map<string, string>): string[] {
-  const inside = people.filter((p) => p.start >= s.start && p.end <= s.end);
+function peopleOf(s: Sentence, people: PeopleByStart, titled: Map<string, string>): string[] {
+  const inside = people.within(s.start, s.end);
   const ids = new Set(inside.map((p) => p.id));
   if (!HAS_TITLE_RE.test(s.text)) return [...ids];
   const folded = foldKeep(s.text);
@@ -51,6 +51,31 @@ function peopleOf(s: Sentence, people: readonly Mention[], titled: Map<string, s
   return [...ids];
 }
 
+/**
+ * The person mentions, found by span in O(log n + k): a long article has thousands of sentences
+ * and of mentions, and filtering every mention for every sentence was quadratic.
+ */
+class PeopleByStart {
+  private readonly sorted: { mention: Mention; index: number }[];
+  constructor(people: readonly Mention[]) {
+    this.sorted = people.map((mention, index) => ({ mention, index })).sort((a, b) => a.mention.start - b.mention.start || a.index - b.index);
+  }
+
+  /** The mentions within [start, end], in their original order. */
+  within(start: number, end: number): Mention[] {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.sorted[mid].mention.start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: { mention: Mention; index: number }[] = [];
+    for (let i = lo; i < this.sorted.length && this.sorted[i].mention.start <= end; i++) if (this.sorted[i].mention.end <= end) found.push(this.sorted[i]);
+    return found.sort((a, b) => a.index - b.index).map((f) => f.mention);
+  }
+}
+
 /** Does the event hold a day of month `mo`? */
 function inMonth(e: KbEvent, mo: number): boolean {
   for (let d = e.from; d <= e.to; d++) if (ymdOf(d).m === mo) return true;
@@ -62,8 +87,9 @@ export function meetingConstraints(sentences: Sentence[], mentions: readonly Men
   const people = mentions.filter((m) => m.type === 'person' && !m.id.startsWith('new:'));
   if (!people.length || !kb.events.length) return out;
   const titled = new Map<string, string>();
+  const byStart = new PeopleByStart(people);
   for (const s of sentences) {
-    const ids = peopleOf(s, people, titled);
+    const ids = peopleOf(s, byStart, titled);
     if (ids.length < 2 || !MEETING_RE.test(s.text)) continue;
     const candidates = meetingsOf(kb, ids);
     if (!candidates.length) continue;
