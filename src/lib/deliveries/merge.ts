@@ -145,6 +145,52 @@ interface Work {
   best: string | null;
   /** The article's date window when both bounds are known (even if too wide to place the row). */
   window: { lo: number; hi: number } | null;
+  /** In a pass placed in time: the earliest day this row or any after it in the pass starts at (set by timedPass). */
+  reachFrom: number;
+}
+
+interface EventLists {
+  byKey: Map<string, Building[]>;
+  byWeapon: Map<string, Building[]>;
+}
+
+function append(lists: Map<string, Building[]>, key: string, event: Building): void {
+  const list = lists.get(key);
+  if (list) list.push(event);
+  else lists.set(key, [event]);
+}
+
+/** The farthest apart in days a placed report and an event may be and still join (joinReason's gaps). */
+const MAX_GAP_DAYS = Math.max(MERGE_RULES.sameStageDays, MERGE_RULES.progressionDays);
+
+/**
+ * Prepares a pass over `works` (in time order) that places rows in time: sets each row's
+ * `reachFrom`, the earliest start of it and every row after it, and returns copies of the event
+ * lists that the pass will prune as it goes. Without the pruning every row scanned every earlier
+ * event of its system, which made the merge quadratic in the size of the archive.
+ */
+function timedPass(all: EventLists, works: Work[]): EventLists {
+  let from = Infinity;
+  for (let i = works.length - 1; i >= 0; i--) {
+    const placement = works[i].placement;
+    if (placement) from = Math.min(from, placement.lo);
+    works[i].reachFrom = from;
+  }
+  const copy = (lists: Map<string, Building[]>) => new Map([...lists].map(([key, list]) => [key, [...list]]));
+  return { byKey: copy(all.byKey), byWeapon: copy(all.byWeapon) };
+}
+
+/**
+ * `list` without the events no row from here on can join, removed in place and in order (so the
+ * nearest match and its ties are the same as over the whole list): an event placed in time that
+ * ends more than MAX_GAP_DAYS before `reachFrom` is past reach, and stays so, since `reachFrom`
+ * only grows along the pass and an event only grows by a row joining it.
+ */
+function reachable(list: Building[], reachFrom: number): Building[] {
+  let kept = 0;
+  for (const event of list) if (!(event.placed && reachFrom - event.hi > MAX_GAP_DAYS)) list[kept++] = event;
+  list.length = kept;
+  return list;
 }
 
 interface Building {
@@ -219,6 +265,7 @@ export function mergeDeliveries(rows: readonly DeliveryRow[]): MergeResult {
     placement: place(row.date),
     best: bestDate(row.date),
     window: row.date.earliest && row.date.latest ? { lo: dayNumber(row.date.earliest), hi: dayNumber(row.date.latest) } : null,
+    reachFrom: -Infinity,
   }));
   const byTime = (a: Work, b: Work) =>
     (a.placement?.best ?? Infinity) - (b.placement?.best ?? Infinity) ||
@@ -228,8 +275,10 @@ export function mergeDeliveries(rows: readonly DeliveryRow[]): MergeResult {
   works.sort(byTime);
 
   const events: Building[] = [];
-  const byKey = new Map<string, Building[]>();
-  const byWeapon = new Map<string, Building[]>();
+  /** Every event, by parties and system, and by system. */
+  const all: EventLists = { byKey: new Map(), byWeapon: new Map() };
+  /** In a pass placed in time: the events still within reach of the rows left (see `reachable`). */
+  let near: EventLists | null = null;
   const taken = new Set<string>();
 
   const found = (work: Work, reason: MergeReason): Building => {
@@ -252,8 +301,10 @@ export function mergeDeliveries(rows: readonly DeliveryRow[]): MergeResult {
     };
     events.push(event);
     const key = partyKey(row.supplier, row.recipient, row.weapon);
-    byKey.set(key, [...(byKey.get(key) ?? []), event]);
-    byWeapon.set(row.weapon, [...(byWeapon.get(row.weapon) ?? []), event]);
+    for (const lists of near ? [all, near] : [all]) {
+      append(lists.byKey, key, event);
+      append(lists.byWeapon, row.weapon, event);
+    }
     add(event, work, reason, undefined);
     return event;
   };
@@ -302,11 +353,17 @@ export function mergeDeliveries(rows: readonly DeliveryRow[]): MergeResult {
     return best;
   };
   const named = (e: Building) => e.supplier != null && e.recipient != null;
+  /** The events of one list `work` may join: in a pass placed in time, those still within reach. */
+  const candidates = (kind: keyof EventLists, key: string, work: Work) =>
+    near ? reachable(near[kind].get(key) ?? [], work.reachFrom) : (all[kind].get(key) ?? []);
   /** Events of the same system whose known parties agree with the row's, naming both parties. */
-  const inferable = (row: DeliveryRow) =>
-    (byWeapon.get(row.weapon) ?? []).filter(
+  const inferable = (work: Work) => {
+    const { row } = work;
+    return candidates('byWeapon', row.weapon, work).filter(
       (e) => named(e) && (row.supplier == null || e.supplier === row.supplier) && (row.recipient == null || e.recipient === row.recipient),
     );
+  };
+  const sameParties = (work: Work) => candidates('byKey', partyKey(work.row.supplier, work.row.recipient, work.row.weapon), work);
   /** Candidates of one party pair only (several pairs: the missing party is ambiguous). */
   const unambiguous = (candidates: Building[], work: Work, timed: boolean) => {
     const fitting = candidates.filter((e) => joinReason(e, work, timed));
@@ -317,29 +374,29 @@ export function mergeDeliveries(rows: readonly DeliveryRow[]): MergeResult {
   const partial = works.filter((w) => w.row.supplier == null || w.row.recipient == null);
 
   // Pass 1: both parties named, placed in time.
+  near = timedPass(all, complete);
   for (const work of complete) {
     if (!work.placement) continue;
-    const { row } = work;
-    const match = nearest(byKey.get(partyKey(row.supplier, row.recipient, row.weapon)) ?? [], work, true);
+    const match = nearest(sameParties(work), work, true);
     if (match) add(match.event, work, match.reason, match.gap);
     else found(work, 'first');
   }
   // Pass 2: a party unknown, placed in time.
+  near = timedPass(all, partial);
   for (const work of partial) {
     if (!work.placement) continue;
-    const { row } = work;
-    const match =
-      nearest(unambiguous(inferable(row), work, true), work, true) ?? nearest(byKey.get(partyKey(row.supplier, row.recipient, row.weapon)) ?? [], work, true);
+    const match = nearest(unambiguous(inferable(work), work, true), work, true) ?? nearest(sameParties(work), work, true);
     if (match) add(match.event, work, match.reason, match.gap);
     else found(work, 'first');
   }
   // Pass 3: not placed in time (unknown or vague article date).
+  near = null;
   for (const work of [...complete, ...partial]) {
     if (work.placement) continue;
     const { row } = work;
-    const sameKey = byKey.get(partyKey(row.supplier, row.recipient, row.weapon)) ?? [];
+    const sameKey = sameParties(work);
     const own = sameKey.filter((e) => joinReason(e, work, false));
-    const others = row.supplier == null || row.recipient == null ? unambiguous(inferable(row), work, false) : [];
+    const others = row.supplier == null || row.recipient == null ? unambiguous(inferable(work), work, false) : [];
     const placed = [...new Set([...own, ...others])].filter((e) => e.placed);
     if (placed.length === 1) {
       add(placed[0], work, 'only-candidate', undefined);
