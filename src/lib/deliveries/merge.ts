@@ -149,12 +149,26 @@ interface Work {
   reachFrom: number;
 }
 
-interface EventLists {
-  byKey: Map<string, Building[]>;
-  byWeapon: Map<string, Building[]>;
+/** Events by list key (see listKeys), each list in founding order. */
+type EventLists = Map<string, Building[]>;
+
+const named = (e: { supplier: string | null; recipient: string | null }) => e.supplier != null && e.recipient != null;
+
+/** The lists an event is found in: its parties and system; named, also by system alone and with either party. */
+function listKeys(e: Building): string[] {
+  const keys = [`parties:${partyKey(e.supplier, e.recipient, e.weapon)}`];
+  if (named(e)) keys.push(`named:${e.weapon}`, `supplier:${e.supplier}|${e.weapon}`, `recipient:${e.recipient}|${e.weapon}`);
+  return keys;
 }
 
-function append(lists: Map<string, Building[]>, key: string, event: Building): void {
+/** The list of the events a row naming at most one party may take its missing party from (see inferable). */
+function inferableKey(row: DeliveryRow): string {
+  if (row.supplier != null) return `supplier:${row.supplier}|${row.weapon}`;
+  if (row.recipient != null) return `recipient:${row.recipient}|${row.weapon}`;
+  return `named:${row.weapon}`;
+}
+
+function append(lists: EventLists, key: string, event: Building): void {
   const list = lists.get(key);
   if (list) list.push(event);
   else lists.set(key, [event]);
@@ -176,8 +190,7 @@ function timedPass(all: EventLists, works: Work[]): EventLists {
     if (placement) from = Math.min(from, placement.lo);
     works[i].reachFrom = from;
   }
-  const copy = (lists: Map<string, Building[]>) => new Map([...lists].map(([key, list]) => [key, [...list]]));
-  return { byKey: copy(all.byKey), byWeapon: copy(all.byWeapon) };
+  return new Map([...all].map(([key, list]) => [key, [...list]]));
 }
 
 /**
@@ -275,8 +288,8 @@ export function mergeDeliveries(rows: readonly DeliveryRow[]): MergeResult {
   works.sort(byTime);
 
   const events: Building[] = [];
-  /** Every event, by parties and system, and by system. */
-  const all: EventLists = { byKey: new Map(), byWeapon: new Map() };
+  /** Every event, by list key. */
+  const all: EventLists = new Map();
   /** In a pass placed in time: the events still within reach of the rows left (see `reachable`). */
   let near: EventLists | null = null;
   const taken = new Set<string>();
@@ -300,11 +313,7 @@ export function mergeDeliveries(rows: readonly DeliveryRow[]): MergeResult {
       reports: [],
     };
     events.push(event);
-    const key = partyKey(row.supplier, row.recipient, row.weapon);
-    for (const lists of near ? [all, near] : [all]) {
-      append(lists.byKey, key, event);
-      append(lists.byWeapon, row.weapon, event);
-    }
+    for (const key of listKeys(event)) for (const lists of near ? [all, near] : [all]) append(lists, key, event);
     add(event, work, reason, undefined);
     return event;
   };
@@ -352,18 +361,11 @@ export function mergeDeliveries(rows: readonly DeliveryRow[]): MergeResult {
     }
     return best;
   };
-  const named = (e: Building) => e.supplier != null && e.recipient != null;
   /** The events of one list `work` may join: in a pass placed in time, those still within reach. */
-  const candidates = (kind: keyof EventLists, key: string, work: Work) =>
-    near ? reachable(near[kind].get(key) ?? [], work.reachFrom) : (all[kind].get(key) ?? []);
+  const candidates = (key: string, work: Work) => (near ? reachable(near.get(key) ?? [], work.reachFrom) : (all.get(key) ?? []));
   /** Events of the same system whose known parties agree with the row's, naming both parties. */
-  const inferable = (work: Work) => {
-    const { row } = work;
-    return candidates('byWeapon', row.weapon, work).filter(
-      (e) => named(e) && (row.supplier == null || e.supplier === row.supplier) && (row.recipient == null || e.recipient === row.recipient),
-    );
-  };
-  const sameParties = (work: Work) => candidates('byKey', partyKey(work.row.supplier, work.row.recipient, work.row.weapon), work);
+  const inferable = (work: Work) => candidates(inferableKey(work.row), work);
+  const sameParties = (work: Work) => candidates(`parties:${partyKey(work.row.supplier, work.row.recipient, work.row.weapon)}`, work);
   /** Candidates of one party pair only (several pairs: the missing party is ambiguous). */
   const unambiguous = (candidates: Building[], work: Work, timed: boolean) => {
     const fitting = candidates.filter((e) => joinReason(e, work, timed));
