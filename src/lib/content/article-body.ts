@@ -51,9 +51,14 @@ export function detailsFile(dir: string, digest: string | number): string {
   return join(dir, `${digest}${DETAILS_SUFFIX}`);
 }
 
-export function writeBody(file: string, html: string): void {
+/** Writes one article file (body or details), creating its folder. */
+function writeArticleFile(file: string, text: string): void {
   mkdirSync(join(file, '..'), { recursive: true });
-  writeFileSync(file, html);
+  writeFileSync(file, text);
+}
+
+export function writeBody(file: string, html: string): void {
+  writeArticleFile(file, html);
 }
 
 /** The stored part of validated data, and its details (written with writeDetails). */
@@ -68,7 +73,7 @@ export function splitDetails<T extends Record<string, unknown>>(data: T): { stor
 }
 
 export function writeDetails(file: string, details: unknown): void {
-  writeBody(file, JSON.stringify(details));
+  writeArticleFile(file, JSON.stringify(details));
 }
 
 /** Deletes the body and details files no entry refers to any more (articles changed or removed). */
