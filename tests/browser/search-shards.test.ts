@@ -76,13 +76,17 @@ describe.skipIf(!available)('the search page over an index in shards', () => {
 
   /** The status line, its no-break spaces (French typography) as plain spaces. */
   const statusOf = async (page: Page) => ((await page.textContent('#search-status')) ?? '').replace(/[\u00a0\u202f]/g, ' ');
-  const shownSlugs = async (page: Page) => (await page.$$eval('#search-results .search-result h3 a', (links) => links.map((a) => a.getAttribute('href') ?? ''))).map(slugOfUrl);
+  const shownSlugs = async (page: Page) =>
+    (await page.$$eval('#search-results .search-result h3 a', (links) => links.map((a) => a.getAttribute('href') ?? ''))).map(slugOfUrl);
   /** The older shards whose files were fetched, in the manifest's order. */
   const olderFetched = (requests: string[]) => site.manifest.shards.slice(1).filter((shard) => requests.some((path) => path.startsWith(`/${shard.path}`)));
   async function clickMore(page: Page): Promise<void> {
     const shown = await page.$$eval('#search-results .search-result', (items) => items.length);
     await page.click('#search-more');
-    await page.waitForFunction((n) => document.querySelectorAll('#search-results .search-result').length > n && !document.querySelector('#search-app[aria-busy]'), shown);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('#search-results .search-result').length > n && !document.querySelector('#search-app[aria-busy]'),
+      shown,
+    );
   }
 
   it('shows the first results from the newest shards alone, and searches an older shard only when "more" needs it, appending', async () => {

@@ -171,7 +171,7 @@ export class SearchSources {
    * Worker, whose own index is shard 1 (it loads the WebAssembly once more, from that shard's
    * folder), the next ones merged in order as they are first needed.
    */
-  private older(upTo: number): Promise<Pagefind> {
+  private async older(upTo: number): Promise<Pagefind> {
     const shard = async (i: number) => (await this.shards())[i];
     const tag = (info: ShardInfo) => ({ baseUrl: this.base, ...SEARCH_OPTIONS, mergeFilter: { [SHARD_FILTER]: info.id } });
     this.olderPromise ??= (async () => {
@@ -191,7 +191,7 @@ export class SearchSources {
     // A failed load or merge is tried again on the next call (from scratch: a half-merged shard cannot be told apart).
     grown.catch(() => (this.olderPromise = undefined));
     this.olderPromise = grown;
-    return grown.then((older) => older.pagefind);
+    return (await grown).pagefind;
   }
 
   /** Searches shard `i` alone (newest: 0), without the shard filter in the response. */
