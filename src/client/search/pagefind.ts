@@ -157,6 +157,8 @@ export class SearchSources {
    */
   pagefind(): Promise<Pagefind> {
     this.pagefindPromise ??= (async () => {
+      // The shard list, fetched meanwhile: the first search needs it.
+      void this.shards().catch(() => undefined);
       const pagefind = await this.module();
       await pagefind.options({ baseUrl: this.base, ...SEARCH_OPTIONS });
       await pagefind.init();
