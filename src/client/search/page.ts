@@ -185,14 +185,23 @@ class SearchPage {
     await this.searching;
     if (mine !== this.generation) return;
     performance.mark('search:start');
-    const search = await this.sources.progressive(term, searchOptions(s));
-    // The newest shard (the whole index when it is one).
-    const found = await this.step(search);
+    let search: ShardedSearch;
+    let found: boolean;
+    try {
+      search = await this.sources.progressive(term, searchOptions(s));
+      // The newest shard (the whole index when it is one).
+      found = await this.step(search);
+    } catch (error) {
+      console.warn('pagefind search failed', error);
+      if (mine === this.generation) this.showError();
+      return;
+    }
     // Typed on meanwhile: a newer search is due (its timer is set), so load no result data for this one.
     if (!found || mine !== this.generation || this.typedAhead(s)) return;
     // Phases of the search on screen, for the benchmark (scripts/bench/browser.ts).
     performance.mark('search:searched');
     list.replaceChildren();
+    moreButton.hidden = true;
     this.current = { search, shown: 0 };
     // Results first (what the reader waits for), then the facet counts: from the counting Pagefind
     // once the reader has asked for them, else those the search itself gave (the facets in use).
