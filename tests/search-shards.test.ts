@@ -13,9 +13,9 @@ const pages = (date: string, n: number, tag = ''): PageDate[] =>
 const ids = (plan: ReturnType<typeof planShards>) => plan.map((s) => `${s.id}:${s.pages.length}`);
 
 describe('SEARCH_SHARD_SIZE', () => {
-  it('defaults to 10,000 pages; a whole number overrides it', () => {
+  it('defaults to 2,000 pages; a whole number overrides it', () => {
     expect(shardSize(undefined)).toBe(DEFAULT_SHARD_SIZE);
-    expect(DEFAULT_SHARD_SIZE).toBe(10_000);
+    expect(DEFAULT_SHARD_SIZE).toBe(2_000);
     expect(shardSize(' 3000 ')).toBe(3000);
     expect(() => shardSize('0')).toThrow(/SEARCH_SHARD_SIZE/);
     expect(() => shardSize('1e3x')).toThrow(/SEARCH_SHARD_SIZE/);
@@ -38,9 +38,19 @@ describe('the shard plan', () => {
     expect(shardPath('2023', false)).toBe('pagefind/shards/2023/');
   });
 
-  it('makes one shard per year, newest first', () => {
-    const plan = planShards([...pages('2022-05-01', 30), ...pages('2024-02-01', 40), ...pages('2023-12-31', 50)], 60);
-    expect(ids(plan)).toEqual(['2024:40', '2023:50', '2022:30']);
+  it('makes the newest whole months that fit one shard, then one shard per year, newest first', () => {
+    const plan = planShards([...pages('2022-05-01', 30), ...pages('2023-12-31', 50), ...pages('2024-01-10', 20), ...pages('2024-02-01', 25)], 60);
+    expect(ids(plan)).toEqual(['2024-01_2024-02:45', '2023:50', '2022:30']);
+  });
+
+  it('grows the newest shard with new articles until a month no longer fits, which goes to the next shard', () => {
+    const older = [...pages('2022-05-01', 30), ...pages('2023-11-02', 20), ...pages('2023-12-31', 15)];
+    expect(ids(planShards([...older, ...pages('2024-01-10', 20)], 60))).toEqual(['2023-11_2024-01:55', '2022:30']);
+    // Six more in January: November no longer fits the newest shard, and becomes 2023's.
+    const grown = planShards([...older, ...pages('2024-01-10', 26)], 60);
+    expect(ids(grown)).toEqual(['2023-12_2024-01:41', '2023:20', '2022:30']);
+    // A newest month over the shard size: no newest shard of its own, the year rules split it.
+    expect(ids(planShards([...older, ...pages('2024-01-10', 70)], 60))).toEqual(['2024-01-2:10', '2024-01:60', '2023:35', '2022:30']);
   });
 
   it('splits a year over the shard size into contiguous month ranges, and a month over it by date then address', () => {
@@ -61,10 +71,11 @@ describe('the shard plan', () => {
         ...pages('2023-01-01', 4),
         ...pages('2024-01-01', 500),
         ...pages('2031-01-01', 1),
+        ...pages('2032-01-01', 590),
       ],
       600,
     );
-    expect(ids(plan)).toEqual(['2031:1', '2024:500', '2023:4', '2022:300', '0000_1997:6']);
+    expect(ids(plan)).toEqual(['2031-01_2032-01:591', '2024:500', '2023:4', '2022:300', '0000_1997:6']);
     const ranges = plan.map((s) => s.id);
     expect(new Set(ranges).size).toBe(ranges.length);
   });
@@ -72,17 +83,21 @@ describe('the shard plan', () => {
   it('never pools small years past the shard size', () => {
     // 30 years of 4 pages (fewer than 100/20 = 5: small) before a large one: whole years, ≤ 100 a shard.
     const small = Array.from({ length: 30 }, (_, i) => pages(`${1980 + i}-01-01`, 4)).flat();
-    expect(ids(planShards([...small, ...pages('2015-01-01', 100)], 100))).toEqual(['2015:100', '2005_2009:20', '1980_2004:100']);
+    expect(ids(planShards([...small, ...pages('2015-01-01', 100)], 100))).toEqual(['2015-01:100', '2005_2009:20', '1980_2004:100']);
   });
 
   it('is deterministic whatever the input order, and adding an article changes its own shard only', () => {
     const archive = [...pages('2022-03-01', 40), ...pages('2023-07-01', 45), ...pages('2024-11-01', 42), ...pages(UNDATED, 2)];
     const plan = planShards(archive, 50);
     expect(planShards([...archive].reverse(), 50)).toEqual(plan);
-    const added = planShards([...archive, { path: 'articles/nouveau/index.html', date: '2023-08-15' }], 50);
-    const changed = added.filter((shard) => JSON.stringify(shard) !== JSON.stringify(plan.find((s) => s.id === shard.id)));
-    expect(changed.map((s) => s.id)).toEqual(['2023']);
-    expect(added.map((s) => s.id)).toEqual(plan.map((s) => s.id));
+    const changedBy = (date: string) => {
+      const added = planShards([...archive, { path: 'articles/nouveau/index.html', date }], 50);
+      expect(added.map((s) => s.id)).toEqual(plan.map((s) => s.id));
+      return added.filter((shard) => JSON.stringify(shard) !== JSON.stringify(plan.find((s) => s.id === shard.id))).map((s) => s.id);
+    };
+    expect(plan[0].id).toBe('2024-11');
+    expect(changedBy('2023-06-15')).toEqual(['2023']);
+    expect(changedBy('2024-11-20')).toEqual(['2024-11']);
   });
 
   it('puts every page in exactly one shard', () => {

@@ -72,8 +72,8 @@ export interface QueryMeasure {
   pagefindFiles: Array<{ path: string; bytes: number; query: boolean }>;
 }
 
-/** Pagefind index data: meta, index chunks, filters, fragments (not its JS and WebAssembly). */
-const INDEX_FILE = /\/pagefind\/(.*\.pf_meta$|index\/|filter\/|fragment\/)/;
+/** Pagefind index data: meta, index chunks, filters, fragments (not its JS and WebAssembly), of every shard (pagefind/shards/<id>/…). */
+export const INDEX_FILE = /\/pagefind\/(?:shards\/[^/]+\/)?(?:[^/]*\.pf_meta$|index\/|filter\/|fragment\/)/;
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({

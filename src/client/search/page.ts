@@ -17,12 +17,16 @@
  *   Pagefind in its own worker (see SearchSources.counting).
  * - Only the results on screen are loaded (`data()` in pages of PAGE_SIZE), so a query costs the
  *   same at 10 000 articles as at 10.
+ * - An index in shards is searched newest shard first, an older shard only when the page of
+ *   results the reader asks for is not full yet (ShardedSearch): results append, never move. Until
+ *   every shard is searched the count says how many of the newest articles it covers, and facets
+ *   get per-result counts only from the counting Pagefind (a partial sum would mislead).
  */
 import { SEARCH_FILTERS, type SearchFilter } from '../../lib/search/filters.ts';
 import type { FacetCounts } from '../../lib/search/facets.ts';
 import { normalizeQuery } from '../../lib/search/query.ts';
 import { parseSearchQuery, searchQuery, type SearchState } from '../../lib/search/url.ts';
-import { SearchSources, type Pagefind, type PagefindResponse, type PagefindResult } from './pagefind.ts';
+import { SearchSources, type PagefindResponse, type ShardedSearch } from './pagefind.ts';
 import { facetRow, facetToggle, reconcile, renderResult } from './render.ts';
 import {
   FACET_PREVIEW,
@@ -87,7 +91,8 @@ class SearchPage {
   private generation = 0;
   /** The search Pagefind is running (settled when none). */
   private searching: Promise<unknown> = Promise.resolve();
-  private current: { results: PagefindResult[]; shown: number } = { results: [], shown: 0 };
+  /** The search on screen and how many of its results are shown (undefined: none). */
+  private current: { search: ShardedSearch; shown: number } | undefined;
   /** What the facets last showed (redrawn as is when a facet is expanded or collapsed). */
   private lastCounts: Partial<FacetCounts> = {};
   private lastTotals: Totals | undefined;
@@ -158,15 +163,15 @@ class SearchPage {
       status.classList.remove('search-error');
       this.renderFacets(s, totals?.counts ?? {}, totals);
       list.replaceChildren();
-      this.current = { results: [], shown: 0 };
+      this.current = undefined;
       moreButton.hidden = true;
       status.textContent = this.text('invitation');
       this.finish(s);
       return;
     }
-    let pagefind: Pagefind;
     try {
-      pagefind = await this.sources.pagefind();
+      // The newest shard's Pagefind (the whole index when it is one); older shards load as needed.
+      await this.sources.pagefind();
     } catch (error) {
       console.warn('pagefind failed to load', error);
       if (mine === this.generation) this.showError();
@@ -180,55 +185,83 @@ class SearchPage {
     await this.searching;
     if (mine !== this.generation) return;
     performance.mark('search:start');
-    const pending = this.sources.search(pagefind, term, searchOptions(s));
-    this.searching = pending.catch(() => undefined);
-    const response = await pending;
+    let search: ShardedSearch;
+    let found: boolean;
+    try {
+      search = await this.sources.progressive(term, searchOptions(s));
+      // The newest shard (the whole index when it is one).
+      found = await this.step(search);
+    } catch (error) {
+      console.warn('pagefind search failed', error);
+      if (mine === this.generation) this.showError();
+      return;
+    }
     // Typed on meanwhile: a newer search is due (its timer is set), so load no result data for this one.
-    if (!response || mine !== this.generation || this.typedAhead(s)) return;
+    if (!found || mine !== this.generation || this.typedAhead(s)) return;
     // Phases of the search on screen, for the benchmark (scripts/bench/browser.ts).
     performance.mark('search:searched');
     list.replaceChildren();
-    this.current = { results: response.results, shown: 0 };
+    moreButton.hidden = true;
+    this.current = { search, shown: 0 };
     // Results first (what the reader waits for), then the facet counts: from the counting Pagefind
     // once the reader has asked for them, else those the search itself gave (the facets in use).
     const counting = this.filterIndex !== 'none' ? this.countsOf(s, term) : undefined;
-    const [, counts, totals] = await Promise.all([
-      this.showMore(mine),
-      counting ? undefined : this.facetCounts(pagefind, s, term, response),
-      this.sources.totals().catch(() => undefined),
-    ]);
+    const [, totals] = await Promise.all([this.showMore(mine), this.sources.totals().catch(() => undefined)]);
     if (mine !== this.generation) return;
     performance.mark('search:loaded');
-    this.announce(s, response.results.length);
     if (counting) {
       // Keep the facets of the previous search meanwhile, marked busy (a broad count takes a while).
       facetsSection.setAttribute('aria-busy', 'true');
-      const all = await counting.catch(() => this.facetCounts(pagefind, s, term, response));
+      const all = await counting.catch(() => this.facetCounts(s, search));
       if (mine !== this.generation) return;
       this.renderFacets(s, all, totals);
     } else {
-      this.renderFacets(s, counts ?? {}, totals);
+      const counts = await this.facetCounts(s, search);
+      if (mine !== this.generation) return;
+      this.renderFacets(s, counts, totals);
     }
     this.finish(s);
   }
 
-  /** Every facet's per-result counts for `s`, from the counting Pagefind. */
+  /** Searches the next shard of `search`, one Pagefind search at a time; false if it gave no answer. */
+  private async step(search: ShardedSearch): Promise<boolean> {
+    await this.searching;
+    const pending = search.next();
+    this.searching = pending.catch(() => undefined);
+    return pending;
+  }
+
+  /** Every facet's per-result counts for `s`, from the counting Pagefind (every shard). */
   private async countsOf(s: SearchState, term: string | null): Promise<Partial<FacetCounts>> {
     const pagefind = await this.sources.counting();
-    const response = await this.sources.search(pagefind, term, { filters: pagefindFilters(s.filters) });
+    const search = (options: Record<string, unknown>) => this.sources.search(pagefind, term, options);
+    const response = await search({ filters: pagefindFilters(s.filters) });
     if (!response) throw new Error('no counts');
-    return this.facetCounts(pagefind, s, term, response);
+    return this.selectedCounts(s, response, search);
+  }
+
+  /**
+   * Per-result counts of the facets in use, from the search on screen once it has searched every
+   * shard (before, none: counts of the newest articles only would pass for the archive's).
+   */
+  private async facetCounts(s: SearchState, search: ShardedSearch): Promise<Partial<FacetCounts>> {
+    if (!search.complete) return {};
+    return this.selectedCounts(s, search, (options) => this.sources.searchAll(search.term, options));
   }
 
   /**
    * Per-result counts of every facet whose filter index Pagefind has loaded (the others are absent).
    * A facet with a selection counts what each of its values adds to the other facets' results.
    */
-  private async facetCounts(pagefind: Pagefind, s: SearchState, term: string | null, response: PagefindResponse): Promise<Partial<FacetCounts>> {
+  private async selectedCounts(
+    s: SearchState,
+    response: Pick<PagefindResponse, 'filters'>,
+    search: (options: Record<string, unknown>) => Promise<PagefindResponse | null>,
+  ): Promise<Partial<FacetCounts>> {
     const counts: Partial<FacetCounts> = { ...response.filters };
     await Promise.all(
       SEARCH_FILTERS.filter((key) => s.filters[key]?.length).map(async (key) => {
-        const other = await this.sources.search(pagefind, term, { filters: pagefindFilters(s.filters, key) });
+        const other = await search({ filters: pagefindFilters(s.filters, key) });
         if (other?.filters[key]) counts[key] = other.filters[key];
       }),
     );
@@ -258,25 +291,52 @@ class SearchPage {
     this.el.app.dataset.rendered = searchQuery(s) || '?';
   }
 
-  /** Loads and renders the next page of results. */
+  /**
+   * Loads and renders the next page of results: what the shards searched hold, then, while the
+   * page is not full, the next older shard's (rendered as they come, the count updated).
+   */
   private async showMore(mine = this.generation): Promise<void> {
+    const current = this.current;
+    if (!current) return;
+    const { search } = current;
     const { list, moreButton } = this.el;
-    const page = this.current.results.slice(this.current.shown, this.current.shown + PAGE_SIZE);
-    const data = await Promise.all(page.map((r) => r.data()));
-    if (mine !== this.generation) return;
-    for (const item of data) list.append(renderResult(item, Boolean(this.state.q), this.text));
-    this.current.shown += page.length;
-    const left = this.current.results.length - this.current.shown;
-    moreButton.hidden = left <= 0;
-    moreButton.textContent = this.text('more', { count: Math.min(left, PAGE_SIZE) });
+    const target = current.shown + PAGE_SIZE;
+    for (;;) {
+      const page = search.results.slice(current.shown, target);
+      const data = await Promise.all(page.map((r) => r.data()));
+      if (mine !== this.generation) return;
+      for (const item of data) list.append(renderResult(item, Boolean(this.state.q), this.text));
+      current.shown += page.length;
+      if (current.shown >= target || search.complete) break;
+      if (search.results.length > 0) this.announce(this.state, search);
+      let found = false;
+      try {
+        found = await this.step(search);
+      } catch (error) {
+        // An older shard failed to load: what is shown stays, "more" tries it again.
+        console.warn('pagefind: an older shard failed to load', error);
+      }
+      if (mine !== this.generation) return;
+      if (!found) break;
+    }
+    this.announce(this.state, search);
+    const left = search.results.length - current.shown;
+    moreButton.hidden = left <= 0 && search.complete;
+    moreButton.textContent = left >= PAGE_SIZE || search.complete ? this.text('more', { count: Math.min(left, PAGE_SIZE) }) : this.text('moreOlder');
   }
 
-  private announce(s: SearchState, count: number): void {
+  /** The count: exact once every shard is searched, else of the newest articles searched so far (and how many those are). */
+  private announce(s: SearchState, search: ShardedSearch): void {
     const t = this.text;
+    const count = search.results.length;
     let status = count === 0 ? t('countNone') : count === 1 ? t('countOne') : t('countMany', { count: formatCount(count) });
     if (count > 0 && s.q) status += t('countFor', { q: s.q });
     const selected = SEARCH_FILTERS.flatMap((key) => s.filters[key] ?? []);
     if (count > 0 && selected.length) status += t('filtered', { filters: selected.join(', ') });
+    if (!search.complete) {
+      const { searched, total } = search.coverage;
+      status += t('countAmong', { searched: formatCount(searched), total: formatCount(total) });
+    }
     this.el.status.textContent = status;
   }
 
@@ -431,7 +491,22 @@ class SearchPage {
     });
     moreButton.addEventListener('click', async () => {
       const firstNew = list.children.length;
-      await this.showMore();
+      const mine = this.generation;
+      // Busy while older shards may be loaded and searched.
+      this.el.app.setAttribute('aria-busy', 'true');
+      moreButton.disabled = true;
+      try {
+        await this.showMore(mine);
+        // The search has just covered every shard: the facets in use get their counts.
+        const search = this.current?.search;
+        if (search?.complete && this.filterIndex === 'none' && mine === this.generation) {
+          const counts = await this.facetCounts(this.state, search);
+          if (mine === this.generation) this.renderFacets(this.state, counts, this.lastTotals);
+        }
+      } finally {
+        moreButton.disabled = false;
+        if (mine === this.generation) this.el.app.removeAttribute('aria-busy');
+      }
       // Keyboard users land on the first newly loaded result.
       list.children[firstNew]?.querySelector('a')?.focus();
     });

@@ -14,10 +14,12 @@ export const SEARCH_SCRIPT_KEYS = [
   'showAll',
   'showLess',
   'more',
+  'moreOlder',
   'countNone',
   'countOne',
   'countMany',
   'countFor',
+  'countAmong',
   'filtered',
   'undated',
 ] as const;

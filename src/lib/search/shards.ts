@@ -1,20 +1,27 @@
 /**
- * The search index in shards. Pagefind holds every page it indexes in memory until it writes
- * (about 245 MiB per 1,000 articles), so a large archive is indexed as several indexes of at most
- * `size` pages each, one Pagefind run per shard, which the search page merges (mergeIndex).
+ * The search index in shards, for two reasons. Pagefind holds every page it indexes in memory
+ * until it writes (about 245 MiB per 1,000 articles), so a large archive is indexed as several
+ * indexes of at most `size` pages each, one Pagefind run per shard. And the search page searches
+ * them progressively, newest shard first (src/client/search/pagefind.ts), so what a first search
+ * downloads (each searched shard's metadata, ~10 KB gzip per 1,000 pages, and one word chunk of
+ * ~25–35 KB per word) is bounded by the shard size, not the archive.
  *
- * Shards follow the calendar, so that a new or edited article changes its own shard only and the
- * others are reused from the build cache: one shard per publication year; a year over `size`
- * pages is split into contiguous month ranges (and a month over `size` by date, then address);
- * years too small to be worth a shard (fewer than size/20 pages) are pooled with the small years
- * next to them. Undated pages carry the sort key "0000-00-00" (SearchMeta.astro), so they sit in
- * "year 0000", before every other. Shards therefore cover disjoint, ordered date ranges: the
- * search page lists date-sorted results shard by shard, newest shard first.
+ * Shards follow the calendar, so that a new or edited article changes its own shard only (or, when
+ * the newest shard sheds a month, the one after it) and the others are reused from the build
+ * cache. The newest shard is the newest whole months that fit in `size` pages: it answers the
+ * first results of every query, so it should hold as many recent articles as a shard can. The
+ * older pages: one shard per publication year; a year over `size` pages is split into contiguous
+ * month ranges (and a month over `size` by date, then address); years too small to be worth a
+ * shard (fewer than size/20 pages) are pooled with the small years next to them. Undated pages
+ * carry the sort key "0000-00-00" (SearchMeta.astro), so they sit in "year 0000", before every
+ * other. Shards therefore cover disjoint, ordered date ranges: the search page lists date-sorted
+ * results shard by shard, newest shard first.
  *
  * An archive of at most `size` pages is one shard, written where it always was (pagefind/).
  */
 
-export const DEFAULT_SHARD_SIZE = 10_000;
+/** Measured at 10,000 articles (README "Performance"): a first search's index data within 150 KB gzip. */
+export const DEFAULT_SHARD_SIZE = 2_000;
 
 /** The synthetic filter each shard's pages get on the search page (mergeFilter); never shown. */
 export const SHARD_FILTER = 'shard';
@@ -42,7 +49,7 @@ export interface Shard {
   pages: string[];
 }
 
-/** SEARCH_SHARD_SIZE: unset → 10,000; else a whole number ≥ 1. */
+/** SEARCH_SHARD_SIZE: unset → DEFAULT_SHARD_SIZE; else a whole number ≥ 1. */
 export function shardSize(value: string | undefined): number {
   const text = (value ?? '').trim();
   if (text === '') return DEFAULT_SHARD_SIZE;
@@ -87,6 +94,25 @@ const month = (p: PageDate) => `${year(p)}-${(p.date.slice(5, 7) || '00').padEnd
 export function planShards(pages: readonly PageDate[], size: number = DEFAULT_SHARD_SIZE): Shard[] {
   if (pages.length <= size) return [{ id: 'all', pages: pages.map((p) => p.path).sort() }];
   const sorted = [...pages].sort(byDateThenPath);
+  // The newest whole months that fit in a shard (none when the newest month alone is over the size).
+  let recent = sorted.length;
+  while (recent > 0) {
+    let start = recent - 1;
+    while (start > 0 && month(sorted[start - 1]) === month(sorted[recent - 1])) start--;
+    if (sorted.length - start > size) break;
+    recent = start;
+  }
+  const shards = olderShards(sorted.slice(0, recent), size);
+  if (recent < sorted.length) {
+    const [first, last] = [month(sorted[recent]), month(sorted.at(-1)!)];
+    shards.push({ id: first === last ? first : `${first}_${last}`, pages: sorted.slice(recent).map((p) => p.path) });
+  }
+  for (const shard of shards) shard.pages.sort();
+  return shards.reverse();
+}
+
+/** The shards of the pages before the newest shard (date order in, oldest shard first out): years, split or pooled. */
+function olderShards(sorted: PageDate[], size: number): Shard[] {
   const years = new Map<string, PageDate[]>();
   for (const page of sorted) {
     const list = years.get(year(page));
@@ -122,6 +148,5 @@ export function planShards(pages: readonly PageDate[], size: number = DEFAULT_SH
     }
   }
   flush();
-  for (const shard of shards) shard.pages.sort();
-  return shards.reverse();
+  return shards;
 }
