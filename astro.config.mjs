@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import pagefind from './src/integrations/pagefind.ts';
 import dataStoreFile from './src/integrations/data-store-file.ts';
 import keepDist from './src/integrations/keep-dist.ts';
+import viteCache from './src/integrations/vite-cache.ts';
 import { contentModulesWithoutFrontmatter } from './src/lib/mdx/vite-content-modules.ts';
 import { deployTarget, DeployConfigError } from './src/lib/site/deploy.ts';
 import { articleRedirects } from './src/lib/site/redirects.ts';
@@ -48,7 +49,8 @@ export default defineConfig({
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
   // dataStoreFile: the build's bundle reads Astro's data store from its file instead of embedding it (memory).
   // keepDist (incremental builds only): keeps dist/ and prunes stale files, after the sitemap, before the index.
-  integrations: [mdx(), sitemap(), dataStoreFile(), keepDist(), pagefind()],
+  // viteCache: Vite's pre-bundled dependencies in this build's cacheDir, not in the node_modules every checkout shares.
+  integrations: [mdx(), sitemap(), dataStoreFile(), keepDist(), viteCache(), pagefind()],
   devToolbar: { enabled: false },
   // INCREMENTAL_BUILD=1: pages whose cache key (src/lib/site/page-keys.ts) and code are unchanged
   // are copied from the previous build (Astro's cacheDir) instead of rendered again.

@@ -15,8 +15,11 @@
  *   events it tallies ("Fournit", "Reçoit", "Fourni par").
  * - an explorer view (a supplier's pages, a system's page and its year pages) is the events it
  *   shows (parties, status history, reports), taken whole since the view tallies them, and the
- *   digests of the articles those reports cite (their title, date and evidence sentence show).
- * Pages not keyed here (indexes, feeds, data files, the search page) render on every build.
+ *   digests of the articles those reports cite (their title, date and evidence sentence show);
+ * - an explorer data shard (a supplier's, a system's or a year's events as JSON), the explorer's
+ *   file of all events and /data/delivery-events.csv are their events, taken whole: each is made
+ *   from them alone (its labels and addresses are code and config).
+ * Pages not keyed here (indexes, feeds, the other data files, the search page) render on every build.
  * tests/incremental-build.test.ts checks that a series of changes built incrementally gives a
  * dist/ byte-identical to a cold build of the same input.
  */
@@ -99,11 +102,22 @@ function listDigest(items: Iterable<unknown>): string {
   return hash.digest('base64url');
 }
 
+/**
+ * Digest of one event, once per build: an event is in five or more lists (its supplier's,
+ * recipient's and system's, its system-year's, its year's), each digested once.
+ */
+const eventDigests = new WeakMap<SiteEvent, string>();
+function eventDigest(event: SiteEvent): string {
+  let digest = eventDigests.get(event);
+  if (digest === undefined) eventDigests.set(event, (digest = cacheKey(event)));
+  return digest;
+}
+
 /** Digest of a list of events, once per list (an entity's, a supplier's or a system's pages share theirs). */
 const eventListDigests = new WeakMap<readonly SiteEvent[], string>();
 function eventListDigest(events: readonly SiteEvent[]): string {
   let digest = eventListDigests.get(events);
-  if (digest === undefined) eventListDigests.set(events, (digest = listDigest(events)));
+  if (digest === undefined) eventListDigests.set(events, (digest = listDigest(events.map(eventDigest))));
   return digest;
 }
 
@@ -117,6 +131,16 @@ async function eventsDigest(events: readonly SiteEvent[]): Promise<string> {
     return article ? ref(article) : [id, null];
   });
   return cacheKey([eventListDigest(events), listDigest(articles)]);
+}
+
+/** The key of a file made from every delivery event alone (the explorer's data, the events CSV). */
+export async function allEventsKey(file: string): Promise<string> {
+  return cacheKey(['all-events', file, eventListDigest((await getDeliveryData()).events)]);
+}
+
+/** The key of an explorer data shard: the events it encodes (see explorerData). */
+export function eventsDataKey(kind: string, slug: string, events: readonly SiteEvent[]): string {
+  return cacheKey(['events-data', kind, slug, eventListDigest(events)]);
 }
 
 const viewDigests = new WeakMap<readonly SiteEvent[], Promise<string>>();

@@ -3,12 +3,18 @@
  * src/lib/deliveries/merge.ts): parties, system, quantity, status and its history, first and
  * latest report, the reporting articles, and the event's place in the explorer. Each row of
  * /data/deliveries.csv names its event in `event_id`.
+ * A route with one path, only so that it can have a cache key (a static route has none).
  */
 import type { APIContext } from 'astro';
 import { csvLines } from '../../lib/site/csv.ts';
 import { streamedResponse } from '../../lib/site/stream.ts';
 import { absoluteUrl } from '../../lib/site/urls.ts';
 import { getDeliveryData } from '../../lib/deliveries/site.ts';
+import { allEventsKey } from '../../lib/site/page-keys.ts';
+
+export async function getStaticPaths() {
+  return [{ params: { file: 'delivery-events' }, cacheKey: await allEventsKey('delivery-events.csv') }];
+}
 
 export async function GET(context: APIContext) {
   const data = await getDeliveryData();
