@@ -22,6 +22,13 @@ const BUDGET_MS = 10_000;
  * the machine is, and a run beside other builds once went past a fixed allowance.
  */
 const OUTPUT_ALLOWANCE_MS = 5_000;
+/**
+ * CPU time per unit of work rises when the 2 cores are shared (caches, GC threads waiting on each
+ * other): the 10 MB seed took 10.7 s beyond the baseline on an idle machine, 13.7 s at load 3.5
+ * and 16.2 s in a CI run beside a large build. The bound stays far below what a seed escaping its
+ * budget costs (the quadratic dating this test once hid ran for minutes).
+ */
+const SHARED_MACHINE_SLACK = 1.5;
 const EXTRA_MEMORY_KB = 500 * 1024;
 
 /** mulberry32: a small seeded generator, so a failure can be replayed. */
@@ -182,9 +189,9 @@ describe(`hostile generated seeds (FUZZ_SEED=${FUZZ_SEED})`, () => {
       if (process.env.FUZZ_LOG)
         console.log(name, entry.outcome, entry.reason ?? '', `${run.ms} ms (${run.cpuMs} ms CPU)`, `+${Math.round((run.peakKb - baseline.peakKb) / 1024)} MB`);
       if (linux) {
-        expect(run.cpuMs - baseline.cpuMs).toBeLessThan(BUDGET_MS + OUTPUT_ALLOWANCE_MS);
+        expect(run.cpuMs - baseline.cpuMs).toBeLessThan((BUDGET_MS + OUTPUT_ALLOWANCE_MS) * SHARED_MACHINE_SLACK);
         expect(run.peakKb - baseline.peakKb).toBeLessThan(EXTRA_MEMORY_KB);
-      } else expect(run.ms - baseline.ms).toBeLessThan(BUDGET_MS + OUTPUT_ALLOWANCE_MS);
+      } else expect(run.ms - baseline.ms).toBeLessThan((BUDGET_MS + OUTPUT_ALLOWANCE_MS) * SHARED_MACHINE_SLACK);
     },
     60_000,
   );
