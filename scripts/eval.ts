@@ -9,7 +9,7 @@
  *   npm run eval -- --only e05        restrict to gold entries whose file path contains "e05"
  *   npm run eval -- --real DIR        date figures on a folder of real articles scored like its score.mjs
  *                                     (DIR/gold.json with true_date / true_window per file, DIR/articles/):
- *                                     e.g. --real /work/shared/eval-real; the same figures are printed for
+ *                                     e.g. --real ../shared/eval-real; the same figures are printed for
  *                                     the seeds and the self-written set (see dateFigures)
  *
  * Matching rules (also in tests/eval/README.md):
